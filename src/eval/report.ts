@@ -249,11 +249,13 @@ export function formatReport(report: EvalReport): string {
     }
     lines.push('');
   }
+  if (!g && !c)
+    return [...lines, 'Nothing was evaluated: no gold cards and no corpus policies.'].join('\n');
   const missed = report.goals.filter((x) => x.met === false);
   lines.push(
     missed.length === 0
       ? `All ${report.goals.length} goals met.`
-      : `${missed.length} of ${report.goals.length} goals missed: ${missed.map((x) => `${x.group} ${x.key} ${f3(x.value)}`).join(', ')}`,
+      : `${missed.length} of ${report.goals.length} goals missed: ${missed.map((x) => `${x.group} ${x.key} ${x.key === 'quotes.notFound' ? String(x.value) : f3(x.value)}`).join(', ')}`,
   );
   return lines.join('\n');
 }
