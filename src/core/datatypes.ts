@@ -1,0 +1,161 @@
+/** Sensitive data (taxonomy section 1): which types the policy says are collected or shared, by whom. */
+import type { DataType, Evidence, Party, SdkFinding, SensitiveFinding, Severity } from './types';
+import { DATA_TYPES } from './types';
+import type { Doc } from './sections';
+import { sentenceAt } from './sections';
+import { fold } from './fold';
+import { TermMatcher } from './matcher';
+import { readPractice } from './negation';
+import { mergeParty, partyOf } from './party';
+import { addEvidence, evidenceFor } from './evidence';
+import type { RuleSettings } from './settings';
+import { userTermMatchers, type UserMatcher } from './user-terms';
+import rules from './rules/datatypes.json';
+
+type TypeRule = { severity: string; terms: string[]; exclude: string[] };
+const TYPE_RULES = rules.types as Record<DataType, TypeRule>;
+
+export const DATA_TYPE_RULES_VERSION = rules.version;
+
+const DEFINITION_SECTION = new TermMatcher(
+  rules.definitionSections.map((term) => ({ term, value: 1 })),
+);
+const DEFINITION_SENTENCE = new TermMatcher(
+  rules.definitionSentences.map((term) => ({ term, value: 1 })),
+);
+
+export interface DataTypeRules {
+  matcher: TermMatcher<DataType>;
+  exclude: TermMatcher<DataType>;
+  user: UserMatcher<DataType>[];
+  severity: Record<DataType, Severity>;
+  enabled: ReadonlySet<DataType>;
+}
+
+export function compileDataTypeRules(
+  settings?: RuleSettings,
+  warnings: string[] = [],
+): DataTypeRules {
+  const severity = {} as Record<DataType, Severity>;
+  for (const t of DATA_TYPES) {
+    severity[t] = settings?.severity?.[t] ?? (TYPE_RULES[t].severity as Severity);
+  }
+  const disabled = new Set(settings?.disabledTypes ?? []);
+  const enabled = new Set(DATA_TYPES.filter((t) => !disabled.has(t)));
+  const specs = DATA_TYPES.flatMap((t) => TYPE_RULES[t].terms.map((term) => ({ term, value: t })));
+  const user = userTermMatchers<DataType>(
+    (settings?.customTerms ?? []).filter((c) => c.area === 'data-type'),
+    (target) =>
+      (DATA_TYPES as readonly string[]).includes(target) ? (target as DataType) : undefined,
+    warnings,
+  );
+  return {
+    matcher: new TermMatcher(specs),
+    exclude: new TermMatcher(
+      DATA_TYPES.flatMap((t) => TYPE_RULES[t].exclude.map((term) => ({ term, value: t }))),
+    ),
+    user,
+    severity,
+    enabled,
+  };
+}
+
+let defaultRules: DataTypeRules | undefined;
+function defaults(): DataTypeRules {
+  return (defaultRules ??= compileDataTypeRules());
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  value: DataType;
+}
+
+function hitsIn(
+  folded: string,
+  text: string,
+  r: DataTypeRules,
+  from = 0,
+  to = folded.length,
+): Hit[] {
+  const hits: Hit[] = r.matcher.scan(folded, from, to);
+  for (const u of r.user) hits.push(...u.scan(text, folded, from, to));
+  if (!hits.length) return hits;
+  const ex = r.exclude.scan(folded, from, to);
+  if (!ex.length) return hits;
+  return hits.filter(
+    (h) => !ex.some((e) => e.value === h.value && e.start < h.end && h.start < e.end),
+  );
+}
+
+/** Data types a snippet names (no reading of denials): used for SDK tables and data lists. */
+export function dataTypesIn(snippet: string, r: DataTypeRules = defaults()): DataType[] {
+  const found = new Set<DataType>();
+  for (const h of hitsIn(fold(snippet), snippet, r)) if (r.enabled.has(h.value)) found.add(h.value);
+  return DATA_TYPES.filter((t) => found.has(t));
+}
+
+const EMAIL_OR_PHONE = /[\w.+-]+@[\w-]+\.[\w.]+|(?:\+?\d[\d\s()-]{7,}\d)/;
+const PRECISE = /precise|gps|exact|accurate|精确|精准|行踪轨迹|经纬度/;
+
+/** Sensitive-data findings for the document, merged with the data types SDKs take. */
+export function findSensitiveData(
+  doc: Doc,
+  r: DataTypeRules,
+  sdks: readonly SdkFinding[],
+): SensitiveFinding[] {
+  const byType = new Map<
+    DataType,
+    { party?: Party; evidence: Evidence[]; weak: Evidence[]; precise: boolean }
+  >();
+  const entry = (t: DataType) => {
+    let e = byType.get(t);
+    if (!e) byType.set(t, (e = { evidence: [], weak: [], precise: false }));
+    return e;
+  };
+  const definitionSection = doc.sections.map((sec) => DEFINITION_SECTION.test(fold(sec.heading)));
+  for (const h of hitsIn(doc.folded, doc.text, r)) {
+    if (!r.enabled.has(h.value)) continue;
+    const si = sentenceAt(doc, h.start);
+    if (si < 0) continue;
+    const s = doc.sentences[si]!;
+    const topic = doc.sections[s.section]!.topic;
+    // Definitions ("sensitive personal information refers to ... health ...") describe, they do not collect.
+    if (definitionSection[s.section] || DEFINITION_SENTENCE.test(doc.folded, s.start, s.end))
+      continue;
+    if (h.value === 'contact-info') {
+      if (topic === 'contact' || EMAIL_OR_PHONE.test(doc.text.slice(s.start, s.end))) continue;
+    }
+    const reading = readPractice(doc.folded, s.start, s.end, h.start, h.end);
+    if (reading.denied && !reading.conditional) continue;
+    const e = entry(h.value);
+    const ev = evidenceFor(doc, s, h.start, h.end);
+    if (s.heading) {
+      addEvidence(e.weak, ev);
+      continue;
+    }
+    e.party = mergeParty(e.party, partyOf(doc.folded, s.start, s.end, topic));
+    addEvidence(e.evidence, ev);
+    if (h.value === 'location' && PRECISE.test(doc.folded.slice(s.start, s.end))) e.precise = true;
+  }
+  for (const sdk of sdks) {
+    for (const t of sdk.dataTypes) {
+      if (!r.enabled.has(t)) continue;
+      const e = entry(t);
+      e.party = mergeParty(e.party, 'third');
+      if (e.evidence.length === 0 && sdk.evidence[0]) addEvidence(e.evidence, sdk.evidence[0]);
+    }
+  }
+  const out: SensitiveFinding[] = [];
+  for (const t of DATA_TYPES) {
+    const e = byType.get(t);
+    if (!e) continue;
+    // A type named only in headings ("Location permission") still counts, as weak evidence.
+    const evidence = e.evidence.length ? e.evidence : e.weak;
+    if (!evidence.length) continue;
+    let severity = r.severity[t];
+    if (t === 'location' && severity === 'medium' && e.precise) severity = 'high';
+    out.push({ type: t, party: e.party ?? 'first', severity, evidence });
+  }
+  return out;
+}

@@ -1,0 +1,109 @@
+/**
+ * Is this page a privacy policy? A cheap decision from the title, the URL,
+ * the headings and the density of policy vocabulary in a sample of the text.
+ * Small on purpose: the content script runs it on every page it is asked about.
+ */
+import type { Block, Detection } from './types';
+import { fold } from './fold';
+import { TermMatcher } from './matcher';
+import rules from './rules/detection.json';
+
+export interface DetectInput {
+  title?: string;
+  url?: string;
+  blocks?: readonly Block[];
+  text?: string;
+}
+
+const SAMPLE = 40_000;
+
+const titlePolicy = new TermMatcher(rules.titlePolicy.map((term) => ({ term, value: 1 })));
+const titleOther = new TermMatcher(rules.titleOther.map((term) => ({ term, value: 1 })));
+const urlPolicy = new TermMatcher(rules.urlPolicy.map((term) => ({ term, value: 1 })));
+const cues = new TermMatcher(
+  rules.cueGroups.flatMap((group, g) => group.map((term) => ({ term, value: g }))),
+);
+
+function sampleOf(input: DetectInput): { sample: string; headings: string[] } {
+  const headings: string[] = [];
+  if (input.blocks) {
+    const parts: string[] = [];
+    let size = 0;
+    for (const b of input.blocks) {
+      if (b.kind === 'heading') headings.push(b.text);
+      if (size < SAMPLE) {
+        parts.push(b.text);
+        size += b.text.length + 1;
+      }
+    }
+    return { sample: parts.join('\n').slice(0, SAMPLE), headings };
+  }
+  const sample = (input.text ?? '').slice(0, SAMPLE);
+  for (const line of sample.split('\n')) {
+    const t = line.trim();
+    if (
+      /^(#{1,6}\s|\*\*.+\*\*$|[一二三四五六七八九十]+、|\d+\.\s|[IVX]+\.\s)/.test(t) &&
+      t.length < 100
+    ) {
+      headings.push(t);
+    }
+  }
+  return { sample, headings };
+}
+
+export function detectPolicy(input: DetectInput): Detection {
+  const signals: string[] = [];
+  const { sample, headings } = sampleOf(input);
+  const title = fold(input.title ?? '');
+  let score = 0;
+
+  const policyTitle = titlePolicy.test(title);
+  const otherTitle = titleOther.test(title);
+  if (policyTitle) {
+    score += 0.35;
+    signals.push('title names a privacy policy');
+  } else if (otherTitle) {
+    score -= 0.25;
+    signals.push('title names another kind of page');
+  }
+  if (input.url && urlPolicy.test(fold(decodeURI(safeUrlPath(input.url))))) {
+    score += 0.15;
+    signals.push('URL names a privacy policy');
+  }
+  const headingText = fold(headings.slice(0, 60).join('\n'));
+  const policyHeadings = titlePolicy.scan(headingText).length;
+  if (policyHeadings) {
+    score += 0.1;
+    signals.push('a heading names a privacy policy');
+  }
+
+  const folded = fold(sample);
+  const hits = cues.scan(folded);
+  const groups = new Set(hits.map((h) => h.value));
+  const density = sample.length ? (hits.length * 1000) / sample.length : 0;
+  signals.push(`policy vocabulary: ${groups.size} of ${rules.cueGroups.length} groups`);
+  signals.push(`vocabulary density: ${density.toFixed(1)} per 1000 characters`);
+  // Distinct groups say "this text is about handling personal data".
+  score += Math.min(0.45, Math.max(0, groups.size - 4) * 0.06);
+  // Density separates a policy from a page that only mentions privacy once.
+  score += Math.min(0.25, Math.max(0, density - 1) * 0.06);
+  if (sample.length < 400) {
+    score -= 0.3;
+    signals.push('very little text');
+  }
+  const confidence = Math.max(0, Math.min(1, score));
+  return { isPolicy: confidence >= 0.5, confidence: round2(confidence), signals };
+}
+
+function safeUrlPath(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.pathname + u.search + u.hash;
+  } catch {
+    return url;
+  }
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,62 @@
+/**
+ * Case and width folding that keeps every offset: the folded string has the
+ * same length as the original, so a match found in the folded text is a
+ * match at the same offsets in the original text (quotes stay exact).
+ */
+
+const table = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) table[c] = c;
+for (let c = 0x41; c <= 0x5a; c++) table[c] = c + 0x20; // A-Z
+for (let c = 0xff01; c <= 0xff5e; c++) {
+  // full-width ASCII -> ASCII, then lower case
+  let a = c - 0xfee0;
+  if (a >= 0x41 && a <= 0x5a) a += 0x20;
+  table[c] = a;
+}
+table[0x3000] = 0x20; // ideographic space
+table[0x00a0] = 0x20; // no-break space
+for (let c = 0xc0; c <= 0x24f; c++) {
+  const lower = String.fromCharCode(c).toLowerCase();
+  if (lower.length === 1) table[c] = lower.charCodeAt(0);
+}
+// Typographic quotes and dashes fold to their plain forms.
+for (const c of [0x2018, 0x2019, 0x201b, 0x2032]) table[c] = 0x27;
+for (const c of [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212]) table[c] = 0x2d;
+
+/** Fold one UTF-16 code unit. */
+export function foldCode(code: number): number {
+  return table[code] ?? code;
+}
+
+/** Fold a whole string; the result has exactly the same length. */
+export function fold(text: string): string {
+  const n = text.length;
+  if (n < 4096) {
+    let out = '';
+    for (let i = 0; i < n; i++) out += String.fromCharCode(table[text.charCodeAt(i)]!);
+    return out;
+  }
+  const parts: string[] = [];
+  const chunk = new Uint16Array(4096);
+  for (let i = 0; i < n; i += 4096) {
+    const m = Math.min(4096, n - i);
+    for (let j = 0; j < m; j++) chunk[j] = table[text.charCodeAt(i + j)]!;
+    parts.push(String.fromCharCode.apply(null, Array.from(chunk.subarray(0, m))));
+  }
+  return parts.join('');
+}
+
+/** True for a Latin letter or digit (after folding), the characters a word boundary is about. */
+export function isWordCode(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0xe0 && code <= 0x24f)
+  );
+}
+
+/** True for a CJK ideograph. */
+export function isCjkCode(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+}

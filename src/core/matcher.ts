@@ -1,0 +1,129 @@
+/**
+ * Many literal terms matched in one pass (Aho-Corasick over folded text).
+ * Terms may end with `*` (a word prefix: "advertis*" matches "advertising").
+ * Latin terms match on word boundaries; CJK terms match anywhere.
+ */
+import { fold, isWordCode } from './fold';
+
+export interface TermSpec<T> {
+  term: string;
+  value: T;
+}
+
+export interface TermHit<T> {
+  start: number;
+  end: number;
+  value: T;
+  term: string;
+}
+
+interface Node {
+  next: Map<number, number>;
+  fail: number;
+  /** Indexes into `outs` of terms ending here (own and via fail links). */
+  out: number[];
+}
+
+interface Out<T> {
+  length: number;
+  value: T;
+  term: string;
+  prefix: boolean;
+  leftBoundary: boolean;
+  rightBoundary: boolean;
+}
+
+export class TermMatcher<T> {
+  private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
+  private readonly outs: Out<T>[] = [];
+  readonly size: number;
+
+  constructor(specs: readonly TermSpec<T>[]) {
+    for (const spec of specs) this.add(spec);
+    this.size = this.outs.length;
+    this.link();
+  }
+
+  private add(spec: TermSpec<T>): void {
+    let raw = spec.term.trim();
+    if (!raw) return;
+    const prefix = raw.endsWith('*');
+    if (prefix) raw = raw.slice(0, -1);
+    const term = fold(raw);
+    if (!term) return;
+    let node = 0;
+    for (let i = 0; i < term.length; i++) {
+      const c = term.charCodeAt(i);
+      let nx = this.nodes[node]!.next.get(c);
+      if (nx === undefined) {
+        nx = this.nodes.length;
+        this.nodes.push({ next: new Map(), fail: 0, out: [] });
+        this.nodes[node]!.next.set(c, nx);
+      }
+      node = nx;
+    }
+    this.nodes[node]!.out.push(this.outs.length);
+    this.outs.push({
+      length: term.length,
+      value: spec.value,
+      term: spec.term,
+      prefix,
+      leftBoundary: isWordCode(term.charCodeAt(0)),
+      rightBoundary: !prefix && isWordCode(term.charCodeAt(term.length - 1)),
+    });
+  }
+
+  private link(): void {
+    const queue: number[] = [];
+    for (const child of this.nodes[0]!.next.values()) queue.push(child);
+    for (let qi = 0; qi < queue.length; qi++) {
+      const id = queue[qi]!;
+      const node = this.nodes[id]!;
+      for (const [c, child] of node.next) {
+        let f = node.fail;
+        while (f !== 0 && !this.nodes[f]!.next.has(c)) f = this.nodes[f]!.fail;
+        const target = this.nodes[f]!.next.get(c);
+        const childNode = this.nodes[child]!;
+        childNode.fail = target !== undefined && target !== child ? target : 0;
+        const failOut = this.nodes[childNode.fail]!.out;
+        if (failOut.length) childNode.out = childNode.out.concat(failOut);
+        queue.push(child);
+      }
+    }
+  }
+
+  /**
+   * All hits in folded[from, to), in order of end position. `folded` must be
+   * the output of fold() on the original text.
+   */
+  scan(folded: string, from = 0, to = folded.length): TermHit<T>[] {
+    const hits: TermHit<T>[] = [];
+    const nodes = this.nodes;
+    let state = 0;
+    for (let i = from; i < to; i++) {
+      const c = folded.charCodeAt(i);
+      let nx = nodes[state]!.next.get(c);
+      while (nx === undefined && state !== 0) {
+        state = nodes[state]!.fail;
+        nx = nodes[state]!.next.get(c);
+      }
+      state = nx ?? 0;
+      const out = nodes[state]!.out;
+      for (let k = 0; k < out.length; k++) {
+        const o = this.outs[out[k]!]!;
+        const start = i + 1 - o.length;
+        if (o.leftBoundary && start > 0 && isWordCode(folded.charCodeAt(start - 1))) continue;
+        let end = i + 1;
+        if (o.rightBoundary && end < folded.length && isWordCode(folded.charCodeAt(end))) continue;
+        if (o.prefix) while (end < to && isWordCode(folded.charCodeAt(end))) end++;
+        hits.push({ start, end, value: o.value, term: o.term });
+      }
+    }
+    return hits;
+  }
+
+  /** True when any term occurs in folded[from, to). */
+  test(folded: string, from = 0, to = folded.length): boolean {
+    return this.scan(folded, from, to).length > 0;
+  }
+}

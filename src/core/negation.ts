@@ -1,0 +1,58 @@
+/**
+ * Reading what a sentence says about a practice: is it denied ("we do not
+ * sell", "我们不会收集"), and is the denial only conditional ("unless you
+ * consent", "未经您同意")? Works on folded text (lower case, half-width).
+ */
+
+const NEG_EN =
+  /\b(?:not|never|no|neither|nor|cannot|can't|can’t|don't|don’t|doesn't|doesn’t|won't|won’t|isn't|aren't|didn't|wouldn't|shall not|refrain from)\b/g;
+const NEG_ZH =
+  /(?:不会|绝不|从不|并不|不得|禁止|没有|均不|也不|不再|不对外|不向|不将|不予|不涉及|不包括|不含|不存在|不(?=收集|获取|使用|共享|提供|出售|出租|售卖|存储|保存|读取|访问|调用|上传|转让|披露|公开|传输|分享|留存))/g;
+/** Phrases that contain a negation word but deny nothing. */
+const NOT_A_DENIAL =
+  /not limited to|not be limited to|whether or not|not only|not just|no later than|no longer than|no more than|not exceed|not more than|no matter|not necessarily|if you do not|if you don't|if you don’t|if you choose not|should you not|do not hesitate|not be able to use|may not be able|cannot use|不限于|不仅|不超过|不少于|不长于|如果您不|若您不|如您不|不同意|无法|不便|不同|不断|不定期|不时|不必要|不需要您/g;
+const CONDITION =
+  /\bunless\b|\bexcept\b|\bother than\b|\bwithout (?:your |the user's |users' |their )?(?:prior |express |explicit |separate |affirmative )*(?:consent|permission|authori[sz]ation|approval|agreement)|\bwithout first\b|\bexcept as\b|\bsave as\b|除非|除外|未经|未获得|未取得|事先征得|另行征得|征得您|经过您|经您/;
+const CONTRAST = /\bbut\b|\bhowever\b|\bwhereas\b|\bonly\b|但是|但|然而|不过|仅|只/g;
+
+export interface Reading {
+  denied: boolean;
+  conditional: boolean;
+}
+
+/**
+ * Read the practice named at [hitStart, hitEnd) of the sentence
+ * folded[sStart, sEnd). A negation counts when it stands between the last
+ * contrast word before the hit and the hit, or right after the hit in a
+ * passive form ("is not shared").
+ */
+export function readPractice(
+  folded: string,
+  sStart: number,
+  sEnd: number,
+  hitStart: number,
+  hitEnd: number,
+): Reading {
+  const before = folded.slice(Math.max(sStart, hitStart - 160), hitStart);
+  // The negation must stand after the last contrast word ("we do not sell it, but we share it").
+  let lastContrast = -1;
+  CONTRAST.lastIndex = 0;
+  for (let m = CONTRAST.exec(before); m; m = CONTRAST.exec(before))
+    lastContrast = m.index + m[0].length;
+  const windowBefore = lastContrast >= 0 ? before.slice(lastContrast) : before;
+  const after = folded.slice(hitEnd, Math.min(sEnd, hitEnd + 60));
+  const clauseAfter = after.split(/[,;，；。.]/)[0] ?? '';
+  const denied =
+    hasNegation(windowBefore) ||
+    /^\s*(?:(?:is|are|will|shall|would|may|be|been|being)\s+)+(?:not|never)\b/.test(clauseAfter) ||
+    /^(?:将|也|都|均)?(?:不会|不被|不得|不予)/.test(clauseAfter);
+  const sentence = folded.slice(sStart, sEnd);
+  return { denied, conditional: denied && CONDITION.test(sentence) };
+}
+
+function hasNegation(window: string): boolean {
+  const cleaned = window.replace(NOT_A_DENIAL, (m) => ' '.repeat(m.length));
+  NEG_EN.lastIndex = 0;
+  NEG_ZH.lastIndex = 0;
+  return NEG_EN.test(cleaned) || NEG_ZH.test(cleaned);
+}

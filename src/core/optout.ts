@@ -1,0 +1,219 @@
+/** Opt-out and control paths (taxonomy section 4), each with its exact target when the text gives one. */
+import type { Evidence, OptOutKind, OptOutPath } from './types';
+import { OPT_OUT_KINDS } from './types';
+import type { Doc, Sentence } from './sections';
+import { sentenceAt } from './sections';
+import { TermMatcher } from './matcher';
+import { readPractice } from './negation';
+import { addEvidence, evidenceFor } from './evidence';
+import { namedPagesIn, routesIn, type Route } from './routes';
+import type { RuleSettings } from './settings';
+import { userTermMatchers, type UserMatcher } from './user-terms';
+import rules from './rules/optout.json';
+
+export const OPT_OUT_RULES_VERSION = rules.version;
+
+type PhraseKind = keyof typeof rules.kinds;
+type Tag =
+  | PhraseKind
+  | 'agency'
+  | 'adContext'
+  | 'choiceCues'
+  | 'phoneCues'
+  | 'thirdPartyLink'
+  | 'controlVerbs';
+
+export interface OptOutRules {
+  matcher: TermMatcher<Tag>;
+  user: UserMatcher<OptOutKind>[];
+}
+
+export function compileOptOutRules(settings?: RuleSettings, warnings: string[] = []): OptOutRules {
+  const specs: { term: string; value: Tag }[] = [];
+  for (const [kind, terms] of Object.entries(rules.kinds)) {
+    for (const term of terms) specs.push({ term, value: kind as PhraseKind });
+  }
+  for (const tag of [
+    'agency',
+    'adContext',
+    'choiceCues',
+    'phoneCues',
+    'thirdPartyLink',
+    'controlVerbs',
+  ] as const) {
+    for (const term of rules[tag]) specs.push({ term, value: tag });
+  }
+  return {
+    matcher: new TermMatcher(specs),
+    user: userTermMatchers<OptOutKind>(
+      (settings?.customTerms ?? []).filter((c) => c.area === 'opt-out'),
+      (t) => ((OPT_OUT_KINDS as readonly string[]).includes(t) ? (t as OptOutKind) : undefined),
+      warnings,
+    ),
+  };
+}
+
+const EMAIL = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'“”‘’()（）\[\]{}，。；、`|]+/gi;
+const PHONE =
+  /(?<![\w.+-])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])?\d{3,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4})?(?![\w@])|(?<!\d)(?:400|800)[\s-]?\d{3}[\s-]?\d{4}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)/g;
+
+function phoneOk(p: string, context: string): boolean {
+  const digits = p.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return false;
+  if (/^(?:19|20)\d{2}[-./]?\d{1,2}[-./]?\d{1,2}$/.test(p.trim())) return false; // a date
+  if (/icp|备案|统一社会信用|credit code|registration|版本|version|zip|postal|邮编/i.test(context))
+    return false;
+  return true;
+}
+
+interface Acc {
+  kind: OptOutKind;
+  target?: string;
+  evidence: Evidence[];
+}
+
+/** Trim sentence-final punctuation from a URL or e-mail target. */
+function cleanTarget(t: string): string {
+  return t.replace(/[.,;:!?，。；：！？)\]】》>]+$/, '');
+}
+
+export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
+  const bySentence = new Map<number, { tag: Tag; start: number; end: number }[]>();
+  for (const h of r.matcher.scan(doc.folded)) {
+    const si = sentenceAt(doc, h.start);
+    if (si < 0) continue;
+    let list = bySentence.get(si);
+    if (!list) bySentence.set(si, (list = []));
+    list.push({ tag: h.value, start: h.start, end: h.end });
+  }
+  const acc = new Map<string, Acc>();
+  const add = (kind: OptOutKind, target: string | undefined, ev: Evidence) => {
+    const key = `${kind}\u0000${(target ?? '').toLowerCase()}`;
+    let a = acc.get(key);
+    if (!a) acc.set(key, (a = { kind, ...(target ? { target } : {}), evidence: [] }));
+    addEvidence(a.evidence, ev);
+  };
+  const text = doc.text;
+
+  // Contact targets anywhere: e-mail addresses, and URLs and phones in choice or contact sentences.
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const s = doc.sentences[si]!;
+    const sentence = text.slice(s.start, s.end);
+    const tags = bySentence.get(si) ?? [];
+    const has = (tag: Tag) => tags.some((t) => t.tag === tag);
+    const topic = doc.sections[s.section]!.topic;
+    if (sentence.includes('@')) {
+      EMAIL.lastIndex = 0;
+      for (let m = EMAIL.exec(sentence); m; m = EMAIL.exec(sentence)) {
+        const at = s.start + m.index;
+        if (has('thirdPartyLink') && topic === 'sdks') continue;
+        add('email', cleanTarget(m[0]), evidenceFor(doc, s, at, at + m[0].length));
+      }
+    }
+    if (
+      /https?:|www\./i.test(sentence) &&
+      (has('choiceCues') || has('agency')) &&
+      !has('thirdPartyLink')
+    ) {
+      URL_RE.lastIndex = 0;
+      for (let m = URL_RE.exec(sentence); m; m = URL_RE.exec(sentence)) {
+        const at = s.start + m.index;
+        add('url', cleanTarget(m[0]), evidenceFor(doc, s, at, at + m[0].length));
+      }
+    }
+    if ((has('phoneCues') || topic === 'contact') && /\d{3}/.test(sentence)) {
+      PHONE.lastIndex = 0;
+      for (let m = PHONE.exec(sentence); m; m = PHONE.exec(sentence)) {
+        const ctx = sentence.slice(Math.max(0, m.index - 30), m.index);
+        if (!phoneOk(m[0], ctx)) continue;
+        const at = s.start + m.index;
+        add('phone', m[0].trim(), evidenceFor(doc, s, at, at + m[0].length));
+      }
+    }
+  }
+
+  // Kinds named by phrases, with the route of the same sentence as target.
+  for (const [si, tags] of bySentence) {
+    const s = doc.sentences[si]!;
+    if (s.heading) continue;
+    const agency = tags.some((t) => t.tag === 'agency');
+    const choice = tags.some((t) => t.tag === 'choiceCues');
+    const control = tags.some((t) => t.tag === 'controlVerbs');
+    const routes = routesOf(doc, s);
+    for (const route of routes) {
+      // A route counts when the sentence uses it to control data, not just to reach a feature.
+      if ((agency || choice) && control)
+        add('settings-path', route.target, evidenceFor(doc, s, route.start, route.end));
+    }
+    if (!agency) continue;
+    const seen = new Set<PhraseKind>();
+    for (const t of tags) {
+      if (!(t.tag in rules.kinds) || seen.has(t.tag as PhraseKind)) continue;
+      const kind = t.tag as PhraseKind;
+      if (kind === 'ad-personalization' && !adPersonalizationOk(doc, s, t)) continue;
+      const reading = readPractice(doc.folded, s.start, s.end, t.start, t.end);
+      if (reading.denied && !reading.conditional) continue;
+      seen.add(kind);
+      add(kind, nearestRoute(routes, t)?.target, evidenceFor(doc, s, t.start, t.end));
+    }
+    // "opt out" said in an advertising sentence: a way out of targeted ads.
+    if (!seen.has('ad-personalization') && tags.some((t) => t.tag === 'adContext')) {
+      const opt = /opt[\s-]?out|turn off|disable|关闭|退出|拒绝/.exec(
+        doc.folded.slice(s.start, s.end),
+      );
+      if (opt) {
+        const at = s.start + opt.index;
+        const near = nearestRoute(routes, { start: at, end: at + opt[0].length });
+        add('ad-personalization', near?.target, evidenceFor(doc, s, at, at + opt[0].length));
+      }
+    }
+  }
+  for (const u of r.user) {
+    for (const h of u.scan(doc.text, doc.folded)) {
+      const si = sentenceAt(doc, h.start);
+      if (si >= 0) add(h.value, undefined, evidenceFor(doc, doc.sentences[si]!, h.start, h.end));
+    }
+  }
+  const order = new Map(OPT_OUT_KINDS.map((k, i) => [k, i]));
+  return [...acc.values()]
+    .sort((a, b) => order.get(a.kind)! - order.get(b.kind)!)
+    .map((a) => ({
+      kind: a.kind,
+      ...(a.target ? { target: a.target } : {}),
+      evidence: a.evidence,
+    }));
+}
+
+/** The route closest to a phrase, when it stands within a short distance of it. */
+function nearestRoute(
+  routes: readonly Route[],
+  t: { start: number; end: number },
+  max = 80,
+): Route | undefined {
+  let best: Route | undefined;
+  let bestGap = max + 1;
+  for (const r of routes) {
+    const gap = r.start >= t.end ? r.start - t.end : t.start >= r.end ? t.start - r.end : 0;
+    if (gap < bestGap) {
+      best = r;
+      bestGap = gap;
+    }
+  }
+  return best;
+}
+
+function routesOf(doc: Doc, s: Sentence): Route[] {
+  const multi = routesIn(doc.text, s.start, s.end);
+  const single = namedPagesIn(doc.text, s.start, s.end).filter(
+    (p) => !multi.some((m) => m.start <= p.start && m.end >= p.end),
+  );
+  return [...multi, ...single];
+}
+
+/** Personalised-ads phrases count when the sentence offers a way to turn them off. */
+function adPersonalizationOk(doc: Doc, s: Sentence, _t: { start: number; end: number }): boolean {
+  return /opt[\s-]?out|turn off|switch off|disable|limit|reset|manage|choices|control|关闭|退出|拒绝|取消|管理|设置|aboutads|networkadvertising|youronlinechoices/.test(
+    doc.folded.slice(s.start, s.end),
+  );
+}

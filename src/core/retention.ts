@@ -1,0 +1,217 @@
+/** Retention (taxonomy section 3): how long the policy says data is kept. */
+import type { Evidence, RetentionKind, RetentionStatement, RetentionSummary } from './types';
+import { RETENTION_KINDS } from './types';
+import type { Doc } from './sections';
+import { sentenceAt } from './sections';
+import { TermMatcher } from './matcher';
+import { readPractice } from './negation';
+import { addEvidence, evidenceFor } from './evidence';
+import type { RuleSettings } from './settings';
+import { userTermMatchers, type UserMatcher } from './user-terms';
+import rules from './rules/retention.json';
+
+export const RETENTION_RULES_VERSION = rules.version;
+
+const TAGS = [
+  'cue',
+  'deadline',
+  'age',
+  'untilDeletion',
+  'closure',
+  'erase',
+  'asLongAsNecessary',
+  'indefinite',
+  'indefiniteExclude',
+] as const;
+type Tag = (typeof TAGS)[number];
+
+export interface RetentionRules {
+  matcher: TermMatcher<Tag>;
+  user: UserMatcher<RetentionKind>[];
+}
+
+export function compileRetentionRules(
+  settings?: RuleSettings,
+  warnings: string[] = [],
+): RetentionRules {
+  const lists: Record<Tag, string[]> = {
+    cue: rules.cues,
+    deadline: rules.deadlines,
+    age: rules.ages,
+    untilDeletion: rules.untilDeletion,
+    closure: rules.closure,
+    erase: rules.erase,
+    asLongAsNecessary: rules.asLongAsNecessary,
+    indefinite: rules.indefinite,
+    indefiniteExclude: rules.indefiniteExclude,
+  };
+  const specs = TAGS.flatMap((tag) => lists[tag].map((term) => ({ term, value: tag })));
+  return {
+    matcher: new TermMatcher(specs),
+    user: userTermMatchers<RetentionKind>(
+      (settings?.customTerms ?? []).filter((c) => c.area === 'retention'),
+      (t) =>
+        (RETENTION_KINDS as readonly string[]).includes(t) ? (t as RetentionKind) : undefined,
+      warnings,
+    ),
+  };
+}
+
+const NUMBER_WORDS = rules.numberWords as Record<string, number>;
+const UNIT_DAYS = rules.unitDays as Record<string, number>;
+const latinWords = Object.keys(NUMBER_WORDS)
+  .filter((w) => /^[a-z -]+$/.test(w))
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const cjkWords = Object.keys(NUMBER_WORDS)
+  .filter((w) => !/^[a-z -]+$/.test(w))
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const EN_DURATION = new RegExp(
+  `\\b(\\d{1,4}(?:[.,]\\d+)?|${latinWords})(?:\\s*\\(\\d{1,4}\\))?[\\s-]*(?:calendar\\s+|business\\s+|working\\s+|consecutive\\s+|full\\s+)?(hours?|days?|weeks?|months?|years?)\\b`,
+  'g',
+);
+const ZH_DURATION = new RegExp(
+  `(\\d{1,4}|${cjkWords})\\s*(个工作日|工作日|个月|个星期|小时|天|日|周|星期|月|年)`,
+  'g',
+);
+
+interface Duration {
+  start: number;
+  end: number;
+  days: number;
+}
+
+function numberValue(s: string): number {
+  const n = Number(s.replace(',', '.'));
+  return Number.isFinite(n) ? n : (NUMBER_WORDS[s] ?? NaN);
+}
+
+/** Durations in folded[start, end) that are not dates. */
+export function durationsIn(folded: string, start: number, end: number): Duration[] {
+  const s = folded.slice(start, end);
+  const out: Duration[] = [];
+  for (const re of [EN_DURATION, ZH_DURATION]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const n = numberValue(m[1]!);
+      const unit = UNIT_DAYS[m[2]!];
+      if (!(n > 0) || unit === undefined) continue;
+      const after = s.slice(m.index + m[0].length, m.index + m[0].length + 4);
+      const before = s.slice(Math.max(0, m.index - 2), m.index);
+      if (re === ZH_DURATION && (/^\s*\d/.test(after) || /[年月]\s*$/.test(before))) continue; // a date
+      if (re === ZH_DURATION && m[2] === '年' && n >= 1900) continue;
+      if (re === EN_DURATION && /^\s*(?:of age|old)/.test(after)) continue;
+      out.push({
+        start: start + m.index,
+        end: start + m.index + m[0].length,
+        days: round(n * unit),
+      });
+    }
+  }
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+const ORDER: readonly RetentionKind[] = RETENTION_KINDS;
+
+export function findRetention(
+  doc: Doc,
+  r: RetentionRules,
+): { summary: RetentionSummary; statements: RetentionStatement[] } {
+  const bySentence = new Map<number, { tag: Tag; start: number; end: number }[]>();
+  for (const h of r.matcher.scan(doc.folded)) {
+    const si = sentenceAt(doc, h.start);
+    if (si < 0) continue;
+    let list = bySentence.get(si);
+    if (!list) bySentence.set(si, (list = []));
+    list.push({ tag: h.value, start: h.start, end: h.end });
+  }
+  const periods = new Map<number, Evidence[]>();
+  const kinds = new Map<RetentionKind, Evidence[]>();
+  const add = (kind: RetentionKind, ev: Evidence) => {
+    let list = kinds.get(kind);
+    if (!list) kinds.set(kind, (list = []));
+    addEvidence(list, ev);
+  };
+  const sentenceIds = [...bySentence.keys()].sort((a, b) => a - b);
+  for (const si of sentenceIds) {
+    const hits = bySentence.get(si)!;
+    const s = doc.sentences[si]!;
+    if (s.heading) continue;
+    const has = (tag: Tag) => hits.find((h) => h.tag === tag);
+    const topic = doc.sections[s.section]!.topic;
+    const cue = has('cue');
+    const inRetention = topic === 'retention';
+    const context = Boolean(cue) || inRetention;
+
+    if (context && !has('deadline')) {
+      const ages = hits.filter((h) => h.tag === 'age');
+      for (const d of durationsIn(doc.folded, s.start, s.end)) {
+        if (
+          ages.some(
+            (a) => Math.abs(a.start - d.end) < 12 || (a.start <= d.start && a.end >= d.start),
+          )
+        )
+          continue;
+        const reading = readPractice(doc.folded, s.start, s.end, d.start, d.end);
+        if (
+          reading.denied &&
+          !reading.conditional &&
+          !/longer than|more than|超过/.test(doc.folded.slice(s.start, d.start))
+        )
+          continue;
+        let list = periods.get(d.days);
+        if (!list) periods.set(d.days, (list = []));
+        addEvidence(list, evidenceFor(doc, s, d.start, d.end));
+      }
+    }
+    const until = has('untilDeletion');
+    if (until && context) add('until-deletion', evidenceFor(doc, s, until.start, until.end));
+    const closure = has('closure');
+    if (closure) {
+      const erase = hits.find((h) => h.tag === 'erase' && h.start !== closure.start);
+      const next = doc.sentences[si + 1];
+      const nextErase =
+        !erase && next && next.section === s.section
+          ? bySentence.get(si + 1)?.find((h) => h.tag === 'erase')
+          : undefined;
+      if (erase || nextErase)
+        add('until-deletion', evidenceFor(doc, s, closure.start, closure.end));
+    }
+    const alan = has('asLongAsNecessary');
+    if (alan && context) add('as-long-as-necessary', evidenceFor(doc, s, alan.start, alan.end));
+    const indef = hits.find(
+      (h) =>
+        h.tag === 'indefinite' &&
+        !hits.some((x) => x.tag === 'indefiniteExclude' && x.start <= h.start && x.end >= h.end),
+    );
+    if (indef && context) {
+      const reading = readPractice(doc.folded, s.start, s.end, indef.start, indef.end);
+      if (!reading.denied) add('indefinite', evidenceFor(doc, s, indef.start, indef.end));
+    }
+  }
+  for (const u of r.user) {
+    for (const h of u.scan(doc.text, doc.folded)) {
+      const si = sentenceAt(doc, h.start);
+      if (si >= 0) add(h.value, evidenceFor(doc, doc.sentences[si]!, h.start, h.end));
+    }
+  }
+  const statements: RetentionStatement[] = [];
+  for (const [days, evidence] of [...periods].sort((a, b) => a[0] - b[0])) {
+    statements.push({ kind: 'stated-period', days, evidence });
+  }
+  if (kinds.has('stated-period'))
+    statements.push({ kind: 'stated-period', evidence: kinds.get('stated-period')! });
+  for (const kind of ORDER) {
+    if (kind === 'stated-period') continue;
+    const evidence = kinds.get(kind);
+    if (evidence?.length) statements.push({ kind, evidence });
+  }
+  const summary: RetentionSummary =
+    ORDER.find((k) => statements.some((s) => s.kind === k)) ?? 'not-stated';
+  return { summary, statements };
+}

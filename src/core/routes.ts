@@ -1,0 +1,156 @@
+/**
+ * Settings routes in a sentence: "Me -> Account and Security",
+ * "我的-设置-隐私", "“设置”>“隐私”", or a single named page such as
+ * the "Account Management" page / 在“个人中心”. Targets are exact copies.
+ */
+
+export interface Route {
+  start: number;
+  end: number;
+  target: string;
+  /** Number of labels in the route (1 for a single named page). */
+  labels: number;
+}
+
+const OPEN_Q = '“"「『【‘\'';
+const CLOSE_Q = '”"」』】’\'';
+const HAN = '\\u4e00-\\u9fff';
+/** Separators between labels: arrows anywhere; hyphens and slashes only next to CJK or quotes. */
+const SEP = new RegExp(
+  `\\s*(?:-->|->|→|⟶|⇒|=>|＞|>|»|》|›)\\s*|(?<=[${HAN}${CLOSE_Q}])\\s*[-－—–]\\s*(?=[${HAN}${OPEN_Q}A-Za-z])|(?<=[A-Za-z0-9${HAN}])\\s*[-－—–]\\s*(?=[${OPEN_Q}${HAN}])`,
+  'g',
+);
+const QUOTED_TAIL = new RegExp(
+  `[${OPEN_Q}][^${CLOSE_Q}${OPEN_Q}]{1,25}[${CLOSE_Q}](?:\\s*(?:page|tab|menu|screen|section|页面|页))?$`,
+);
+const QUOTED_HEAD = new RegExp(`^[${OPEN_Q}][^${CLOSE_Q}${OPEN_Q}]{1,25}[${CLOSE_Q}]`);
+const TITLE_TAIL = /(?:[A-Z][\w'’&]*|APP|App)(?:\s+(?:and|&|of|the|[A-Z][\w'’&]*))*$/;
+const TITLE_HEAD = /^[A-Z][\w'’&]*(?:\s+(?:and|&|of|the|to|for|[A-Z][\w'’&]*))*/;
+const HAN_TAIL = new RegExp(`[${HAN}A-Za-z0-9]{1,14}$`);
+const HAN_HEAD = new RegExp(`^[${HAN}A-Za-z0-9]{1,14}`);
+const LEAD_VERBS = /^.*(?:进入|前往|点击|打开|通过|选择|访问|找到|依次|路径为|路径|登录|登陆|在)/;
+const TRAIL_VERBS =
+  /(?:中|里|内|处|页面|界面)?(?:进行|即可|可以|可|来|以|关闭|开启|查看|修改|删除|管理|更正|操作|找到)[^]*$/;
+const BAD_LABEL = /^(?:and|or|the|a|an|to|of)$/i;
+/** A quoted reference to a part of the policy, not a place in the product. */
+const SECTION_REF =
+  /^[“"「『【‘']?\s*(?:本条|本政策|第[一二三四五六七八九十\d]+|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|section\s|article\s|clause\s)/i;
+
+function leftLabel(before: string): string | undefined {
+  const t = before.replace(/\s+$/, '');
+  const q = QUOTED_TAIL.exec(t);
+  if (q) return q[0];
+  const title = TITLE_TAIL.exec(t);
+  if (title && title[0].length <= 40) {
+    const words = title[0].split(/\s+/);
+    return words.slice(-4).join(' ');
+  }
+  const han = HAN_TAIL.exec(t);
+  if (han) {
+    const label = han[0].replace(LEAD_VERBS, '');
+    return label.length >= 1 ? label : undefined;
+  }
+  return undefined;
+}
+
+function rightLabel(after: string): string | undefined {
+  const t = after.replace(/^\s+/, '');
+  const q = QUOTED_HEAD.exec(t);
+  if (q) return q[0];
+  const title = TITLE_HEAD.exec(t);
+  if (title) return title[0].replace(/\s+(?:and|&|of|the|to|for)$/, '').slice(0, 40);
+  const han = HAN_HEAD.exec(t);
+  if (han) {
+    const cut = han[0].replace(TRAIL_VERBS, '');
+    return cut.length >= 2 ? cut : han[0];
+  }
+  return undefined;
+}
+
+function middleLabel(s: string): string | undefined {
+  const t = s.trim();
+  if (!t || t.length > 40 || /[,，。;；:：.!?！？]/.test(t)) return undefined;
+  return t;
+}
+
+/** Routes with two or more labels in text[start, end). */
+export function routesIn(text: string, start: number, end: number): Route[] {
+  const s = text.slice(start, end);
+  const seps: { a: number; b: number }[] = [];
+  SEP.lastIndex = 0;
+  for (let m = SEP.exec(s); m; m = SEP.exec(s)) {
+    if (m[0].length === 0) {
+      SEP.lastIndex++;
+      continue;
+    }
+    seps.push({ a: m.index, b: m.index + m[0].length });
+  }
+  const routes: Route[] = [];
+  let i = 0;
+  while (i < seps.length) {
+    // a chain: separators whose middle labels are short label-like pieces
+    let j = i;
+    while (j + 1 < seps.length && middleLabel(s.slice(seps[j]!.b, seps[j + 1]!.a))) j++;
+    const left = leftLabel(s.slice(0, seps[i]!.a));
+    const right = rightLabel(s.slice(seps[j]!.b));
+    if (
+      left &&
+      right &&
+      !BAD_LABEL.test(left) &&
+      !BAD_LABEL.test(right) &&
+      !SECTION_REF.test(left) &&
+      !/^\d+$/.test(left + right)
+    ) {
+      const leftEnd = s.slice(0, seps[i]!.a).replace(/\s+$/, '').length;
+      const from = leftEnd - left.length;
+      const afterSep = s.slice(seps[j]!.b);
+      const to =
+        seps[j]!.b + (afterSep.length - afterSep.replace(/^\s+/, '').length) + right.length;
+      if (from >= 0 && to > from) {
+        routes.push({
+          start: start + from,
+          end: start + to,
+          target: s.slice(from, to),
+          labels: j - i + 2,
+        });
+      }
+    }
+    i = j + 1;
+  }
+  return routes;
+}
+
+const NAMED_PAGE_EN = new RegExp(
+  `\\b(?:go(?:ing)? to|visit(?:ing)?|access(?:ing)?|open(?:ing)?|in|through|via|on|under|from|use|using|click(?:ing)?(?: on)?|tap(?:ping)?(?: on)?|select(?:ing)?)\\s+(?:the\\s+|your\\s+|our\\s+|my\\s+)?[${OPEN_Q}]([^${CLOSE_Q}${OPEN_Q}]{2,40})[${CLOSE_Q}]\\s*(?:page|tab|menu|option|settings|screen|function|feature|button|link|channel|center|centre)\\b`,
+  'g',
+);
+const NAMED_PAGE_ZH = new RegExp(
+  `(?:在|通过|进入|前往|点击|打开|登录|选择)\\s*[${OPEN_Q}]\\s*([^${CLOSE_Q}${OPEN_Q}]{2,24}?)\\s*[${CLOSE_Q}](?=\\s*(?:页面|页|中|里|内|模块|栏目|功能|选项|按钮|进行|查看|修改|设置|处|入口|界面|所示))`,
+  'g',
+);
+
+/** An unquoted label in capitals after a verb: "click the OPT-OUT", "via the OPT-OUT channel". */
+const CAPS_LABEL =
+  /\b(?:click(?:ing)?(?: on)?|via|through|use|using|tap(?:ping)?(?: on)?|select(?:ing)?|visit(?:ing)?)\s+(?:the\s+|our\s+)?([A-Z][A-Z0-9]{1,}(?:[-\s][A-Z0-9]{2,})*(?:\s+(?:channel|link|button|page|option|tab|menu))?)(?![\w-])/g;
+
+/** Single named pages: the "Account Management" page, 在“个人中心”进行修改. */
+export function namedPagesIn(text: string, start: number, end: number): Route[] {
+  const s = text.slice(start, end);
+  const out: Route[] = [];
+  for (const re of [NAMED_PAGE_EN, NAMED_PAGE_ZH, CAPS_LABEL]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const label = m[1]!;
+      const at = m.index + m[0].indexOf(label);
+      if (routesIn(label, 0, label.length).length) continue; // a quoted full route: routesIn finds it
+      if (SECTION_REF.test(label)) continue;
+      out.push({
+        start: start + at,
+        end: start + at + label.length,
+        target: label.trim(),
+        labels: 1,
+      });
+    }
+  }
+  return out;
+}

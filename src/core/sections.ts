@@ -1,0 +1,265 @@
+/**
+ * From input (raw text or extracted blocks) to the analysed document: the
+ * text, its lines, its sections (heading, level, topic) and its sentences.
+ */
+import type { Block, CardSection, Language, PolicyInput, Topic } from './types';
+import { fold } from './fold';
+import { TermMatcher } from './matcher';
+import { detectLanguage, splitSentences, type Span } from './text';
+import topicsData from './rules/topics.json';
+
+export interface Sentence extends Span {
+  section: number;
+  heading: boolean;
+}
+
+export interface Doc {
+  text: string;
+  folded: string;
+  language: Language;
+  title: string;
+  sections: CardSection[];
+  sentences: Sentence[];
+  /** For each section, the index of its first sentence. */
+  sectionFirstSentence: number[];
+}
+
+const topicMatcher = new TermMatcher<number>(
+  topicsData.topics.flatMap((t, rank) => t.terms.map((term) => ({ term, value: rank }))),
+);
+
+/** The topic of a heading, or undefined when its words name none. */
+export function headingTopic(heading: string): Topic | undefined {
+  const hits = topicMatcher.scan(fold(heading));
+  if (!hits.length) return undefined;
+  let best = Infinity;
+  for (const h of hits) best = Math.min(best, h.value);
+  return topicsData.topics[best]!.topic as Topic;
+}
+
+const CN_NUM = '[一二三四五六七八九十百零〇]+';
+const HEADING_PATTERNS: readonly { re: RegExp; level: number; maxLen: number }[] = [
+  { re: new RegExp(`^第${CN_NUM}[章]`), level: 1, maxLen: 60 },
+  { re: new RegExp(`^第(?:${CN_NUM}|\\d+)[条节]`), level: 2, maxLen: 60 },
+  { re: new RegExp(`^${CN_NUM}\\s*[、.．]`), level: 2, maxLen: 60 },
+  { re: new RegExp(`^[（(]${CN_NUM}[）)]`), level: 3, maxLen: 50 },
+  { re: /^(?:section|article|part|chapter)\s+[0-9ivx]+\b/i, level: 2, maxLen: 100 },
+  { re: /^[IVX]{1,5}\.\s+\S/, level: 2, maxLen: 100 },
+  { re: /^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S/, level: 4, maxLen: 90 },
+  { re: /^\d{1,2}\.\d{1,2}\.?\s+\S/, level: 3, maxLen: 90 },
+  { re: /^\d{1,2}[.．]\s*\S/, level: 2, maxLen: 90 },
+  { re: /^\d{1,2}\s*[、]/, level: 4, maxLen: 40 },
+  { re: /^[（(]\d{1,2}[）)]/, level: 4, maxLen: 40 },
+  { re: /^\([IVX]{1,5}\)\s*\S/, level: 3, maxLen: 90 },
+  { re: /^\([a-z]\)\s+\S/, level: 4, maxLen: 70 },
+  { re: /^【[^】]{1,40}】$/, level: 3, maxLen: 44 },
+  { re: /^\[[^\]]{1,60}\]$/, level: 4, maxLen: 64 },
+];
+
+const SENTENCE_END = /[.。;；,，:：!?！？]$/;
+
+/** Decide whether a text line is a heading, and at what level (0 = not a heading). */
+export function headingLevel(line: string): { level: number; heading: string } {
+  let s = line.trim();
+  if (!s || s.length > 160) return { level: 0, heading: '' };
+  const md = /^(#{1,6})\s+(.+?)\s*#*$/.exec(s);
+  if (md) return { level: md[1]!.length, heading: stripMarks(md[2]!) };
+  let bold = false;
+  const b = /^\*\*(.+?)\*\*[:：]?$/.exec(s) ?? /^__(.+?)__$/.exec(s);
+  if (b) {
+    s = b[1]!.trim();
+    bold = true;
+  }
+  if (s.startsWith('- ') || s.startsWith('• ') || s.startsWith('* ') || s.startsWith('> ')) {
+    return { level: 0, heading: '' };
+  }
+  for (const p of HEADING_PATTERNS) {
+    if (p.re.test(s) && s.length <= p.maxLen && (bold || !SENTENCE_END.test(s))) {
+      return { level: p.level, heading: stripMarks(s) };
+    }
+  }
+  if (bold && s.length <= 120) return { level: 2, heading: stripMarks(s) };
+  return { level: 0, heading: '' };
+}
+
+function stripMarks(s: string): string {
+  return s.replace(/\*\*/g, '').trim();
+}
+
+/** A short line that reads as a title: no closing punctuation, few words, not a sentence. */
+function isTitleLike(line: string, next: string | undefined): boolean {
+  const s = line.trim();
+  if (s.length < 3 || s.length > 70 || SENTENCE_END.test(s)) return false;
+  if (/^[-•*>|]/.test(s) || /https?:|@/.test(s) || s.includes(' | ')) return false;
+  if (/^[\d\s:：/年月日.-]+$/.test(s)) return false;
+  const cjk = /[\u4e00-\u9fff]/.test(s);
+  if (!cjk && !/^[A-Z"“‘'(]/.test(s)) return false;
+  const words = cjk ? 1 : s.split(/\s+/).length;
+  if (!cjk && words > 10) return false;
+  // A title is followed by body text longer than itself.
+  return next !== undefined && next.trim().length > s.length + 20;
+}
+
+interface Line extends Span {
+  level: number;
+  heading: string;
+}
+
+function linesOf(text: string): Span[] {
+  const out: Span[] = [];
+  let s = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text.charCodeAt(i) === 10) {
+      if (i > s) out.push({ start: s, end: i });
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Join blocks into one text, one block per line, and mark the heading lines. */
+function textFromBlocks(blocks: readonly Block[]): {
+  text: string;
+  headingAt: Map<number, number>;
+} {
+  const parts: string[] = [];
+  const headingAt = new Map<number, number>();
+  let offset = 0;
+  for (const b of blocks) {
+    const t = b.text.replace(/\s*\n\s*/g, ' ').trim();
+    if (!t) continue;
+    if (b.kind === 'heading') headingAt.set(offset, Math.max(1, Math.min(6, b.level ?? 2)));
+    parts.push(t);
+    offset += t.length + 1;
+  }
+  return { text: parts.join('\n'), headingAt };
+}
+
+/** Build the analysed document. */
+export function buildDoc(input: PolicyInput): Doc {
+  let text: string;
+  let headingAt: Map<number, number> | undefined;
+  if (input.blocks && input.blocks.length) {
+    ({ text, headingAt } = textFromBlocks(input.blocks));
+  } else {
+    text = input.text ?? '';
+  }
+  const folded = fold(text);
+  const rawLines = linesOf(text);
+  const lines: Line[] = [];
+  for (let i = 0; i < rawLines.length; i++) {
+    const l = rawLines[i]!;
+    const lineText = text.slice(l.start, l.end);
+    let level = 0;
+    let heading = '';
+    const blockLevel = headingAt?.get(l.start);
+    if (blockLevel !== undefined) {
+      level = blockLevel;
+      heading = lineText.trim();
+    } else {
+      ({ level, heading } = headingLevel(lineText));
+      if (!level && !headingAt) {
+        const next = rawLines[i + 1];
+        if (isTitleLike(lineText, next && text.slice(next.start, next.end))) {
+          level = 4;
+          heading = lineText.trim();
+        }
+      }
+    }
+    lines.push({ ...l, level, heading });
+  }
+  // Front matter ("---\ntitle: ...\n---") gives the title and is not a section.
+  let title = input.title?.trim() ?? '';
+  const fm = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  if (fm) {
+    const t = /^title:\s*(.+)$/m.exec(fm[1]!);
+    if (!title && t) title = t[1]!.trim();
+  }
+  const sections: CardSection[] = [];
+  const sentences: Sentence[] = [];
+  const sectionFirstSentence: number[] = [];
+  const stack: { level: number; topic: Topic | undefined }[] = [];
+  const open = (heading: string, level: number, start: number): void => {
+    while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
+    const own = heading ? headingTopic(heading) : undefined;
+    const inherited = stack.length ? stack[stack.length - 1]!.topic : undefined;
+    const topic = own ?? inherited;
+    stack.push({ level, topic });
+    if (sections.length) sections[sections.length - 1]!.end = start;
+    sections.push({ heading, level, topic: topic ?? 'other', start, end: text.length });
+    sectionFirstSentence.push(sentences.length);
+  };
+  const firstLine = lines[0];
+  if (!firstLine || firstLine.level === 0) open(title, 0, 0);
+  for (const line of lines) {
+    if (line.level > 0) {
+      open(line.heading, line.level, line.start);
+      sentences.push({
+        start: line.start,
+        end: line.end,
+        section: sections.length - 1,
+        heading: true,
+      });
+      continue;
+    }
+    const spans: Span[] = [];
+    splitSentences(text, line.start, line.end, spans);
+    for (const s of spans) sentences.push({ ...s, section: sections.length - 1, heading: false });
+  }
+  if (!title) title = guessTitle(text, lines);
+  return {
+    text,
+    folded,
+    language: detectLanguage(text),
+    title,
+    sections,
+    sentences,
+    sectionFirstSentence,
+  };
+}
+
+const TITLE_WORDS =
+  /privacy|隐私|个人信息保护|personal information protection|data protection|cookie policy/i;
+
+/** A title for a text with none given: a short early line or heading that names the policy. */
+function guessTitle(text: string, lines: readonly Line[]): string {
+  const clean = (l: Line) =>
+    (l.heading || text.slice(l.start, l.end)).replace(/^#+\s*|\*\*/g, '').trim();
+  const early = lines.slice(0, 8).filter((l) => l.end - l.start <= 80);
+  const named =
+    early.find((l) => TITLE_WORDS.test(clean(l))) ??
+    lines.find(
+      (l) => l.level > 0 && l.level <= 2 && TITLE_WORDS.test(l.heading) && l.heading.length <= 80,
+    );
+  if (named) return clean(named);
+  const first = lines.find((l) => l.end - l.start < 120);
+  return first ? clean(first) : '';
+}
+
+/** Index of the section that holds offset `at` (binary search). */
+export function sectionAt(doc: Doc, at: number): number {
+  const s = doc.sections;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (s[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Index of the sentence that holds offset `at`, or -1 (binary search). */
+export function sentenceAt(doc: Doc, at: number): number {
+  const s = doc.sentences;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = s[mid]!;
+    if (at < x.start) hi = mid - 1;
+    else if (at >= x.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}

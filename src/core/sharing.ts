@@ -1,0 +1,137 @@
+/** Sharing flags (taxonomy section 5): advertising, sale, cross-border, affiliates, public disclosure. */
+import type { Evidence, Flag, SharingFlag } from './types';
+import { SHARING_FLAGS } from './types';
+import type { Doc } from './sections';
+import { sentenceAt } from './sections';
+import { fold } from './fold';
+import { TermMatcher } from './matcher';
+import { readPractice } from './negation';
+import { addEvidence, evidenceFor } from './evidence';
+import rules from './rules/sharing.json';
+
+export const SHARING_RULES_VERSION = rules.version;
+
+type Role = 'term' | 'context' | 'exclude';
+interface Tag {
+  flag: SharingFlag;
+  role: Role;
+}
+
+interface FlagRule {
+  hypothetical?: string[];
+  terms: string[];
+  context: string[];
+  exclude: string[];
+  headings?: string[];
+  headingSiblings?: string[][];
+  conditionalCounts: boolean;
+}
+const FLAG_RULES = rules.flags as Record<SharingFlag, FlagRule>;
+
+export interface SharingRules {
+  matcher: TermMatcher<Tag>;
+  hypothetical: Map<SharingFlag, TermMatcher<number>>;
+}
+
+export function compileSharingRules(): SharingRules {
+  const specs: { term: string; value: Tag }[] = [];
+  for (const flag of SHARING_FLAGS) {
+    const r = FLAG_RULES[flag];
+    for (const role of ['terms', 'context', 'exclude'] as const) {
+      for (const term of r[role])
+        specs.push({ term, value: { flag, role: role === 'terms' ? 'term' : role } });
+    }
+  }
+  const hypothetical = new Map<SharingFlag, TermMatcher<number>>();
+  for (const flag of SHARING_FLAGS) {
+    const h = FLAG_RULES[flag].hypothetical;
+    if (h?.length) hypothetical.set(flag, new TermMatcher(h.map((term) => ({ term, value: 1 }))));
+  }
+  return { matcher: new TermMatcher(specs), hypothetical };
+}
+
+function cleanHeading(h: string): string {
+  return fold(h)
+    .replace(/^[\s\-•*#\d.()（）一二三四五六七八九十、]+/, '')
+    .replace(/[\s:：.。]+$/, '')
+    .trim();
+}
+
+export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag> {
+  const out = {} as Record<SharingFlag, Flag>;
+  const evidence = new Map<SharingFlag, Evidence[]>();
+  const denials = new Map<SharingFlag, Evidence[]>();
+  for (const f of SHARING_FLAGS) {
+    evidence.set(f, []);
+    denials.set(f, []);
+  }
+  const bySentence = new Map<number, { tag: Tag; start: number; end: number }[]>();
+  for (const h of r.matcher.scan(doc.folded)) {
+    const si = sentenceAt(doc, h.start);
+    if (si < 0) continue;
+    let list = bySentence.get(si);
+    if (!list) bySentence.set(si, (list = []));
+    list.push({ tag: h.value, start: h.start, end: h.end });
+  }
+  for (const [si, hits] of [...bySentence].sort((a, b) => a[0] - b[0])) {
+    const s = doc.sentences[si]!;
+    if (s.heading) continue;
+    for (const flag of SHARING_FLAGS) {
+      const rule = FLAG_RULES[flag];
+      const mine = hits.filter((h) => h.tag.flag === flag);
+      const terms = mine.filter(
+        (h) =>
+          h.tag.role === 'term' &&
+          !mine.some((x) => x.tag.role === 'exclude' && x.start < h.end && h.start < x.end),
+      );
+      if (!terms.length) continue;
+      if (rule.context.length && !mine.some((x) => x.tag.role === 'context')) continue;
+      // "If, in the future, ... cross-border" is a hypothetical, not a practice.
+      if (r.hypothetical.get(flag)?.test(doc.folded, s.start, s.end)) continue;
+      // A term counts when at least one of its mentions in the sentence is not denied.
+      let positive: (typeof terms)[number] | undefined;
+      let denied: (typeof terms)[number] | undefined;
+      for (const t of terms) {
+        const reading = readPractice(doc.folded, s.start, s.end, t.start, t.end);
+        if (!reading.denied || (reading.conditional && rule.conditionalCounts)) {
+          positive = t;
+          break;
+        }
+        denied ??= t;
+      }
+      if (positive)
+        addEvidence(evidence.get(flag)!, evidenceFor(doc, s, positive.start, positive.end));
+      else if (denied)
+        addEvidence(denials.get(flag)!, evidenceFor(doc, s, denied.start, denied.end));
+    }
+  }
+  // A section headed just "Disclose" / "公开披露" (beside Share and Transfer) is public disclosure.
+  const headings = new Set((FLAG_RULES.publicDisclosure.headings ?? []).map((h) => fold(h)));
+  // Only in the common template where "Disclose" stands beside "Share" and "Transfer".
+  const shortLines = new Set<string>();
+  for (const s of doc.sentences) {
+    if (s.end - s.start <= 40) shortLines.add(cleanHeading(doc.text.slice(s.start, s.end)));
+  }
+  const siblings = FLAG_RULES.publicDisclosure.headingSiblings ?? [];
+  const template = siblings.every((group) => group.some((g) => shortLines.has(fold(g))));
+  if (template && !evidence.get('publicDisclosure')!.length) {
+    for (let si = 0; si < doc.sentences.length; si++) {
+      const s = doc.sentences[si]!;
+      if (s.end - s.start > 40 || !headings.has(cleanHeading(doc.text.slice(s.start, s.end))))
+        continue;
+      const next = doc.sentences[si + 1];
+      const ev = next && !next.heading ? next : s;
+      addEvidence(evidence.get('publicDisclosure')!, evidenceFor(doc, ev, ev.start, ev.end));
+    }
+  }
+  for (const flag of SHARING_FLAGS) {
+    const ev = evidence.get(flag)!;
+    const dn = denials.get(flag)!;
+    out[flag] = {
+      value: ev.length > 0,
+      evidence: ev,
+      ...(dn.length && !ev.length ? { denials: dn } : {}),
+    };
+  }
+  return out;
+}
