@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { buildDoc } from '../../src/core/sections';
+import { compileDataTypeRules, dataTypesIn, findSensitiveData } from '../../src/core/datatypes';
+
+const rules = compileDataTypeRules();
+const typesOf = (text: string) =>
+  findSensitiveData(buildDoc({ text }), rules, []).map((f) => f.type);
+
+describe('sensitive data', () => {
+  it('finds collected types in English and Chinese', () => {
+    expect(typesOf('We collect your precise location and your IMEI when you use the app.')).toEqual(
+      ['location', 'device-id'],
+    );
+    expect(typesOf('我们会收集您的人脸信息、通讯录和银行卡号。')).toEqual([
+      'biometric',
+      'financial',
+      'contacts',
+    ]);
+  });
+
+  it('marks precise location as high severity and coarse location as medium', () => {
+    const precise = findSensitiveData(
+      buildDoc({ text: 'We collect your precise GPS location.' }),
+      rules,
+      [],
+    );
+    const coarse = findSensitiveData(
+      buildDoc({ text: 'We collect your location from your IP.' }),
+      rules,
+      [],
+    );
+    expect(precise.find((f) => f.type === 'location')?.severity).toBe('high');
+    expect(coarse.find((f) => f.type === 'location')?.severity).toBe('medium');
+  });
+
+  it('ignores denials but keeps conditional ones', () => {
+    expect(typesOf('We do not collect your fingerprint or facial recognition data.')).toEqual([]);
+    expect(typesOf('我们不会收集您的通讯录。')).toEqual([]);
+    expect(typesOf('We will not access your contact list unless you grant permission.')).toEqual([
+      'contacts',
+    ]);
+    // "not limited to" is not a denial
+    expect(typesOf('We collect information including but not limited to your IMEI.')).toEqual([
+      'device-id',
+    ]);
+  });
+
+  it('does not read near-misses as data', () => {
+    expect(typesOf('This may endanger public health and safety.')).toEqual([]);
+    expect(typesOf('It is the cornerstone of the healthy development of our business.')).toEqual(
+      [],
+    );
+    expect(
+      typesOf('Sensitive personal information refers to health, biometric and financial data.'),
+    ).toEqual([]);
+    // contact details of the company are not the user's contact information
+    expect(
+      typesOf(
+        'If you have questions, contact us at privacy@example.com or phone number 400-123-4567.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('says who receives the data', () => {
+    const doc = buildDoc({
+      text: 'We collect your email address.\nOur advertising partners collect your IDFA through their SDK.',
+    });
+    const found = findSensitiveData(doc, rules, []);
+    expect(found.find((f) => f.type === 'contact-info')?.party).toBe('first');
+    expect(found.find((f) => f.type === 'device-id')?.party).toBe('third');
+  });
+
+  it('maps a snippet to data types for SDK tables', () => {
+    expect(dataTypesIn('设备标识符（IMEI、OAID）、位置信息、应用安装列表')).toEqual([
+      'location',
+      'device-id',
+      'app-list',
+    ]);
+    expect(dataTypesIn('Device ID, IP address')).toEqual(['device-id', 'network']);
+  });
+
+  it('quotes are exact substrings with a valid section index', () => {
+    const text =
+      '# Privacy Policy\n## 1. What we collect\nWe collect your phone number and photos.';
+    const doc = buildDoc({ text });
+    for (const f of findSensitiveData(doc, rules, [])) {
+      for (const e of f.evidence) {
+        expect(text.includes(e.quote)).toBe(true);
+        expect(doc.sections[e.section]).toBeDefined();
+      }
+    }
+  });
+
+  it('honours disabled types and custom terms', () => {
+    const custom = compileDataTypeRules({
+      disabledTypes: ['device-id'],
+      customTerms: [{ area: 'data-type', target: 'health', pattern: 'blood sugar' }],
+    });
+    const found = findSensitiveData(
+      buildDoc({ text: 'We collect your IMEI and blood sugar readings.' }),
+      custom,
+      [],
+    );
+    expect(found.map((f) => f.type)).toEqual(['health']);
+  });
+});

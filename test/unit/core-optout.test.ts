@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { buildDoc } from '../../src/core/sections';
+import { compileOptOutRules, findOptOuts } from '../../src/core/optout';
+import { routesIn } from '../../src/core/routes';
+
+const rules = compileOptOutRules();
+const paths = (text: string) =>
+  findOptOuts(buildDoc({ text }), rules).map((p) => [p.kind, p.target ?? null]);
+
+describe('opt-out paths', () => {
+  it('copies settings routes exactly', () => {
+    const t = 'You may cancel your account at any time through “Me -> Account and Security”.';
+    expect(routesIn(t, 0, t.length).map((r) => r.target)).toEqual(['Me -> Account and Security']);
+    const z = '您可以在"控制台-费用管理-订单信息"查看您的所有订单状态。';
+    expect(routesIn(z, 0, z.length).map((r) => r.target)).toEqual(['控制台-费用管理-订单信息']);
+    expect(paths(t)).toContainEqual(['account-deletion', 'Me -> Account and Security']);
+    expect(paths('您可以通过“我的”>“设置”>“隐私”关闭个性化推荐。')).toContainEqual([
+      'ad-personalization',
+      '“我的”>“设置”>“隐私”',
+    ]);
+  });
+
+  it('finds contact targets', () => {
+    expect(paths('To exercise your rights, email privacy@example.com.')).toContainEqual([
+      'email',
+      'privacy@example.com',
+    ]);
+    expect(paths('如有问题，请拨打客服电话：400-123-4567。')).toContainEqual([
+      'phone',
+      '400-123-4567',
+    ]);
+    expect(paths('You can opt out at https://example.com/opt-out.')).toContainEqual([
+      'url',
+      'https://example.com/opt-out',
+    ]);
+  });
+
+  it('finds kinds without targets', () => {
+    expect(paths('You can unsubscribe from marketing emails at any time.')).toContainEqual([
+      'unsubscribe',
+      null,
+    ]);
+    expect(paths('您可以随时撤回您的授权同意。')).toContainEqual(['consent-withdrawal', null]);
+    expect(paths('You can set your browser to refuse cookies.')).toContainEqual([
+      'browser-control',
+      null,
+    ]);
+    expect(paths('回复TD退订营销短信，您可以拒绝接收。').map((p) => p[0])).toContain('unsubscribe');
+  });
+
+  it('ignores what is not a way out', () => {
+    expect(paths('We may delete your account if you violate these terms.')).toEqual([]);
+    expect(paths('You cannot unsubscribe from service messages.')).toEqual([]);
+    // a URL to a third party's policy is not an opt-out path
+    expect(paths('Umeng SDK privacy policy: https://www.umeng.com/page/policy')).toEqual([]);
+    // a phone number in a version line is not a contact
+    expect(paths('版本号：20220217')).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { buildDoc, headingLevel, headingTopic } from '../../src/core/sections';
+import { detectPolicy } from '../../src/core/detect';
+import { detectLanguage } from '../../src/core/text';
+
+describe('sections', () => {
+  it('recognises English and Chinese heading styles', () => {
+    expect(headingLevel('# Privacy Policy').level).toBe(1);
+    expect(headingLevel('**Preface**').level).toBeGreaterThan(0);
+    expect(headingLevel('I. How We Collect and Use Your Personal Information').level).toBe(2);
+    expect(headingLevel('1.1 Information you give us').level).toBe(3);
+    expect(headingLevel('Section 3 Cookies').level).toBe(2);
+    expect(headingLevel('(a) Account data').level).toBe(4);
+    expect(headingLevel('一、我们如何收集和使用您的个人信息').level).toBe(2);
+    expect(headingLevel('（一）您提供的信息').level).toBe(3);
+    expect(headingLevel('第三条 信息共享').level).toBe(2);
+    expect(headingLevel('【特别提示】').level).toBe(3);
+    expect(headingLevel('1、帐号注册').level).toBe(4);
+    // sentences are not headings
+    expect(
+      headingLevel('1. We collect your name and e-mail address when you register.').level,
+    ).toBe(0);
+    expect(headingLevel('- a list item').level).toBe(0);
+  });
+
+  it('gives headings a topic, inherited by sub-sections', () => {
+    expect(headingTopic('How We Use Cookies')).toBe('cookies');
+    expect(headingTopic('How do we store and protect personal information')).toBe('retention');
+    expect(headingTopic('三、我们如何共享、转让、公开披露您的个人信息')).toBe('sharing');
+    expect(headingTopic('七、未成年人保护')).toBe('children');
+    const doc = buildDoc({
+      text: '# Policy\n## Sharing with third parties\n### Advertisers\nWe share data.',
+    });
+    expect(doc.sections.map((s) => s.topic)).toEqual(['other', 'sharing', 'sharing']);
+  });
+
+  it('keeps offsets: every section starts inside the text', () => {
+    const text = 'Intro line.\n1. Collection\nWe collect data.\n2. Sharing\nWe share data.';
+    const doc = buildDoc({ text });
+    expect(doc.sections.map((s) => s.heading)).toEqual(['', '1. Collection', '2. Sharing']);
+    for (const s of doc.sentences) expect(s.end).toBeLessThanOrEqual(text.length);
+  });
+
+  it('builds sections from extracted blocks', () => {
+    const doc = buildDoc({
+      blocks: [
+        { kind: 'heading', level: 1, text: 'Privacy Notice' },
+        { kind: 'paragraph', text: 'We collect data.' },
+        { kind: 'heading', level: 2, text: 'Retention' },
+        { kind: 'list-item', text: 'We keep logs for 30 days.' },
+      ],
+    });
+    expect(doc.sections.map((s) => [s.heading, s.level, s.topic])).toEqual([
+      ['Privacy Notice', 1, 'other'],
+      ['Retention', 2, 'retention'],
+    ]);
+    expect(doc.title).toBe('Privacy Notice');
+  });
+});
+
+describe('language and detection', () => {
+  it('detects the language', () => {
+    expect(detectLanguage('We collect your personal information to provide the service.')).toBe(
+      'en',
+    );
+    expect(detectLanguage('我们会收集您的个人信息以提供服务。')).toBe('zh');
+    expect(
+      detectLanguage(
+        '我们会收集您的个人信息以提供服务和改进产品体验。 We collect your personal information to provide the service.',
+      ),
+    ).toBe('mixed');
+  });
+
+  it('tells policies from other pages', () => {
+    const policy =
+      'We collect personal information such as your IP address and device identifiers. We share data with third parties and use cookies. You can opt out and withdraw consent. We retain data as long as necessary. Children under 13 ... This policy may change. We take security measures. '.repeat(
+        3,
+      );
+    expect(detectPolicy({ title: 'Privacy Policy', text: policy }).isPolicy).toBe(true);
+    const news =
+      'The city council approved a new budget on Tuesday, with more money for parks, schools and public transport. The mayor said the plan would help families across the region. Critics said the spending was too high. '.repeat(
+        5,
+      );
+    expect(detectPolicy({ title: 'Council approves budget', text: news }).isPolicy).toBe(false);
+    const tos =
+      'These terms govern your use of the service. You agree not to misuse the service. We may suspend accounts. Disputes are resolved by arbitration. '.repeat(
+        5,
+      );
+    expect(detectPolicy({ title: 'Terms of Service', text: tos }).isPolicy).toBe(false);
+  });
+});

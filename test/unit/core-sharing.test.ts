@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { buildDoc } from '../../src/core/sections';
+import { compileSharingRules, findSharing } from '../../src/core/sharing';
+
+const rules = compileSharingRules();
+const flags = (text: string) => {
+  const f = findSharing(buildDoc({ text }), rules);
+  return Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v.value]));
+};
+
+describe('sharing flags', () => {
+  it('reads practices', () => {
+    expect(
+      flags('We share device identifiers with advertising partners to show you targeted ads.')
+        .advertising,
+    ).toBe(true);
+    expect(flags('We may sell your personal information to data brokers.').sale).toBe(true);
+    expect(
+      flags('Your data may be transferred to and stored in countries outside your country.')
+        .crossBorder,
+    ).toBe(true);
+    expect(flags('We may share information with our affiliates and subsidiaries.').affiliates).toBe(
+      true,
+    );
+    expect(flags('我们会将您的个人信息提供给关联公司。').affiliates).toBe(true);
+    expect(flags('我们仅会在以下情况下，公开披露您的个人信息。').publicDisclosure).toBe(true);
+  });
+
+  it('reads denials as no', () => {
+    expect(flags('We do not sell your personal information.').sale).toBe(false);
+    expect(flags('我们不会出售您的个人信息。').sale).toBe(false);
+    expect(
+      flags('We will not sell, rent or trade your data without your prior permission.').sale,
+    ).toBe(false);
+    expect(
+      flags('In principle, we will not transfer the above information abroad.').crossBorder,
+    ).toBe(false);
+    expect(flags('We do not use your data for advertising.').advertising).toBe(false);
+  });
+
+  it('keeps denials as reassurance', () => {
+    const f = findSharing(buildDoc({ text: 'We never sell your personal data.' }), rules);
+    expect(f.sale.value).toBe(false);
+    expect(f.sale.denials?.[0]?.quote).toBe('We never sell your personal data.');
+  });
+
+  it('does not read near-misses', () => {
+    expect(
+      flags('In the event of a merger or sale of all of our assets, data may be transferred.').sale,
+    ).toBe(false);
+    expect(flags('当您提出售后申请时，我们需要核验您的身份。').sale).toBe(false);
+    expect(
+      flags('If, in the future, we need to transfer data abroad, we will ask for your consent.')
+        .crossBorder,
+    ).toBe(false);
+    expect(
+      flags('Information made public by yourself may be collected without consent.')
+        .publicDisclosure,
+    ).toBe(false);
+  });
+});
