@@ -1,0 +1,31 @@
+/**
+ * Content script, injected into the active tab when the popup opens. Small on
+ * purpose: it extracts the page text and runs the cheap policy detector; the
+ * full analysis runs in the popup.
+ */
+import { detectPolicy } from '../core/detect';
+import { extractPage } from '../extract';
+import { handleMessages } from '../platform/messages';
+
+const FLAG = '__policylensContentScript';
+const scope = globalThis as unknown as Record<string, unknown>;
+
+// executeScript may run this file again on the same page: register once.
+if (!scope[FLAG]) {
+  scope[FLAG] = true;
+  handleMessages({
+    'page/extract': ({ maxChars }) => {
+      try {
+        const page = extractPage(document, { url: location.href, maxChars });
+        const detection = detectPolicy({
+          title: page.title,
+          url: location.href,
+          blocks: page.blocks,
+        });
+        return { ok: true, page, detection };
+      } catch (err) {
+        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+      }
+    },
+  });
+}

@@ -1,0 +1,45 @@
+/** Links whose text says they lead to a privacy policy ("Privacy Policy", "隐私政策", ...). */
+import type { PolicyLink } from './types';
+
+const POLICY_LINK_TEXT =
+  /privacy\s*(policy|notice|statement|centre|center)|cookie\s*(policy|notice)|data\s*protection\s*(policy|notice)|隐私政策|隐私协议|隐私权政策|隐私声明|隐私保护|个人信息保护/i;
+
+export function looksLikePolicyLinkText(text: string): boolean {
+  return POLICY_LINK_TEXT.test(text);
+}
+
+const MAX_LINKS = 20;
+
+/** Every distinct policy-looking link in the document, resolved against baseUrl. */
+export function findPolicyLinks(doc: Document, baseUrl: string | undefined): PolicyLink[] {
+  const out: PolicyLink[] = [];
+  const seen = new Set<string>();
+  const here = baseUrl ? stripHash(baseUrl) : undefined;
+  for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
+    const text = (a.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const label = text || a.getAttribute('aria-label') || a.getAttribute('title') || '';
+    if (!label || label.length > 120 || !looksLikePolicyLinkText(label)) continue;
+    const href = resolve(a.getAttribute('href') ?? '', baseUrl);
+    if (!href || seen.has(href) || stripHash(href) === here) continue;
+    seen.add(href);
+    out.push({ text: label, href });
+    if (out.length >= MAX_LINKS) break;
+  }
+  return out;
+}
+
+function resolve(href: string, base: string | undefined): string | undefined {
+  try {
+    const u = base ? new URL(href, base) : new URL(href);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'file:')
+      return undefined;
+    return u.href;
+  } catch {
+    return undefined;
+  }
+}
+
+function stripHash(url: string): string {
+  const i = url.indexOf('#');
+  return i === -1 ? url : url.slice(0, i);
+}

@@ -1,0 +1,127 @@
+/**
+ * The one message map of the extension. Every runtime / tab message has a name,
+ * a request type and a response type here; send and handle helpers are typed
+ * against it, and incoming messages are shape-checked and sender-checked
+ * before any handler sees them.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { Card, Detection } from '../core/types';
+import type { ExtractedPage } from '../extract/types';
+
+export type ExtractResponse =
+  { ok: true; page: ExtractedPage; detection: Detection } | { ok: false; error: string };
+
+export interface MessageMap {
+  /** popup -> content script: extract the page and run the cheap detector. */
+  'page/extract': { request: { maxChars?: number }; response: ExtractResponse };
+  /** popup -> background: a cached card for this tab and URL, if any. */
+  'card/get': { request: { tabId: number; url: string }; response: { card: Card | null } };
+  /** popup -> background: remember this card for the tab and show its grade on the badge. */
+  'card/put': { request: { tabId: number; url: string; card: Card }; response: { ok: boolean } };
+}
+
+export type MessageName = keyof MessageMap;
+export type RequestOf<N extends MessageName> = MessageMap[N]['request'];
+export type ResponseOf<N extends MessageName> = MessageMap[N]['response'];
+
+export interface Envelope<N extends MessageName = MessageName> {
+  app: 'policylens';
+  name: N;
+  payload: RequestOf<N>;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isTabId(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
+
+/** Runtime checks of each request's shape (messages cross a trust boundary). */
+const REQUEST_CHECKS: { [N in MessageName]: (p: Record<string, unknown>) => boolean } = {
+  'page/extract': (p) =>
+    p.maxChars === undefined || (typeof p.maxChars === 'number' && p.maxChars > 0),
+  'card/get': (p) => isTabId(p.tabId) && typeof p.url === 'string',
+  'card/put': (p) =>
+    isTabId(p.tabId) &&
+    typeof p.url === 'string' &&
+    isRecord(p.card) &&
+    p.card.schemaVersion === 1 &&
+    isRecord(p.card.score) &&
+    typeof p.card.score.grade === 'string',
+};
+
+/** Is this value a well-formed message of our map? */
+export function isEnvelope(v: unknown): v is Envelope {
+  if (!isRecord(v) || v.app !== 'policylens' || typeof v.name !== 'string') return false;
+  if (!Object.hasOwn(REQUEST_CHECKS, v.name)) return false;
+  const check = REQUEST_CHECKS[v.name as MessageName];
+  return isRecord(v.payload) && check(v.payload);
+}
+
+/** Only this extension's own pages and content scripts may talk to us. */
+export function isTrustedSender(sender: { id?: string } | undefined, ownId: string): boolean {
+  return sender !== undefined && typeof sender.id === 'string' && sender.id === ownId;
+}
+
+export function envelope<N extends MessageName>(name: N, payload: RequestOf<N>): Envelope<N> {
+  return { app: 'policylens', name, payload };
+}
+
+/** Send a message to the background script (or any extension page listening). */
+export async function sendToBackground<N extends MessageName>(
+  name: N,
+  payload: RequestOf<N>,
+): Promise<ResponseOf<N>> {
+  return (await browser.runtime.sendMessage(envelope(name, payload))) as ResponseOf<N>;
+}
+
+/** Send a message to the content script in one tab (top frame only). */
+export async function sendToTab<N extends MessageName>(
+  tabId: number,
+  name: N,
+  payload: RequestOf<N>,
+): Promise<ResponseOf<N>> {
+  return (await browser.tabs.sendMessage(tabId, envelope(name, payload), {
+    frameId: 0,
+  })) as ResponseOf<N>;
+}
+
+export type Handlers = {
+  [N in MessageName]?: (
+    payload: RequestOf<N>,
+    sender: Runtime.MessageSender,
+  ) => Promise<ResponseOf<N>> | ResponseOf<N>;
+};
+
+/**
+ * Register handlers for some messages. Anything that is not a well-formed
+ * message of the map, or does not come from this extension, is ignored
+ * (the listener returns undefined so other listeners may answer).
+ */
+export function handleMessages(handlers: Handlers): () => void {
+  // Answer through sendResponse and `return true`: that works in every
+  // browser, including Chrome's native `browser` namespace (which the polyfill
+  // hands through as is) where a returned Promise is not always honoured.
+  const listener = (
+    message: unknown,
+    sender: Runtime.MessageSender,
+    sendResponse: (response: unknown) => void,
+  ): true | undefined => {
+    if (!isTrustedSender(sender, browser.runtime.id)) return undefined;
+    if (!isEnvelope(message)) return undefined;
+    const handler = handlers[message.name] as
+      ((p: unknown, s: Runtime.MessageSender) => unknown) | undefined;
+    if (!handler) return undefined;
+    Promise.resolve()
+      .then(() => handler(message.payload, sender))
+      .then(sendResponse, (err: unknown) =>
+        sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+      );
+    return true;
+  };
+  // Returning undefined (not handled) is valid at runtime; the typings only list `true`.
+  const typed = listener as Runtime.OnMessageListenerCallback;
+  browser.runtime.onMessage.addListener(typed);
+  return () => browser.runtime.onMessage.removeListener(typed);
+}

@@ -1,0 +1,172 @@
+/**
+ * The whole click flow in real Debian Chromium: fixture page in one tab, the
+ * popup page (with ?tabId=) in another, assert on what the popup renders.
+ */
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildTestExtension,
+  fixtureTitle,
+  NON_POLICY_FIXTURES,
+  OUTPUT,
+  POLICY_FIXTURES,
+  serveFixtures,
+} from './helpers';
+
+/** The few extension APIs the tests call inside extension pages. */
+declare const chrome: {
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    create(p: { url: string }): Promise<{ id?: number }>;
+  };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
+
+let context: BrowserContext;
+let server: Server;
+let base: string;
+let extId: string;
+let userDataDir: string;
+
+beforeAll(async () => {
+  const ext = buildTestExtension('chrome');
+  ({ server, base } = await serveFixtures());
+  userDataDir = mkdtempSync(join(tmpdir(), 'policylens-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: false,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+    ],
+    viewport: { width: 460, height: 900 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  extId = new URL(worker.url()).host;
+  mkdirSync(OUTPUT, { recursive: true });
+});
+
+afterAll(async () => {
+  await context?.close();
+  server?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+/** The browser's tab id of a page, asked from an extension page (chrome.tabs). */
+async function tabIdOf(page: Page): Promise<number> {
+  const probe = await context.newPage();
+  await probe.goto(`chrome-extension://${extId}/src/options/index.html`);
+  const url = page.url();
+  const id = await probe.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id;
+  }, url);
+  await probe.close();
+  if (typeof id !== 'number') throw new Error(`no tab for ${url}`);
+  return id;
+}
+
+async function openPopupFor(page: Page): Promise<Page> {
+  const tabId = await tabIdOf(page);
+  await page.bringToFront();
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extId}/src/popup/index.html?tabId=${tabId}`);
+  await popup.waitForSelector('main.popup:not([data-state="loading"])', { timeout: 60_000 });
+  return popup;
+}
+
+describe('Chromium: popup on policy pages', () => {
+  for (const name of POLICY_FIXTURES) {
+    it(`shows a card for ${name}`, async () => {
+      const page = await context.newPage();
+      await page.goto(`${base}/${name}.html`);
+      const popup = await openPopupFor(page);
+      const state = await popup.getAttribute('main.popup', 'data-state');
+      const detail = state === 'card' ? '' : await popup.textContent('main.popup');
+      expect(state, detail ?? '').toBe('card');
+      expect((await popup.textContent('[data-testid="policy-title"]'))?.trim()).toBe(
+        fixtureTitle(name),
+      );
+      const grade = await popup.getAttribute('.grade', 'data-grade');
+      expect(grade).toMatch(/^[A-E]$/);
+      expect(await popup.locator('[data-area="sensitive"] .items > li').count()).toBeGreaterThan(0);
+      for (const area of ['sensitive', 'sdks', 'retention', 'optout', 'sharing']) {
+        expect(await popup.locator(`[data-area="${area}"]`).count()).toBe(1);
+      }
+      if (name === 'seed-001') {
+        const sdkText = (await popup.textContent('[data-area="sdks"]')) ?? '';
+        expect(sdkText).toContain('Umeng');
+        expect(sdkText).toContain('Pangle');
+      }
+      if (name === 'seed-001' || name === 'seed-002') {
+        await popup.screenshot({
+          path: join(OUTPUT, `popup-chromium-${name}.png`),
+          fullPage: true,
+        });
+      }
+      // The background set the toolbar badge to the grade and cached the card.
+      const tabId = await tabIdOf(page);
+      const badge = await popup.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+      expect(badge).toBe(grade);
+      const again = await openPopupFor(page);
+      expect(await again.getAttribute('main.popup', 'data-cached')).toBe('true');
+      expect(await again.getAttribute('.grade', 'data-grade')).toBe(grade);
+      await again.close();
+      await popup.close();
+      await page.close();
+    });
+  }
+});
+
+describe('Chromium: popup on pages that are not policies', () => {
+  for (const { name, policy } of NON_POLICY_FIXTURES) {
+    it(`offers the policy link on ${name}`, async () => {
+      const page = await context.newPage();
+      await page.goto(`${base}/${name}.html`);
+      const popup = await openPopupFor(page);
+      expect(await popup.getAttribute('main.popup', 'data-state')).toBe('not-policy');
+      const link = popup.locator(`.policy-link[data-href="${base}/${policy}"]`);
+      expect(await link.count()).toBe(1);
+      expect(await popup.locator('.analyse-anyway').count()).toBe(1);
+      // One click opens the policy in the page's tab.
+      await link.click();
+      await page.waitForURL(`${base}/${policy}`);
+      await popup.close();
+      await page.close();
+    });
+  }
+});
+
+describe('Chromium: pages extensions may not read', () => {
+  it('says so for about:blank and chrome:// pages', async () => {
+    for (const url of ['about:blank', 'chrome://version/']) {
+      // Without host access such tabs have no visible URL, so create them from
+      // an extension page to learn their id.
+      const probe = await context.newPage();
+      await probe.goto(`chrome-extension://${extId}/src/options/index.html`);
+      const tabId = await probe.evaluate(
+        async (u) => (await chrome.tabs.create({ url: u })).id,
+        url,
+      );
+      await probe.close();
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extId}/src/popup/index.html?tabId=${tabId}`);
+      await popup.waitForSelector('main.popup:not([data-state="loading"])');
+      expect(await popup.getAttribute('main.popup', 'data-state')).toBe('restricted');
+      expect(await popup.locator('.notice h1').count()).toBe(1);
+      await popup.close();
+    }
+  });
+});
