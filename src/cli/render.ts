@@ -3,7 +3,7 @@
  * area with its count and the first quote of each item. An area the policy
  * does not address says "Not stated".
  */
-import { SHARING_FLAGS, type Card, type Evidence } from '../core/types';
+import { SHARING_FLAGS, type Card, type Evidence, type Party } from '../core/types';
 
 const QUOTE_WIDTH = 110;
 
@@ -28,6 +28,12 @@ function heading(title: string, count?: number): string {
 
 const NOT_STATED = '  Not stated';
 
+const PARTY_TEXT: Record<Party, string> = {
+  first: 'the service',
+  third: 'third parties',
+  both: 'the service and third parties',
+};
+
 export function renderCard(card: Card): string {
   const out: string[] = [];
   const title = card.source?.title ?? card.source?.file ?? card.source?.url ?? 'Policy';
@@ -42,7 +48,7 @@ export function renderCard(card: Card): string {
   out.push('', heading('Sensitive data', card.sensitiveData.length));
   if (card.sensitiveData.length === 0) out.push(NOT_STATED);
   for (const f of card.sensitiveData) {
-    out.push(`  ${f.type} [${f.severity}, ${f.party} party]`);
+    out.push(`  ${f.type} [${f.severity}, ${PARTY_TEXT[f.party]}]`);
     out.push(`      ${firstQuote(f.evidence)}`);
   }
 

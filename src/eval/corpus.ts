@@ -4,7 +4,14 @@
  */
 import type { Card, CardSection, DataType, Evidence, PolicyInput } from '../core/types';
 import { ratio, type Ratio } from './metrics';
-import { indexSegments, liesIn, locateQuote, type Range, type TextIndex } from './text-index';
+import {
+  indexSegments,
+  liesIn,
+  locateQuote,
+  overlappingSegments,
+  type Range,
+  type TextIndex,
+} from './text-index';
 
 export interface CorpusSegment {
   text: string;
@@ -38,6 +45,13 @@ export const CORPUS_DATA_TYPES = [
  * (README "Labels": "-" = not annotated, and a missing label is a negative
  * only where the source annotates the category). A source not listed here is
  * treated like OPP-115, which annotates everything.
+ *
+ * So: retention figures on OPP-115 and CAPP-130; opt-out recall on all three
+ * (MAPP annotates opt-out choice types too) but opt-out evidence precision
+ * only on OPP-115 and CAPP-130 (MAPP leaves contact and access segments
+ * unlabelled, so a right quote could not be told from a wrong one);
+ * advertising recall and specificity on OPP-115 and MAPP, its evidence
+ * precision on OPP-115 only; data types on OPP-115 and MAPP.
  *
  * Data types are compared strictly: a pair (policy, type) is recalled only
  * by a card finding of the very same type. The corpus "device-id" also
@@ -190,6 +204,8 @@ export interface QuoteNotFound {
 export interface EvidenceCount {
   inSegment: number;
   quotes: number;
+  /** The quotes that do not lie in a fitting segment, with the labels of the segments they do overlap. */
+  outside: { quote: string; labels: string[] }[];
 }
 
 /** What one card shows on one annotated policy; a field is absent when the source does not annotate it. */
@@ -230,13 +246,20 @@ export function scoreCorpusPolicy(
   ): EvidenceCount => {
     let inSegment = 0;
     let count = 0;
+    const outside: EvidenceCount['outside'] = [];
     for (const q of quotes) {
       if (!inArea(q.area)) continue;
       count++;
       const at = located.get(q);
       if (at && liesIn(index, at, labels)) inSegment++;
+      else {
+        const near = at
+          ? overlappingSegments(index, at).flatMap((seg) => [...seg.labels])
+          : ['(not found)'];
+        outside.push({ quote: q.quote, labels: [...new Set(near)] });
+      }
     }
-    return { inSegment, quotes: count };
+    return { inSegment, quotes: count, outside };
   };
 
   const result: CorpusPolicyResult = {
@@ -274,7 +297,7 @@ export function scoreCorpusPolicy(
         ? {
             evidence: value
               ? evidence((area) => area === 'sharing.advertising', ['sharing-ads'])
-              : { inSegment: 0, quotes: 0 },
+              : { inSegment: 0, quotes: 0, outside: [] },
           }
         : {}),
     };

@@ -35,7 +35,7 @@ describe('renderCard', () => {
     };
     const text = renderCard(card);
     expect(text).toContain(
-      'Sensitive data (1)\n  location [high, third party]\n      "we collect your precise location"',
+      'Sensitive data (1)\n  location [high, third parties]\n      "we collect your precise location"',
     );
     expect(text).not.toContain('second quote');
     expect(text).toContain('email: privacy@example.com');

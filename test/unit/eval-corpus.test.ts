@@ -75,17 +75,21 @@ describe('scoreCorpusPolicy', () => {
     expect(r.retention).toEqual({
       annotated: true,
       cardHas: true,
-      evidence: { inSegment: 1, quotes: 2 },
+      evidence: {
+        inSegment: 1,
+        quotes: 2,
+        outside: [{ quote: 'Advertisers may use cookies', labels: ['sharing', 'sharing-ads'] }],
+      },
     });
     expect(r.optOut).toEqual({
       annotated: true,
       cardHas: true,
-      evidence: { inSegment: 1, quotes: 1 },
+      evidence: { inSegment: 1, quotes: 1, outside: [] },
     });
     expect(r.advertising).toEqual({
       annotated: true,
       cardValue: true,
-      evidence: { inSegment: 1, quotes: 1 },
+      evidence: { inSegment: 1, quotes: 1, outside: [] },
     });
     // network does not recall device-id; browsing was not reported
     expect(r.dataTypes).toEqual({
@@ -121,12 +125,12 @@ describe('scoreCorpusPolicy', () => {
     expect(r.retention).toEqual({
       annotated: true,
       cardHas: false,
-      evidence: { inSegment: 0, quotes: 0 },
+      evidence: { inSegment: 0, quotes: 0, outside: [] },
     });
     expect(r.optOut).toEqual({
       annotated: true,
       cardHas: false,
-      evidence: { inSegment: 0, quotes: 0 },
+      evidence: { inSegment: 0, quotes: 0, outside: [] },
     });
     expect(r.advertising).toBeUndefined();
     expect(r.dataTypes).toBeUndefined();
@@ -139,7 +143,7 @@ describe('scoreCorpusPolicy', () => {
     expect(r.advertising).toEqual({
       annotated: true,
       cardValue: false,
-      evidence: { inSegment: 0, quotes: 0 },
+      evidence: { inSegment: 0, quotes: 0, outside: [] },
     });
   });
 });
