@@ -31,6 +31,7 @@ function manifestFor(target: Target, testBuild: boolean): ManifestV3Export {
         strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: '142.0' },
     };
   }
   if (testBuild) m.host_permissions = ['http://127.0.0.1/*'];

@@ -1,0 +1,200 @@
+/**
+ * The same click flow in real Firefox ESR over WebDriver BiDi (puppeteer-core):
+ * the extension is installed temporarily, its moz-extension UUID is pinned by
+ * a pref, and the popup page is opened in a tab with ?tabId=.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildTestExtension,
+  fixtureTitle,
+  NON_POLICY_FIXTURES,
+  OUTPUT,
+  POLICY_FIXTURES,
+  serveFixtures,
+} from './helpers';
+
+const GECKO_ID = 'policylens@policylens.local';
+const UUID = '6f1d2c3b-4a5e-4f60-9a7b-8c9d0e1f2a3b';
+const EXT = `moz-extension://${UUID}`;
+
+/** The extension APIs the tests call inside extension pages. */
+declare const browser: {
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    create(p: { url: string }): Promise<{ id?: number }>;
+  };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
+
+let ff: Browser;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  const ext = buildTestExtension('firefox');
+  ({ server, base } = await serveFixtures());
+  ff = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: '/usr/bin/firefox-esr',
+    headless: true,
+    // BiDi refuses to navigate to moz-extension: pages without this flag.
+    args: ['--remote-allow-system-access', '--width=460', '--height=900'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+    },
+  });
+  await ff.installExtension(ext);
+  mkdirSync(OUTPUT, { recursive: true });
+});
+
+afterAll(async () => {
+  await ff?.close();
+  server?.close();
+});
+
+/**
+ * Open an extension page. BiDi does not report load events for pages in the
+ * extension process, so start the navigation and poll the document instead.
+ */
+async function gotoExtensionPage(page: Page, url: string): Promise<void> {
+  void page.goto(url, { timeout: 60_000 }).catch(() => undefined);
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const ready = await page
+      .evaluate(() => `${location.href} ${document.readyState}`)
+      .catch(() => '');
+    if (ready === `${url} complete`) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`extension page did not load: ${url}`);
+}
+
+async function tabIdOf(url: string): Promise<number> {
+  const probe = await ff.newPage();
+  await gotoExtensionPage(probe, `${EXT}/src/options/index.html`);
+  const id = await probe.evaluate(async (u) => {
+    const tabs = await browser.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id;
+  }, url);
+  await probe.close();
+  if (typeof id !== 'number') throw new Error(`no tab for ${url}`);
+  return id;
+}
+
+interface PopupView {
+  state: string;
+  cached: string | null;
+  title: string;
+  grade: string | null;
+  sensitiveItems: number;
+  areas: string[];
+  sdkText: string;
+  links: string[];
+  anyway: boolean;
+  text: string;
+}
+
+async function openPopup(tabId: number): Promise<{ popup: Page; view: PopupView }> {
+  const popup = await ff.newPage();
+  await gotoExtensionPage(popup, `${EXT}/src/popup/index.html?tabId=${tabId}`);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const state = await popup.evaluate(
+      () => document.querySelector('main.popup')?.getAttribute('data-state') ?? 'none',
+    );
+    if (state !== 'loading' && state !== 'none') break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const view = await popup.evaluate(() => {
+    const main = document.querySelector('main.popup');
+    return {
+      state: main?.getAttribute('data-state') ?? 'none',
+      cached: main?.getAttribute('data-cached') ?? null,
+      title: document.querySelector('[data-testid="policy-title"]')?.textContent?.trim() ?? '',
+      grade: document.querySelector('.grade')?.getAttribute('data-grade') ?? null,
+      sensitiveItems: document.querySelectorAll('[data-area="sensitive"] .items > li').length,
+      areas: Array.from(document.querySelectorAll('[data-area]')).map(
+        (a) => a.getAttribute('data-area') ?? '',
+      ),
+      sdkText: document.querySelector('[data-area="sdks"]')?.textContent ?? '',
+      links: Array.from(document.querySelectorAll('.policy-link')).map(
+        (a) => a.getAttribute('data-href') ?? '',
+      ),
+      anyway: document.querySelector('.analyse-anyway') !== null,
+      text: main?.textContent ?? '',
+    };
+  });
+  return { popup, view };
+}
+
+describe('Firefox: popup on policy pages', () => {
+  for (const name of POLICY_FIXTURES) {
+    it(`shows a card for ${name}`, async () => {
+      const page = await ff.newPage();
+      const url = `${base}/${name}.html`;
+      await page.goto(url);
+      const tabId = await tabIdOf(url);
+      await page.bringToFront();
+      const { popup, view } = await openPopup(tabId);
+      expect(view.state, view.text).toBe('card');
+      expect(view.title).toBe(fixtureTitle(name));
+      expect(view.grade).toMatch(/^[A-E]$/);
+      expect(view.sensitiveItems).toBeGreaterThan(0);
+      expect(view.areas).toEqual(['sensitive', 'sdks', 'retention', 'optout', 'sharing']);
+      if (name === 'seed-001') {
+        expect(view.sdkText).toContain('Umeng');
+        expect(view.sdkText).toContain('Pangle');
+      }
+      if (name === 'seed-001' || name === 'seed-002') {
+        await popup.screenshot({ path: join(OUTPUT, `popup-firefox-${name}.png`) });
+      }
+      const badge = await popup.evaluate((id) => browser.action.getBadgeText({ tabId: id }), tabId);
+      expect(badge).toBe(view.grade);
+      await popup.close();
+      const again = await openPopup(tabId);
+      expect(again.view.cached).toBe('true');
+      expect(again.view.grade).toBe(view.grade);
+      await again.popup.close();
+      await page.close();
+    });
+  }
+});
+
+describe('Firefox: popup on pages that are not policies', () => {
+  for (const { name, policy } of NON_POLICY_FIXTURES) {
+    it(`offers the policy link on ${name}`, async () => {
+      const page = await ff.newPage();
+      const url = `${base}/${name}.html`;
+      await page.goto(url);
+      const tabId = await tabIdOf(url);
+      const { popup, view } = await openPopup(tabId);
+      expect(view.state, view.text).toBe('not-policy');
+      expect(view.links).toContain(`${base}/${policy}`);
+      expect(view.anyway).toBe(true);
+      await popup.evaluate((href) => {
+        document.querySelector<HTMLButtonElement>(`.policy-link[data-href="${href}"]`)?.click();
+      }, `${base}/${policy}`);
+      await page.waitForFunction((u) => location.href === u, {}, `${base}/${policy}`);
+      await popup.close();
+      await page.close();
+    });
+  }
+});
+
+describe('Firefox: pages extensions may not read', () => {
+  it('says so for about: pages', async () => {
+    const probe = await ff.newPage();
+    await gotoExtensionPage(probe, `${EXT}/src/options/index.html`);
+    const tabId = await probe.evaluate(
+      async () => (await browser.tabs.create({ url: 'about:blank' })).id,
+    );
+    await probe.close();
+    const { popup, view } = await openPopup(tabId ?? -1);
+    expect(view.state).toBe('restricted');
+    await popup.close();
+  });
+});
