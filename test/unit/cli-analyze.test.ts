@@ -192,3 +192,41 @@ describe('analyze CLI', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('analyze main()', () => {
+  async function runMain(args: string[]): Promise<{ code: number; out: string; err: string }> {
+    const { main } = await import('../../src/cli/analyze');
+    let out = '';
+    let err = '';
+    const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
+    return { code, out, err };
+  }
+
+  it('a directory with an empty file: the other cards are printed, the empty one reported, exit 1', async () => {
+    const sub = join(dir, 'mixed');
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, 'a-empty.txt'), '');
+    copyFileSync(`${SEEDS}/${seedFiles[3]}`, join(sub, 'b-policy.txt'));
+    const r = await runMain(['--json', sub]);
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(1);
+    expect((JSON.parse(lines[0]!) as Card).source?.file).toBe(join(sub, 'b-policy.txt'));
+    expect(r.err).toContain(`${join(sub, 'a-empty.txt')}: the file is empty`);
+  });
+
+  it('a directory without policy files, an unknown option and "-" are refused', async () => {
+    const sub = join(dir, 'nothing');
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, 'data.csv'), 'a,b');
+    const none = await runMain([sub]);
+    expect(none.code).toBe(1);
+    expect(none.err).toMatch(/no policy files/);
+    const unknown = await runMain(['--jsno', sub]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/unknown option --jsno/);
+    const stdin = await runMain(['-']);
+    expect(stdin.code).toBe(2);
+    expect(stdin.err).toMatch(/standard input is not read/);
+  });
+});
