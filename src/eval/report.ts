@@ -160,6 +160,35 @@ function quoteLines(items: QuoteNotFound[], limit: number): string[] {
   return out;
 }
 
+function idList(label: string, ids: string[], limit = 12): string | null {
+  if (ids.length === 0) return null;
+  const shown = ids.slice(0, limit).join(', ');
+  return `  ${pad(label, 32)} ${ids.length}: ${shown}${ids.length > limit ? ', ...' : ''}`;
+}
+
+/** Which corpus policies count against each recall or specificity figure. */
+function corpusMisses(policies: CorpusPolicyResult[]): string[] {
+  const ids = (keep: (p: CorpusPolicyResult) => boolean) => policies.filter(keep).map((p) => p.id);
+  return [
+    idList(
+      'no retention statement',
+      ids((p) => !!p.retention?.annotated && !p.retention.cardHas),
+    ),
+    idList(
+      'no opt-out path',
+      ids((p) => !!p.optOut?.annotated && !p.optOut.cardHas),
+    ),
+    idList(
+      'advertising missed',
+      ids((p) => !!p.advertising?.annotated && !p.advertising.cardValue),
+    ),
+    idList(
+      'advertising not annotated',
+      ids((p) => !!p.advertising && !p.advertising.annotated && p.advertising.cardValue),
+    ),
+  ].filter((x): x is string => x !== null);
+}
+
 /** The readable report: figures with 3 decimals, each goal marked ✓ (met) or ✗ (missed). */
 export function formatReport(report: EvalReport): string {
   const lines: string[] = [];
@@ -241,6 +270,12 @@ export function formatReport(report: EvalReport): string {
           lines.push(`  ${pad(`  ${t}`, labelWidth)}${typeCells.join('')}`);
         }
       }
+    }
+    const misses = corpusMisses(c.policies);
+    if (misses.length > 0) {
+      lines.push('');
+      lines.push('Corpus policies that miss (ids; all details in --json)');
+      lines.push(...misses);
     }
     if (c.quotesNotFound.length > 0) {
       lines.push('');

@@ -70,6 +70,7 @@ describe('buildReport and formatReport', () => {
     expect(table).toMatch(/retention recall\s+1\.000 ✓/);
     expect(table).toMatch(/advertising recall\s+0\.000 ✗/);
     expect(table).toContain('OPP-115 advertising.recall 0.000');
+    expect(table).toMatch(/advertising missed\s+1: opp115\/p/);
   });
 
   it('a gold quote that is not in the text is a bug that misses its goal', () => {
