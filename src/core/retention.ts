@@ -5,7 +5,7 @@ import type { Doc } from './sections';
 import { sentenceAt } from './sections';
 import { TermMatcher } from './matcher';
 import { readPractice } from './negation';
-import { addEvidence, evidenceFor } from './evidence';
+import { addEvidence, evidenceFor, MAX_QUOTES } from './evidence';
 import type { RuleSettings } from './settings';
 import { userTermMatchers, type UserMatcher } from './user-terms';
 import rules from './rules/retention.json';
@@ -22,6 +22,8 @@ const TAGS = [
   'asLongAsNecessary',
   'indefinite',
   'indefiniteExclude',
+  'cookie',
+  'shutdown',
 ] as const;
 type Tag = (typeof TAGS)[number];
 
@@ -44,6 +46,8 @@ export function compileRetentionRules(
     asLongAsNecessary: rules.asLongAsNecessary,
     indefinite: rules.indefinite,
     indefiniteExclude: rules.indefiniteExclude,
+    cookie: rules.cookieSubjects,
+    shutdown: rules.shutdown,
   };
   const specs = TAGS.flatMap((tag) => lists[tag].map((term) => ({ term, value: tag })));
   return {
@@ -101,7 +105,11 @@ export function durationsIn(folded: string, start: number, end: number): Duratio
       const before = s.slice(Math.max(0, m.index - 2), m.index);
       if (re === ZH_DURATION && (/^\s*\d/.test(after) || /[年月]\s*$/.test(before))) continue; // a date
       if (re === ZH_DURATION && m[2] === '年' && n >= 1900) continue;
-      if (re === EN_DURATION && /^\s*(?:of age|old)/.test(after)) continue;
+      if (
+        re === EN_DURATION &&
+        /^[\s-]*(?:of[\s-]+age|old)/.test(s.slice(m.index + m[0].length, m.index + m[0].length + 8))
+      )
+        continue;
       out.push({
         start: start + m.index,
         end: start + m.index + m[0].length,
@@ -117,6 +125,23 @@ function round(x: number): number {
 }
 
 const ORDER: readonly RetentionKind[] = RETENTION_KINDS;
+
+const CLOSURE_BEFORE = new RegExp(
+  `(?:${rules.closureBefore.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[^.;。；]{0,24}$`,
+);
+const CLOSURE_AFTER_ZH = new RegExp(`^[^，。；,;]{0,8}?(?:${rules.closureAfterZh})`);
+
+/** An account closure told as an event ("after you close your account", "注销账号后"), not listed as a right. */
+function closureIsEvent(
+  folded: string,
+  sentenceStart: number,
+  h: { start: number; end: number },
+): boolean {
+  const before = folded.slice(Math.max(sentenceStart, h.start - 40), h.start);
+  const after = folded.slice(h.end, h.end + 12);
+  if (/[\u4e00-\u9fff]/.test(folded.slice(h.start, h.end))) return CLOSURE_AFTER_ZH.test(after);
+  return CLOSURE_BEFORE.test(before) || /^\s*(?:is|has been|was)\b/.test(after);
+}
 
 export function findRetention(
   doc: Doc,
@@ -135,14 +160,19 @@ export function findRetention(
   const add = (kind: RetentionKind, ev: Evidence) => {
     let list = kinds.get(kind);
     if (!list) kinds.set(kind, (list = []));
-    addEvidence(list, ev);
+    addEvidence(list, ev, 50);
   };
   const sentenceIds = [...bySentence.keys()].sort((a, b) => a - b);
   for (const si of sentenceIds) {
     const hits = bySentence.get(si)!;
     const s = doc.sentences[si]!;
-    if (s.heading) continue;
+    // Headings and label lines ("Deleting your account:") state nothing by themselves.
+    if (s.heading || s.end - s.start < 25) continue;
     const has = (tag: Tag) => hits.find((h) => h.tag === tag);
+    // How long a cookie lives on the device is not how long the service keeps data.
+    if (has('cookie')) continue;
+    // What happens when the service shuts down is not how long data is kept while it runs.
+    if (has('shutdown')) continue;
     const topic = doc.sections[s.section]!.topic;
     const cue = has('cue');
     const inRetention = topic === 'retention';
@@ -171,9 +201,9 @@ export function findRetention(
     }
     const until = has('untilDeletion');
     if (until && context) add('until-deletion', evidenceFor(doc, s, until.start, until.end));
-    const closure = has('closure');
+    const closure = hits.find((h) => h.tag === 'closure' && closureIsEvent(doc.folded, s.start, h));
     if (closure) {
-      const erase = hits.find((h) => h.tag === 'erase' && h.start !== closure.start);
+      const erase = hits.find((h) => h.tag === 'erase' && h.start >= closure.end);
       const next = doc.sentences[si + 1];
       const nextErase =
         !erase && next && next.section === s.section
@@ -199,6 +229,12 @@ export function findRetention(
       const si = sentenceAt(doc, h.start);
       if (si >= 0) add(h.value, evidenceFor(doc, doc.sentences[si]!, h.start, h.end));
     }
+  }
+  // Prefer quotes from sections about storage and retention.
+  const inRetentionSection = (e: Evidence) => doc.sections[e.section]?.topic === 'retention';
+  for (const [kind, list] of kinds) {
+    const preferred = list.filter(inRetentionSection);
+    kinds.set(kind, preferred.length ? preferred.slice(0, MAX_QUOTES) : list.slice(0, 1));
   }
   const statements: RetentionStatement[] = [];
   for (const [days, evidence] of [...periods].sort((a, b) => a[0] - b[0])) {

@@ -11,7 +11,7 @@ import rules from './rules/sharing.json';
 
 export const SHARING_RULES_VERSION = rules.version;
 
-type Role = 'term' | 'context' | 'exclude';
+type Role = 'term' | 'weak' | 'weakContext' | 'context' | 'exclude';
 interface Tag {
   flag: SharingFlag;
   role: Role;
@@ -20,6 +20,8 @@ interface Tag {
 interface FlagRule {
   hypothetical?: string[];
   terms: string[];
+  weakTerms?: string[];
+  weakContext?: string[];
   context: string[];
   exclude: string[];
   headings?: string[];
@@ -37,9 +39,15 @@ export function compileSharingRules(): SharingRules {
   const specs: { term: string; value: Tag }[] = [];
   for (const flag of SHARING_FLAGS) {
     const r = FLAG_RULES[flag];
-    for (const role of ['terms', 'context', 'exclude'] as const) {
-      for (const term of r[role])
-        specs.push({ term, value: { flag, role: role === 'terms' ? 'term' : role } });
+    const lists: [Role, string[] | undefined][] = [
+      ['term', r.terms],
+      ['weak', r.weakTerms],
+      ['weakContext', r.weakContext],
+      ['context', r.context],
+      ['exclude', r.exclude],
+    ];
+    for (const [role, terms] of lists) {
+      for (const term of terms ?? []) specs.push({ term, value: { flag, role } });
     }
   }
   const hypothetical = new Map<SharingFlag, TermMatcher<number>>();
@@ -79,26 +87,25 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
     for (const flag of SHARING_FLAGS) {
       const rule = FLAG_RULES[flag];
       const mine = hits.filter((h) => h.tag.flag === flag);
+      const weakOk = mine.some((x) => x.tag.role === 'weakContext');
       const terms = mine.filter(
         (h) =>
-          h.tag.role === 'term' &&
+          (h.tag.role === 'term' || (h.tag.role === 'weak' && weakOk)) &&
           !mine.some((x) => x.tag.role === 'exclude' && x.start < h.end && h.start < x.end),
       );
       if (!terms.length) continue;
       if (rule.context.length && !mine.some((x) => x.tag.role === 'context')) continue;
       // "If, in the future, ... cross-border" is a hypothetical, not a practice.
       if (r.hypothetical.get(flag)?.test(doc.folded, s.start, s.end)) continue;
-      // A term counts when at least one of its mentions in the sentence is not denied.
+      // One denied mention makes the sentence a denial ("Ad servers: we do not partner with any ad server").
       let positive: (typeof terms)[number] | undefined;
       let denied: (typeof terms)[number] | undefined;
       for (const t of terms) {
         const reading = readPractice(doc.folded, s.start, s.end, t.start, t.end);
-        if (!reading.denied || (reading.conditional && rule.conditionalCounts)) {
-          positive = t;
-          break;
-        }
-        denied ??= t;
+        if (!reading.denied || (reading.conditional && rule.conditionalCounts)) positive ??= t;
+        else denied ??= t;
       }
+      if (denied) positive = undefined;
       if (positive)
         addEvidence(evidence.get(flag)!, evidenceFor(doc, s, positive.start, positive.end));
       else if (denied)
