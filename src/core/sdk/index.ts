@@ -1,0 +1,326 @@
+/**
+ * The SDK finder: which third-party SDKs and trackers a policy names, with
+ * the purpose and data types its own SDK table gives for each, and exact
+ * quotes. One finding per SDK, whatever names it appears under.
+ */
+import type { DataType, SdkCategory, SdkFinding } from '../types';
+import catalogJson from './catalog.json';
+import { compileCatalog, scanAliases, type CompiledCatalog, type Hit } from './compile';
+import { foldSdk, normalizeName } from './fold';
+import { ownerSpans } from './owner';
+import { inferCategory } from './category';
+import { parseRecords, type Field, type SdkRecord } from './records';
+import type { Catalog, CatalogEntry, SdkContext } from './types';
+import { quoteSpan, scopeEnd, sentenceStartBefore } from './quote';
+
+export type { CatalogEntry, SdkContext } from './types';
+export type { SdkCategory };
+
+const catalog = catalogJson as unknown as Catalog;
+
+export const CATALOG_VERSION: string = catalog.version;
+
+export function catalogEntries(): readonly CatalogEntry[] {
+  return catalog.entries;
+}
+
+let baseCompiled: CompiledCatalog | null = null;
+let extraCache: { key: string; compiled: CompiledCatalog } | null = null;
+
+function compiledFor(extra: CatalogEntry[] | undefined): CompiledCatalog {
+  if (!baseCompiled) baseCompiled = compileCatalog(catalog.entries);
+  if (!extra || extra.length === 0) return baseCompiled;
+  const key = CATALOG_VERSION + JSON.stringify(extra);
+  if (extraCache?.key !== key) {
+    const ids = new Set(extra.map((e) => e.id));
+    const merged = [...extra, ...catalog.entries.filter((e) => !ids.has(e.id))];
+    extraCache = { key, compiled: compileCatalog(merged) };
+  }
+  return extraCache.compiled;
+}
+
+const MAX_QUOTES = 3;
+const CONTEXT_WINDOW = 40;
+
+const LATIN_CONTEXT =
+  /sdk|\b(?:apis?|analytics|advertis\w*|ads|ad network|push|tracking|trackers?|pixels?|plugins?|attribution|mediation|monetization|crashlytics)\b|统计|广告|推送|插件|归因|监测|埋点/;
+const STRONG_AFTER_LATIN =
+  /^(?:\s*['’]s)?\s*[(（]?\s*(?:sdks?\b|pixel\b|tag\b|apis?\b|analytics\b|ads\b|push\b|广告|推送|统计|sdk)/;
+const STRONG_AFTER_CJK =
+  /^\s?(?:sdk|广告|推送|统计|联盟|聚合|开放平台|登录|分享|支付|地图|定位|认证|移动广告|消息推送)/;
+const NEGATION_EN =
+  /\b(?:(?:do|does|did|will|shall|would|can)\s*(?:not|n['’]t)\s+(?:currently\s+)?(?:use|integrate|embed|include|employ|utili[sz]e|work\s+with|partner\s+with|share\s+\w+(?:\s+\w+)?\s+with)|never\s+(?:use|uses|used|integrate|share\s+\w+\s+with)|no\s+longer\s+(?:use|uses|integrate))\b[^.;:!?。；]*$/;
+const NEGATION_ZH =
+  /(?:不|未|没有|并未|从未|不会)(?:使用|接入|集成|嵌入|采用|引入|向)[^。；;！？]*$/;
+
+interface Acc {
+  name: string;
+  id?: string;
+  vendor?: string;
+  category: SdkCategory;
+  purpose?: string;
+  dataTypes: Set<DataType>;
+  quotes: { quote: string; at: number }[];
+  first: number;
+}
+
+export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
+  const cat = compiledFor(ctx.extraEntries);
+  const folded = foldSdk(text);
+  const owners = ownerEntries(cat, text, folded);
+  const acc = new Map<string, Acc>();
+
+  const accFor = (entry: number): Acc => {
+    const e = cat.entries[entry]!;
+    let a = acc.get(e.id);
+    if (!a) {
+      a = {
+        name: e.name,
+        id: e.id,
+        vendor: e.vendor,
+        category: e.category,
+        dataTypes: new Set(),
+        quotes: [],
+        first: Infinity,
+      };
+      acc.set(e.id, a);
+    }
+    return a;
+  };
+  const addQuote = (a: Acc, s: number, e: number, at: number): void => {
+    const q = quoteSpan(text, s, e);
+    if (!q) return;
+    a.first = Math.min(a.first, at);
+    const quote = text.slice(q[0], q[1]);
+    if (a.quotes.some((x) => x.quote === quote)) return;
+    if (a.quotes.length < MAX_QUOTES) a.quotes.push({ quote, at: q[0] });
+  };
+  const addTypes = (a: Acc, s: number, e: number): void => {
+    if (e <= s) return;
+    for (const t of ctx.dataTypesIn(text.slice(s, e))) a.dataTypes.add(t);
+  };
+
+  // 1. SDK tables and "label: value" blocks.
+  const fieldHits = new Set<number>();
+  const quietSpans: [number, number][] = [];
+  for (const rec of parseRecords(text)) {
+    for (const f of rec.fields)
+      if (f.role === 'vendor' || f.role === 'link') quietSpans.push([f.start, f.end]);
+    const found = identify(cat, text, folded, rec, owners);
+    if (found.kind === 'none') continue;
+    const purpose = purposeOf(text, rec);
+    const targets: Acc[] = [];
+    if (found.kind === 'known') {
+      for (const h of found.hits) {
+        fieldHits.add(h.start);
+        const a = accFor(h.ref.entry);
+        const f = found.fieldOf.get(h)!;
+        addQuote(a, f.lineStart, f.lineEnd, h.start);
+        targets.push(a);
+      }
+    } else {
+      const key = 'table:' + normalizeName(found.name);
+      let a = acc.get(key);
+      if (!a) {
+        a = {
+          name: found.name,
+          category: inferCategory(
+            [
+              purpose ?? '',
+              ...rec.fields.filter((f) => f.role === 'type').map((f) => text.slice(f.start, f.end)),
+              found.name,
+            ].join(' '),
+          ),
+          dataTypes: new Set(),
+          quotes: [],
+          first: Infinity,
+        };
+        acc.set(key, a);
+      }
+      addQuote(a, found.field.lineStart, found.field.lineEnd, found.field.start);
+      targets.push(a);
+    }
+    for (const a of new Set(targets)) {
+      if (purpose && !a.purpose) a.purpose = purpose;
+      for (const f of rec.fields)
+        if (f.role === 'data' || f.role === 'other') addTypes(a, f.start, f.end);
+    }
+  }
+
+  // 2. Names anywhere in the text.
+  const hits = scanAliases(cat, text, folded);
+  quietSpans.sort((a, b) => a[0] - b[0]);
+  let quiet = 0;
+  let lastKept: Hit | null = null;
+  hits.forEach((h, i) => {
+    const entry = h.ref.entry;
+    if (owners.has(entry)) return;
+    if (!fieldHits.has(h.start)) {
+      // Vendor names and links inside an SDK block belong to that block's SDK.
+      while (quiet < quietSpans.length && quietSpans[quiet]![1] <= h.start) quiet++;
+      const q = quietSpans[quiet];
+      if (q && q[0] <= h.start && h.end <= q[1]) return;
+      if (h.ref.ambiguous && !ambiguousOk(cat, text, folded, h)) return;
+      if (negated(folded, h)) return;
+      if (lastKept && lastKept.ref.entry !== entry && vendorOfPrevious(text, folded, lastKept, h))
+        return;
+    }
+    lastKept = h;
+    const a = accFor(entry);
+    addQuote(a, h.start, h.end, h.start);
+    // Data types from the rest of the sentence and paragraph, up to the next other SDK.
+    let from = sentenceStartBefore(text, h.start);
+    const prev = hits[i - 1];
+    if (prev && prev.ref.entry !== entry && prev.end > from) from = prev.end;
+    let next = hits.length;
+    for (let j = i + 1; j < hits.length; j++)
+      if (hits[j]!.ref.entry !== entry) {
+        next = j;
+        break;
+      }
+    const stop = next < hits.length ? hits[next]!.start : text.length;
+    addTypes(a, from, Math.min(stop, scopeEnd(text, h.end)));
+  });
+
+  return [...acc.values()]
+    .filter((a) => a.quotes.length > 0)
+    .sort((x, y) => x.first - y.first)
+    .map((a) => {
+      const f: SdkFinding = {
+        name: a.name,
+        category: a.category,
+        dataTypes: [...a.dataTypes],
+        evidence: a.quotes
+          .sort((x, y) => x.at - y.at)
+          .map((q) => ({ quote: q.quote, section: ctx.sectionAt(q.at) })),
+      };
+      if (a.id) f.id = a.id;
+      if (a.vendor) f.vendor = a.vendor;
+      if (a.purpose) f.purpose = a.purpose;
+      return f;
+    });
+}
+
+function ownerEntries(cat: CompiledCatalog, text: string, folded: string): Set<number> {
+  const out = new Set<number>();
+  for (const [s, e] of ownerSpans(text))
+    for (const h of scanAliases(cat, text.slice(s, e), folded.slice(s, e))) out.add(h.ref.entry);
+  return out;
+}
+
+function ambiguousOk(cat: CompiledCatalog, text: string, folded: string, h: Hit): boolean {
+  const after = folded.slice(h.end, h.end + 24);
+  const cjk = h.ref.alias.charCodeAt(0) >= 0x2e80;
+  if (cjk ? STRONG_AFTER_CJK.test(after) : STRONG_AFTER_LATIN.test(after)) return true;
+  const lo = Math.max(0, h.start - 80);
+  const near = folded.slice(lo, h.end + 80);
+  if (cat.hints[h.ref.entry]!.some((x) => near.includes(x))) return true;
+  if (cjk) return false;
+  if (atSentenceStart(text, h.start)) return false;
+  const lineStart = text.lastIndexOf('\n', h.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', h.end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const before = folded.slice(Math.max(lineStart, h.start - CONTEXT_WINDOW), h.start);
+  const rest = folded.slice(h.end, Math.min(lineEnd, h.end + CONTEXT_WINDOW));
+  return LATIN_CONTEXT.test(before) || LATIN_CONTEXT.test(rest);
+}
+
+const COMPANY_SUFFIX =
+  /^[^，。,;；.\n()（）]{0,14}?(?:有限公司|有限责任公司|co\.,?\s*ltd|inc\.|llc\b|corporation\b|gmbh\b)/;
+
+/**
+ * A company name right after another SDK's name ("穿山甲SDK（北京巨量引擎网络技术有限公司）")
+ * is that SDK's vendor, not a second SDK.
+ */
+function vendorOfPrevious(text: string, folded: string, prev: Hit, h: Hit): boolean {
+  if (h.start - prev.end > 80) return false;
+  if (text.slice(prev.end, h.start).includes('\n')) return false;
+  return COMPANY_SUFFIX.test(folded.slice(h.end, h.end + 40));
+}
+
+function atSentenceStart(text: string, start: number): boolean {
+  let i = start - 1;
+  let skipped = 0;
+  while (i >= 0 && skipped < 8 && /[\s\-•*·#>(（)）\d.、]/.test(text[i]!)) {
+    if (text[i] === '\n') return true;
+    i--;
+    skipped++;
+  }
+  if (i < 0) return true;
+  return /[.!?。！？;；:：\n]/.test(text[i]!);
+}
+
+function negated(folded: string, h: Hit): boolean {
+  const before = folded.slice(Math.max(0, h.start - 80), h.start);
+  return NEGATION_EN.test(before) || NEGATION_ZH.test(before);
+}
+
+type Identified =
+  | { kind: 'known'; hits: Hit[]; fieldOf: Map<Hit, Field> }
+  | { kind: 'unknown'; name: string; field: Field }
+  | { kind: 'none' };
+
+function identify(
+  cat: CompiledCatalog,
+  text: string,
+  folded: string,
+  rec: SdkRecord,
+  owners: Set<number>,
+): Identified {
+  const scan = (roles: string[]): { hits: Hit[]; fieldOf: Map<Hit, Field> } => {
+    const hits: Hit[] = [];
+    const fieldOf = new Map<Hit, Field>();
+    for (const f of rec.fields) {
+      if (!roles.includes(f.role)) continue;
+      for (const h of scanAliases(cat, text.slice(f.start, f.end), folded.slice(f.start, f.end))) {
+        if (owners.has(h.ref.entry)) continue;
+        const abs: Hit = { start: h.start + f.start, end: h.end + f.start, ref: h.ref };
+        hits.push(abs);
+        fieldOf.set(abs, f);
+      }
+    }
+    return { hits, fieldOf };
+  };
+  const named = scan(['name', 'type']);
+  if (named.hits.length) return { kind: 'known', ...named };
+  const byVendor = scan(['vendor']);
+  if (byVendor.hits.length) return { kind: 'known', ...byVendor };
+  for (const role of ['name', 'type'] as const) {
+    for (const f of rec.fields) {
+      if (f.role !== role) continue;
+      const name = cleanName(text.slice(f.start, f.end));
+      if (!name) continue;
+      if (role === 'type' && !/sdk/i.test(name)) continue;
+      return { kind: 'unknown', name, field: f };
+    }
+  }
+  return { kind: 'none' };
+}
+
+function cleanName(raw: string): string | null {
+  const s = raw
+    .replace(/^[\s"'“”‘’《「【\[(（`*]+/, '')
+    .replace(/[\s"'“”‘’》」】\])）`*,，;；。.、:：]+$/, '')
+    .trim();
+  if (s.length < 2 || s.length > 60) return null;
+  if (/https?:|www\./i.test(s)) return null;
+  if (/[。；;！？!?]/.test(s)) return null;
+  if (s.split(/\s+/).length > 8) return null;
+  if (/^(?:none|n\/a|无|暂无|不涉及|-+)$/i.test(s)) return null;
+  return s;
+}
+
+function purposeOf(text: string, rec: SdkRecord): string | undefined {
+  const parts: string[] = [];
+  for (const f of rec.fields) {
+    if (f.role !== 'purpose') continue;
+    const v = text
+      .slice(f.start, f.end)
+      .trim()
+      .replace(/\s*\n\s*/g, '; ');
+    if (v) parts.push(v);
+  }
+  if (!parts.length) return undefined;
+  const joined = parts.join('; ');
+  return joined.length > 300 ? joined.slice(0, 297).trimEnd() + '…' : joined;
+}

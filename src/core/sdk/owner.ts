@@ -1,0 +1,31 @@
+/**
+ * The policy's own service is never a third-party SDK. Its name is taken
+ * from how the opening of the policy introduces the writer: "hereinafter
+ * referred to as X", "(\"X\" or \"we\")", "we (X)", "（以下简称“X”）".
+ */
+
+const OPENING = 1500;
+
+const PATTERNS: RegExp[] = [
+  /hereinafter(?:\s+(?:referred\s+to\s+as|called|collectively|jointly))*[\s,:]*([^)）\n]{1,80})/gi,
+  /\(\s*(?:collectively\s+)?["“'‘]([^"”’\n]{1,60})["”’']\s*(?:,|or|and)?\s*["“'‘]?(?:we|us|our)\b/gi,
+  /["“]([^"”\n]{1,60})["”]\s*,?\s*(?:or\s+)?["“](?:we|us|our)["”]/gi,
+  /\bwe\s*\(\s*([^)\n]{1,60})\)/gi,
+  /(?:以下|下文)?(?:简称|下称|统称|合称|称为)(?:为)?[：:]?\s*([^）)\n]{1,40})/g,
+];
+
+/** Text spans (start, end) in the opening that name the policy's owner. */
+export function ownerSpans(text: string): [number, number][] {
+  const head = text.slice(0, OPENING);
+  const spans: [number, number][] = [];
+  for (const re of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(head); m; m = re.exec(head)) {
+      const g = m[1];
+      if (!g) continue;
+      const at = m.index + m[0].lastIndexOf(g);
+      spans.push([at, at + g.length]);
+    }
+  }
+  return spans;
+}

@@ -1,0 +1,205 @@
+/**
+ * SDK disclosure records: "label: value" blocks (one field a line, or several
+ * on one line) and table rows (cells separated by " | " or tabs, with a header
+ * row naming the columns). Every field keeps its offsets in the text.
+ */
+import { LABEL_RE, roleOfHeaderCell, roleOfLabel, type Role } from './labels';
+
+export interface Field {
+  role: Role;
+  key: string;
+  /** Value span. */
+  start: number;
+  end: number;
+  /** The line the field starts on. */
+  lineStart: number;
+  lineEnd: number;
+}
+
+export interface SdkRecord {
+  fields: Field[];
+  start: number;
+  end: number;
+}
+
+const MAX_CONTINUATION_LINES = 15;
+const MAX_CONTINUATION_CHARS = 3000;
+const NAMING: ReadonlySet<Role> = new Set<Role>(['name', 'type']);
+
+interface Line {
+  start: number;
+  end: number;
+}
+
+function* lines(text: string): Generator<Line> {
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    yield { start, end: end > start && text[end - 1] === '\r' ? end - 1 : end };
+    start = end + 1;
+  }
+}
+
+interface Cell {
+  start: number;
+  end: number;
+}
+
+/** Cells of a table row, or null when the line is not one. */
+function rowCells(text: string, line: Line): Cell[] | null {
+  const s = text.slice(line.start, line.end);
+  if (!s.includes('\t') && !s.includes(' | ') && !/^\s*\|.*\|/.test(s)) return null;
+  const cells: Cell[] = [];
+  const sep = /\t| ?\| ?/g;
+  let from = 0;
+  const push = (a: number, b: number): void => {
+    while (a < b && /\s/.test(s[a]!)) a++;
+    while (b > a && /\s/.test(s[b - 1]!)) b--;
+    cells.push({ start: line.start + a, end: line.start + b });
+  };
+  for (let m = sep.exec(s); m; m = sep.exec(s)) {
+    push(from, m.index);
+    from = m.index + m[0].length;
+  }
+  push(from, s.length);
+  while (cells.length && cells[0]!.start === cells[0]!.end) cells.shift();
+  while (cells.length && cells[cells.length - 1]!.start === cells[cells.length - 1]!.end)
+    cells.pop();
+  return cells.length >= 2 ? cells : null;
+}
+
+function isHeadingLine(s: string): boolean {
+  return /^\s*#{1,6}\s/.test(s) || /^\s*\*\*[^*]{1,120}\*\*\s*$/.test(s);
+}
+
+/** Cheap test: a label followed by a colon near the start of the line. */
+function hasFieldStart(raw: string): boolean {
+  const c = raw.search(/[:：]/);
+  if (c < 0 || c > 80) return false;
+  LABEL_RE.lastIndex = 0;
+  const m = LABEL_RE.exec(raw.slice(0, c + 1));
+  return m !== null && m.index <= 8;
+}
+
+export function parseRecords(text: string): SdkRecord[] {
+  const out: SdkRecord[] = [];
+  let rec: SdkRecord | null = null;
+  let contLines = 0;
+  let contChars = 0;
+  let header: (Role | undefined)[] | null = null;
+  let headerKeys: string[] = [];
+
+  const close = (): void => {
+    if (rec && rec.fields.some((f) => NAMING.has(f.role))) out.push(rec);
+    rec = null;
+  };
+
+  for (const line of lines(text)) {
+    const raw = text.slice(line.start, line.end);
+    if (!raw.trim()) continue;
+
+    const cells = rowCells(text, line);
+    if (cells) {
+      close();
+      const cellText = cells.map((c) => text.slice(c.start, c.end));
+      if (cellText.every((c) => /^:?-{2,}:?$/.test(c) || c === '')) continue;
+      const roles = cellText.map((c) => roleOfHeaderCell(c));
+      const hasName = roles.some((r) => r === 'name' || r === 'type');
+      const known = roles.filter((r) => r !== undefined).length;
+      if (hasName && known >= 2) {
+        header = roles;
+        headerKeys = cellText;
+        continue;
+      }
+      if (header) {
+        const fields: Field[] = [];
+        cells.forEach((c, i) => {
+          const role = header![i];
+          if (role && c.end > c.start)
+            fields.push({
+              role,
+              key: headerKeys[i] ?? '',
+              start: c.start,
+              end: c.end,
+              lineStart: line.start,
+              lineEnd: line.end,
+            });
+        });
+        if (fields.some((f) => NAMING.has(f.role)))
+          out.push({ fields, start: line.start, end: line.end });
+      }
+      continue;
+    }
+    header = null;
+
+    if (isHeadingLine(raw)) {
+      close();
+      continue;
+    }
+
+    const labels: { role: Role; key: string; at: number; valueStart: number }[] = [];
+    if (hasFieldStart(raw)) {
+      LABEL_RE.lastIndex = 0;
+      for (let m = LABEL_RE.exec(raw); m; m = LABEL_RE.exec(raw)) {
+        const role = roleOfLabel(m[1]!);
+        if (role) labels.push({ role, key: m[1]!, at: m.index, valueStart: m.index + m[0].length });
+      }
+    }
+    // A field line starts with its label (after a short bullet or number).
+    const first = labels[0];
+    const isFieldLine =
+      first !== undefined && first.at <= 8 && !/[。.;；]/.test(raw.slice(0, first.at));
+
+    if (!isFieldLine) {
+      if (rec) {
+        const r: SdkRecord = rec;
+        const last = r.fields[r.fields.length - 1];
+        contLines++;
+        contChars += line.end - line.start;
+        if (last && contLines <= MAX_CONTINUATION_LINES && contChars <= MAX_CONTINUATION_CHARS) {
+          last.end = line.end;
+          r.end = line.end;
+        } else close();
+      }
+      continue;
+    }
+
+    labels.forEach((l, i) => {
+      const next = labels[i + 1];
+      let vs = line.start + l.valueStart;
+      let ve = next ? line.start + next.at : line.end;
+      while (vs < ve && /\s/.test(text[vs]!)) vs++;
+      while (ve > vs && /\s/.test(text[ve - 1]!)) ve--;
+      const field: Field = {
+        role: l.role,
+        key: l.key,
+        start: vs,
+        end: ve,
+        lineStart: line.start,
+        lineEnd: line.end,
+      };
+      if (NAMING.has(l.role)) {
+        const cur: SdkRecord | null = rec;
+        const norm = l.key.toLowerCase();
+        if (
+          cur &&
+          cur.fields.some(
+            (f) => (!NAMING.has(f.role) && f.role !== 'vendor') || f.key.toLowerCase() === norm,
+          )
+        )
+          close();
+        if (!rec) rec = { fields: [], start: line.start, end: line.end };
+      }
+      if (rec) {
+        const r: SdkRecord = rec;
+        r.fields.push(field);
+        r.end = Math.max(r.end, line.end);
+      }
+    });
+    contLines = 0;
+    contChars = 0;
+  }
+  close();
+  return out;
+}

@@ -1,0 +1,41 @@
+import type { DataType, SdkCategory } from '../types';
+
+/** One SDK or tracker as the catalog (catalog.json) describes it. */
+export interface CatalogEntry {
+  /** kebab-case, unique. */
+  id: string;
+  /** Canonical name shown on the card. */
+  name: string;
+  vendor: string;
+  category: SdkCategory;
+  /** Names the SDK goes by. Latin-script names in `en`, Chinese names in `zh`. */
+  aliases: { en: string[]; zh: string[] };
+  /**
+   * Aliases (copied from `aliases`) that are also ordinary words or bare
+   * company names: they count only with SDK context nearby or as the value
+   * of an SDK table field.
+   */
+  ambiguous?: string[];
+  /** Strings that, when they contain a hit, cancel it (e.g. "每个推" for "个推"). */
+  notWithin?: string[];
+  /** Package / bundle prefixes (com.qq.e). */
+  packages?: string[];
+  /** Endpoints or vendor domains specific to the SDK. */
+  domains?: string[];
+  /** Where the facts come from. */
+  source: string;
+}
+
+export interface SdkContext {
+  /** Section index for an offset in text. */
+  sectionAt(offset: number): number;
+  /** Taxonomy data types mentioned in a snippet (provided by the analysis engine). */
+  dataTypesIn(snippet: string): DataType[];
+  /** User-added entries from the options page (same shape as catalog entries). */
+  extraEntries?: CatalogEntry[];
+}
+
+export interface Catalog {
+  version: string;
+  entries: CatalogEntry[];
+}
