@@ -188,8 +188,9 @@ export function extractPage(doc: Document, opts: ExtractOptions = {}): Extracted
         if (isHidden(c as Element, styleOf(c as Element))) continue;
         cells.push(collapse(textOf(c as Element, false)));
       }
-      if (cells.some((c) => c.length > 0))
-        emit({ kind: 'table-row', text: cells.join(' | '), level: 0 });
+      // Empty cells add nothing to read; dropping them keeps " | " between words.
+      const filled = cells.filter((c) => c.length > 0);
+      if (filled.length > 0) emit({ kind: 'table-row', text: filled.join(' | '), level: 0 });
       continue;
     }
     if (tag === 'pre' || tag === 'xmp' || tag === 'plaintext') {

@@ -1,0 +1,180 @@
+/** extractPage() on small hand-made documents: one behaviour per test. */
+import { Window } from 'happy-dom';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { extractPage } from '../../src/extract';
+
+const linkedom = (body: string, head = '') =>
+  parseHTML(`<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`)
+    .document as unknown as Document;
+
+function happy(body: string, head = ''): Document {
+  const window = new Window({ url: 'https://example.com/policy' });
+  window.document.write(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
+  return window.document as unknown as Document;
+}
+
+const texts = (doc: Document) => extractPage(doc).blocks.map((b) => `${b.kind}:${b.text}`);
+
+const FILLER =
+  '<p>' + 'This paragraph is here so the main element has enough text. '.repeat(5) + '</p>';
+
+describe('block kinds', () => {
+  it('emits headings with their level, paragraphs, list items, table rows and pre', () => {
+    const doc = linkedom(`<main>
+      <h2>Data  we
+        collect</h2>
+      <p>We collect your <b>e-mail</b><br>address.</p>
+      <ul><li>Name</li><li>Phone <em>number</em></li></ul>
+      <table><tr><th>SDK</th><th>Purpose</th></tr><tr><td>Umeng</td><td>analytics</td></tr></table>
+      <pre>line one
+   line two</pre>
+      ${FILLER}
+    </main>`);
+    const page = extractPage(doc);
+    expect(page.blocks.slice(0, 7)).toEqual([
+      { kind: 'heading', text: 'Data we collect', level: 2 },
+      { kind: 'paragraph', text: 'We collect your e-mail address.', level: 0 },
+      { kind: 'list-item', text: 'Name', level: 0 },
+      { kind: 'list-item', text: 'Phone number', level: 0 },
+      { kind: 'table-row', text: 'SDK | Purpose', level: 0 },
+      { kind: 'table-row', text: 'Umeng | analytics', level: 0 },
+      { kind: 'pre', text: 'line one\nline two', level: 0 },
+    ]);
+  });
+
+  it('splits text runs around nested blocks and keeps nested list items apart', () => {
+    const doc = linkedom(`<main><div>Intro text <p>Inner paragraph</p> closing words</div>
+      <ol><li>Outer item<ul><li>Inner item</li></ul>tail of outer</li></ol>${FILLER}</main>`);
+    expect(texts(doc).slice(0, 6)).toEqual([
+      'paragraph:Intro text',
+      'paragraph:Inner paragraph',
+      'paragraph:closing words',
+      'list-item:Outer item',
+      'list-item:Inner item',
+      'list-item:tail of outer',
+    ]);
+  });
+});
+
+describe('what is left out', () => {
+  it('skips scripts, styles, noscript, template and hidden elements', () => {
+    const doc = linkedom(`<main>
+      <script>var secret = 1;</script><style>p{}</style><noscript>Enable JS</noscript>
+      <template><p>Template text</p></template>
+      <p hidden>Hidden attribute</p><p aria-hidden="true">Aria hidden</p>
+      <p style="display: none">Display none</p><p style="color:red;visibility:hidden">Invisible</p>
+      <p>Visible text</p>${FILLER}</main>`);
+    const all = texts(doc).join('\n');
+    expect(all).toContain('Visible text');
+    for (const gone of [
+      'secret',
+      'p{}',
+      'Enable JS',
+      'Template text',
+      'Hidden attribute',
+      'Aria hidden',
+      'Display none',
+      'Invisible',
+    ]) {
+      expect(all).not.toContain(gone);
+    }
+  });
+
+  it('uses the computed style when the window has one (happy-dom)', () => {
+    const doc = happy(
+      `<main><p class="gone">Hidden by a stylesheet</p><p>Shown</p>${FILLER}</main>`,
+      '<style>.gone { display: none }</style>',
+    );
+    const all = texts(doc).join('\n');
+    expect(all).toContain('Shown');
+    expect(all).not.toContain('Hidden by a stylesheet');
+  });
+
+  it('prefers <main> over the rest of the page', () => {
+    const doc = linkedom(
+      `<div>Site banner text outside main</div><main>${FILLER}<p>Policy body</p></main><div>Other text</div>`,
+    );
+    const all = texts(doc).join('\n');
+    expect(all).toContain('Policy body');
+    expect(all).not.toContain('Site banner');
+    expect(all).not.toContain('Other text');
+  });
+
+  it('without main or article, drops header, footer, nav, aside and link-dense boxes', () => {
+    const doc = linkedom(`<header><p>Header words</p></header><nav><a href="/">Home</a></nav>
+      <div class="menu"><a href="/a">Alpha</a> <a href="/b">Beta</a> <a href="/c">Gamma</a> | more</div>
+      <div><h1>Privacy Policy</h1>${FILLER}<p>We keep data for 30 days.</p></div>
+      <aside>Related</aside><footer><a href="/privacy">Privacy Policy</a></footer>`);
+    const all = texts(doc);
+    expect(all).toContain('heading:Privacy Policy');
+    expect(all).toContain('paragraph:We keep data for 30 days.');
+    for (const gone of ['Header words', 'Home', 'Alpha', 'Related']) {
+      expect(all.join('\n')).not.toContain(gone);
+    }
+    expect(all.join('\n')).not.toContain('paragraph:Privacy Policy');
+  });
+
+  it('keeps a header inside the article (the policy title lives there)', () => {
+    const doc = linkedom(
+      `<article><header><h1>Our Privacy Notice</h1></header>${FILLER}</article>`,
+    );
+    expect(texts(doc)[0]).toBe('heading:Our Privacy Notice');
+  });
+});
+
+describe('robustness', () => {
+  it('walks a document nested 5000 levels deep without recursion', () => {
+    const { document } = parseHTML('<!doctype html><html><body></body></html>');
+    let node: Element = document.body as unknown as Element;
+    for (let i = 0; i < 5000; i++) {
+      const div = document.createElement('div');
+      node.appendChild(div);
+      node = div as unknown as Element;
+    }
+    node.appendChild(document.createTextNode('Deep text at the bottom. '.repeat(10)));
+    const page = extractPage(document as unknown as Document);
+    expect(page.blocks).toHaveLength(1);
+    expect(page.blocks[0]?.text.startsWith('Deep text at the bottom.')).toBe(true);
+  });
+
+  it('caps the text at maxChars and says so', () => {
+    const doc = linkedom(`<main>${'<p>0123456789</p>'.repeat(100)}</main>`);
+    const page = extractPage(doc, { maxChars: 95 });
+    expect(page.blocks.map((b) => b.text).join('').length).toBe(95);
+    expect(page.warnings.some((w) => w.includes('95'))).toBe(true);
+  });
+
+  it('reads open shadow roots', () => {
+    const doc = happy(`<main>${FILLER}<policy-box></policy-box></main>`);
+    const host = doc.querySelector('policy-box')!;
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<h2>Shadow heading</h2><p>Text inside the shadow root.</p>';
+    const all = texts(doc);
+    expect(all).toContain('heading:Shadow heading');
+    expect(all).toContain('paragraph:Text inside the shadow root.');
+  });
+
+  it('warns about frames it cannot read', () => {
+    const doc = linkedom(
+      `<main>${FILLER}<iframe src="https://other.example/embed"></iframe><iframe></iframe></main>`,
+    );
+    const page = extractPage(doc);
+    expect(page.warnings).toHaveLength(1);
+    expect(page.warnings[0]).toMatch(/Skipped 1 embedded frame/);
+  });
+
+  it('finds policy links in English and Chinese, resolved and deduplicated', () => {
+    const doc = linkedom(`<main>${FILLER}</main><footer>
+      <a href="/legal/privacy">Privacy Policy</a><a href="/legal/privacy">Privacy Policy</a>
+      <a href="https://example.com/cookies">Cookie Policy</a><a href="/zh/yinsi">《隐私政策》</a>
+      <a href="/pi">个人信息保护指引</a><a href="/terms">Terms</a><a href="javascript:void 0">Privacy Notice</a></footer>`);
+    const links = extractPage(doc, { url: 'https://example.com/shop/item' }).policyLinks;
+    expect(links).toEqual([
+      { text: 'Privacy Policy', href: 'https://example.com/legal/privacy' },
+      { text: 'Cookie Policy', href: 'https://example.com/cookies' },
+      { text: '《隐私政策》', href: 'https://example.com/zh/yinsi' },
+      { text: '个人信息保护指引', href: 'https://example.com/pi' },
+    ]);
+  });
+});
