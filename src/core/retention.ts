@@ -126,6 +126,13 @@ function round(x: number): number {
 
 const ORDER: readonly RetentionKind[] = RETENTION_KINDS;
 
+/** A label line ("Deleting your account:") rather than a statement. */
+function isLabelLine(t: string): boolean {
+  if (/[:：]\s*$/.test(t)) return true;
+  if (/[\u4e00-\u9fff]/.test(t)) return t.length < 8;
+  return t.split(/\s+/).length < 4;
+}
+
 const CLOSURE_BEFORE = new RegExp(
   `(?:${rules.closureBefore.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[^.;。；]{0,24}$`,
 );
@@ -167,7 +174,7 @@ export function findRetention(
     const hits = bySentence.get(si)!;
     const s = doc.sentences[si]!;
     // Headings and label lines ("Deleting your account:") state nothing by themselves.
-    if (s.heading || s.end - s.start < 25) continue;
+    if (s.heading || isLabelLine(doc.text.slice(s.start, s.end))) continue;
     const has = (tag: Tag) => hits.find((h) => h.tag === tag);
     // How long a cookie lives on the device is not how long the service keeps data.
     if (has('cookie')) continue;

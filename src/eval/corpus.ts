@@ -31,6 +31,16 @@ export interface CorpusPolicy {
 }
 
 /** The data types the corpora annotate (README: dataTypes). */
+/**
+ * The corpora's label "IP address and device IDs" becomes `device-id` (corpus
+ * README), while the taxonomy files IP addresses under `network`. So a corpus
+ * `device-id` pair is recalled by a card `device-id` or `network` finding; every
+ * other type must match exactly.
+ */
+export const CORPUS_TYPE_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = {
+  'device-id': ['device-id', 'network'],
+};
+
 export const CORPUS_DATA_TYPES = [
   'financial',
   'health',
@@ -307,7 +317,8 @@ export function scoreCorpusPolicy(
     for (const s of policy.segments) for (const t of s.dataTypes) annotated.add(t);
     const reported = new Set<string>(card.sensitiveData.map((f) => f.type));
     const list = CORPUS_DATA_TYPES.filter((t) => annotated.has(t));
-    result.dataTypes = { annotated: list, missed: list.filter((t) => !reported.has(t)) };
+    const recalled = (t: string) => (CORPUS_TYPE_EQUIVALENTS[t] ?? [t]).some((x) => reported.has(x));
+    result.dataTypes = { annotated: list, missed: list.filter((t) => !recalled(t)) };
   }
   return result;
 }

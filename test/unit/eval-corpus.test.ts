@@ -91,10 +91,10 @@ describe('scoreCorpusPolicy', () => {
       cardValue: true,
       evidence: { inSegment: 1, quotes: 1, outside: [] },
     });
-    // network does not recall device-id; browsing was not reported
+    // network recalls device-id (the corpus label merges IP addresses into it); browsing was not reported
     expect(r.dataTypes).toEqual({
       annotated: ['location', 'device-id', 'browsing'],
-      missed: ['device-id', 'browsing'],
+      missed: ['browsing'],
     });
     expect(r.quotesTotal).toBe(7);
     expect(r.quotesNotFound).toEqual([
@@ -172,8 +172,8 @@ describe('aggregateCorpus', () => {
     expect(f.advertising?.recall).toMatchObject({ num: 1, den: 1 });
     expect(f.advertising?.specificity).toMatchObject({ num: 1, den: 2, value: 0.5 });
     expect(f.advertising?.evidencePrecision).toMatchObject({ num: 1, den: 2 });
-    // pairs: location, device-id, browsing (1 of 3) + contact-info twice (0 of 2)
-    expect(f.dataTypes?.recall).toMatchObject({ num: 1, den: 5 });
+    // pairs: location, device-id (by network), browsing (2 of 3) + contact-info twice (0 of 2)
+    expect(f.dataTypes?.recall).toMatchObject({ num: 2, den: 5 });
     expect(f.dataTypes?.perType['contact-info']).toMatchObject({ num: 0, den: 2 });
     expect(f.dataTypes?.perType['location']).toMatchObject({ num: 1, den: 1, value: 1 });
     expect(f.dataTypes?.perType['health']).toBeUndefined();
