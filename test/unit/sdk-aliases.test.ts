@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { catalogEntries, findSdks } from '../../src/core/sdk';
+import { ctxFor } from './sdk-helpers';
+
+const ctx = ctxFor();
+const hasCjk = (s: string): boolean => /[\u3000-\u9fff]/.test(s);
+
+/** A plain sentence naming the alias; ambiguous aliases get SDK context. */
+function sentence(alias: string, ambiguous: boolean): string {
+  if (hasCjk(alias))
+    return ambiguous
+      ? `我们接入了${alias}SDK，用于提供相关服务。`
+      : `我们接入了${alias}，用于提供相关服务。`;
+  return ambiguous
+    ? `For this feature we use the ${alias} SDK to provide the service.`
+    : `For this feature we use ${alias} to provide the service.`;
+}
+
+describe('every catalog alias is found in a sentence built from it', () => {
+  it('plain and ambiguous aliases, and package names', () => {
+    const misses: string[] = [];
+    for (const e of catalogEntries()) {
+      const amb = new Set(e.ambiguous ?? []);
+      const all = [...e.aliases.en, ...e.aliases.zh, ...(e.packages ?? [])];
+      for (const alias of all) {
+        const found = findSdks(sentence(alias, amb.has(alias)), ctx);
+        if (found.length !== 1 || found[0]!.id !== e.id)
+          misses.push(
+            `${e.id} <${alias}> -> ${found.map((f) => f.id ?? f.name).join(',') || 'nothing'}`,
+          );
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it('ambiguous aliases do not fire in the same sentence without SDK context', () => {
+    const fired: string[] = [];
+    for (const e of catalogEntries())
+      for (const alias of e.ambiguous ?? []) {
+        const text = hasCjk(alias)
+          ? `昨天我和朋友聊起了${alias}，大家都很感兴趣。`
+          : `Yesterday my friend and I talked about ${alias} for a while.`;
+        const found = findSdks(text, ctx);
+        if (found.length) fired.push(`${e.id} <${alias}>`);
+      }
+    expect(fired).toEqual([]);
+  });
+
+  it('finds the canonical entry whatever name is used, with one card entry', () => {
+    const text = [
+      'We integrate the Umeng SDK for statistics.',
+      '本应用接入了友盟+SDK，用于统计分析。',
+      'UMeng Analytics collects your device identifier.',
+      'The Umeng+ service also receives your IP address.',
+    ].join('\n');
+    const found = findSdks(text, ctx);
+    expect(found.map((f) => f.id)).toEqual(['umeng']);
+    expect(found[0]!.evidence.length).toBe(3);
+    for (const ev of found[0]!.evidence) expect(text).toContain(ev.quote);
+  });
+});

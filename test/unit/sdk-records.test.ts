@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { findSdks } from '../../src/core/sdk';
+import { badQuotes, ctxFor, ids } from './sdk-helpers';
+
+const ctx = ctxFor();
+
+describe('SDK blocks and tables', () => {
+  it('Chinese "label：value" blocks, one field a line, with an SDK the catalog does not know', () => {
+    const text = [
+      '附录：第三方SDK目录',
+      'SDK名称：友盟+SDK',
+      '使用目的：统计分析应用的使用情况',
+      '收集个人信息类型：设备信息（IMEI、OAID）、网络信息',
+      '隐私政策链接：https://www.umeng.com/page/policy',
+      'SDK名称：星河快传SDK',
+      '第三方名称：某某星河科技有限公司',
+      '使用目的：用于文件的上传与存储',
+      '收集个人信息类型：位置信息、网络信息',
+      'SDK名称：青禾互动SDK',
+      '使用目的：广告投放与效果监测',
+      '收集个人信息类型：设备标识符',
+    ].join('\n');
+    const found = findSdks(text, ctx);
+    expect(ids(found)).toEqual(['umeng', '?星河快传SDK', '?青禾互动SDK']);
+    const [umeng, xinghe, qinghe] = found;
+    expect(umeng!.purpose).toBe('统计分析应用的使用情况');
+    expect(umeng!.dataTypes.sort()).toEqual(['device-id', 'network']);
+    expect(xinghe!.category).toBe('cloud');
+    expect(xinghe!.purpose).toBe('用于文件的上传与存储');
+    expect(xinghe!.dataTypes.sort()).toEqual(['location', 'network']);
+    expect(xinghe!.evidence[0]!.quote).toBe('SDK名称：星河快传SDK');
+    expect(xinghe!.id).toBeUndefined();
+    expect(qinghe!.category).toBe('ads');
+    expect(badQuotes(text, found)).toEqual([]);
+  });
+
+  it('several fields on one line (SDK名称 … 公司名称 … 使用目的 …)', () => {
+    const text =
+      '我们使用到的SDK目录\n' +
+      'SDK名称：腾讯浏览服务 公司名称：腾讯科技（深圳）有限公司 使用目的：APP内网页加载展示 收集的个人信息的类型/字段：设备信息、网络信息\n' +
+      'SDK名称：云帆推送 公司名称：云帆网络有限公司 使用目的：消息推送 收集的个人信息的类型/字段：设备标识符\n';
+    const found = findSdks(text, ctx);
+    expect(ids(found)).toEqual(['tencent-x5', '?云帆推送']);
+    expect(found[0]!.purpose).toBe('APP内网页加载展示');
+    expect(found[1]!.category).toBe('push');
+    expect(found[1]!.dataTypes).toEqual(['device-id']);
+  });
+
+  it('English "Partner Name / Partner Type / Purpose" blocks, with continuation lines', () => {
+    const text = [
+      'Third-party SDKs',
+      'Partner Type: Advertising partner',
+      'Partner Name: Northwind Ads SDK',
+      'Purpose of Cooperation:',
+      'Show advertisements in the app',
+      'Measure ad clicks',
+      'Shared Personal Information Fields: device identifiers (OAID, IDFA), IP address',
+      'Partner Type: Payment partner',
+      'Partner Name: PayPal',
+      'Purpose of Cooperation: process payments',
+      'Shared Personal Information Fields: None',
+    ].join('\n');
+    const found = findSdks(text, ctx);
+    expect(ids(found)).toEqual(['?Northwind Ads SDK', 'paypal']);
+    expect(found[0]!.purpose).toBe('Show advertisements in the app; Measure ad clicks');
+    expect(found[0]!.category).toBe('ads');
+    expect(found[0]!.dataTypes.sort()).toEqual(['device-id', 'network']);
+    expect(found[1]!.purpose).toBe('process payments');
+  });
+
+  it('table rows with " | " cells and a header row', () => {
+    const text = [
+      'The SDKs we use:',
+      '| SDK Name | Purpose | Information collected | Privacy policy |',
+      '| --- | --- | --- | --- |',
+      '| Firebase Crashlytics | crash reporting | device identifier, IP address | https://firebase.google.com/support/privacy |',
+      '| Lumen Maps Kit | map display and location search | precise location | https://example.com/privacy |',
+      '| Mango | advertising | OAID | https://example.com |',
+    ].join('\n');
+    const found = findSdks(text, ctx);
+    expect(ids(found)).toEqual(['firebase-crashlytics', '?Lumen Maps Kit', 'mango-ads']);
+    expect(found[0]!.purpose).toBe('crash reporting');
+    expect(found[1]!.category).toBe('maps');
+    expect(found[1]!.dataTypes).toEqual(['location']);
+    expect(found[2]!.dataTypes).toEqual(['device-id']);
+    expect(badQuotes(text, found)).toEqual([]);
+  });
+
+  it('tab-separated Chinese table rows', () => {
+    const text = [
+      '第三方名称\t使用目的\t收集个人信息类型',
+      '芒果\t广告投放\t设备信息',
+      '晨星客服SDK\t在线客服\t网络信息',
+    ].join('\n');
+    const found = findSdks(text, ctx);
+    expect(ids(found)).toEqual(['mango-ads', '?晨星客服SDK']);
+    expect(found[1]!.category).toBe('cloud');
+  });
+
+  it('infers the category of unknown SDKs from their purpose', () => {
+    const cases: [string, string][] = [
+      ['消息推送', 'push'],
+      ['统计分析', 'analytics'],
+      ['在线支付与收银', 'payment'],
+      ['手机号一键登录', 'login'],
+      ['地图展示与定位', 'maps'],
+      ['收集崩溃日志', 'crash'],
+      ['分享到社交平台', 'social'],
+      ['图片存储', 'cloud'],
+      ['advertising', 'ads'],
+      ['video playback', 'other'],
+    ];
+    for (const [purpose, cat] of cases) {
+      const found = findSdks(`SDK名称：试验组件\n使用目的：${purpose}\n`, ctx);
+      expect(found.map((f) => [f.name, f.category])).toEqual([['试验组件', cat]]);
+    }
+  });
+
+  it('a block without a name field, or with a generic type only, gives nothing', () => {
+    const text = [
+      'Information type: avatar and nickname;',
+      'Purpose of use: used to improve online identity information.',
+      'Partner Type: Third-party payment service partner',
+      'Purpose of Cooperation: Provide third-party payment services',
+    ].join('\n');
+    expect(findSdks(text, ctx)).toEqual([]);
+  });
+});

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { findSdks, type CatalogEntry } from '../../src/core/sdk';
+import { badQuotes, ctxFor, ids } from './sdk-helpers';
+
+const ctx = ctxFor();
+const find = (text: string): string[] => ids(findSdks(text, ctx));
+
+describe('ambiguous names need SDK context', () => {
+  it('ordinary words and capitalised sentence starts do not fire', () => {
+    expect(find('The bank opened a new branch and adjusted its opening hours.')).toEqual([]);
+    expect(find('Adjust advertising delivery strategies based on the season.')).toEqual([]);
+    expect(find('Segment your customers by region before you plan advertising.')).toEqual([]);
+    expect(find('Our team values unity; we also track singular events in physics.')).toEqual([]);
+    expect(find('He bought a mango and watched an octopus at the aquarium.')).toEqual([]);
+    expect(find('Intercom calls are available from the device page.')).toEqual([]);
+  });
+
+  it('the same names count with SDK words nearby, right before "SDK", or in a table field', () => {
+    expect(find('We measure installs with the Adjust SDK.')).toEqual(['adjust']);
+    expect(find('Attribution data is sent to Branch for deep linking and analytics.')).toEqual([
+      'branch',
+    ]);
+    expect(find('Events are forwarded through Segment to our analytics tools.')).toEqual([
+      'segment',
+    ]);
+    expect(find('We use Singular to measure advertising campaigns.')).toEqual(['singular']);
+    expect(find('SDK Name: Octopus\nPurpose: advertising')).toEqual(['octopus']);
+    expect(find('Partner Name: JD\nPurpose of Cooperation: ads')).toEqual(['jd-union']);
+  });
+
+  it('lower-case common words never count, even near SDK words', () => {
+    expect(
+      find(
+        'Each segment of the advertising market grew; the tracking branch of the team adjusted.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('all-caps acronyms match only in capitals', () => {
+    expect(find('广告由GDT提供。')).toEqual(['tencent-youlianghui']);
+    expect(find('The gdt value in the log is ignored.')).toEqual([]);
+    expect(find('The CSJ ad network serves the banner.')).toEqual(['pangle']);
+  });
+
+  it('Chinese ambiguous names need an SDK word right after them', () => {
+    expect(find('京东方今年投产了一条新的显示面板生产线。')).toEqual([]);
+    expect(find('我在京东买了一台电视，还用微信和家人聊天。')).toEqual([]);
+    expect(find('每个推送都会打扰我，这个推荐也不太好。')).toEqual([]);
+    expect(find('我们集成了京东广告SDK和个推推送。')).toEqual(['jd-union', 'getui']);
+    expect(find('本应用使用微信登录和微信分享功能。')).toEqual(['wechat-open']);
+  });
+
+  it('generic company words alone name nothing', () => {
+    expect(find('We work with Google, Apple, Amazon and Microsoft on many projects.')).toEqual([]);
+    expect(find('您可以使用华为、小米、OPPO或vivo手机访问我们的服务。')).toEqual([]);
+    expect(find('We use Google Analytics and Apple Pay.')).toEqual([
+      'google-analytics',
+      'apple-pay',
+    ]);
+  });
+});
+
+describe('the policy owner is never an SDK', () => {
+  it('"hereinafter referred to as"', () => {
+    const text =
+      'Mixpanel, Inc. (hereinafter referred to as "Mixpanel" or "we") explains how it handles data.\n' +
+      'Mixpanel analytics collects events from the apps of our customers.';
+    expect(find(text)).toEqual([]);
+  });
+
+  it('("X", "we")', () => {
+    const text =
+      'This policy describes how Sentry ("Sentry", "we", "us") processes data. Sentry SDK sends crash reports.';
+    expect(find(text)).toEqual([]);
+  });
+
+  it('以下简称“X”', () => {
+    const text =
+      '友盟同欣（北京）科技有限公司（以下简称“友盟+”或“我们”）非常重视您的隐私。友盟+SDK会收集设备信息。';
+    expect(find(text)).toEqual([]);
+  });
+
+  it('only the owner is skipped: other SDKs of the same policy are kept', () => {
+    const text =
+      'Mixpanel, Inc. (hereinafter "Mixpanel") operates this site. We use Google Analytics on the website and Mixpanel SDK in apps.';
+    expect(find(text)).toEqual(['google-analytics']);
+  });
+
+  it('a name later in the text is not taken for the owner', () => {
+    const filler = 'We care about your privacy and explain our practices below. '.repeat(40);
+    const text =
+      filler + 'Our partner (hereinafter "AppsFlyer") measures installs with the AppsFlyer SDK.';
+    expect(find(text)).toEqual(['appsflyer']);
+  });
+});
+
+describe('denials and evidence', () => {
+  it('a denied SDK is not reported', () => {
+    expect(find('We do not use Google Analytics or any other tracking tool.')).toEqual([]);
+    expect(find('我们不会接入友盟SDK。')).toEqual([]);
+    expect(find('We use Mixpanel for product analytics. We do not use Hotjar.')).toEqual([
+      'mixpanel',
+    ]);
+  });
+
+  it('one finding per SDK, at most three exact quotes, sections from the context', () => {
+    const lines = [
+      'Introduction.',
+      'We use Firebase Crashlytics to collect crash reports.',
+      'Crashlytics receives your device identifier.',
+      'More about Firebase Crashlytics below.',
+      'Crashlytics keeps data for 90 days.',
+      'We also use Mixpanel.',
+    ];
+    const text = lines.join('\n');
+    const found = findSdks(text, ctxFor({ sectionAt: (o) => (o < 60 ? 0 : 1) }));
+    expect(ids(found)).toEqual(['firebase-crashlytics', 'mixpanel']);
+    const crash = found[0]!;
+    expect(crash.evidence.map((e) => e.quote)).toEqual(lines.slice(1, 4));
+    expect(crash.evidence.map((e) => e.section)).toEqual([0, 1, 1]);
+    expect(crash.dataTypes).toEqual(['device-id']);
+    expect(crash.vendor).toBe('Google LLC');
+    expect(badQuotes(text, found)).toEqual([]);
+  });
+
+  it('quotes stay short on long lines', () => {
+    const long = 'x'.repeat(500) + ' then we use Amplitude analytics for events ' + 'y'.repeat(500);
+    const found = findSdks(long, ctx);
+    expect(ids(found)).toEqual(['amplitude']);
+    expect(found[0]!.evidence[0]!.quote.length).toBeLessThanOrEqual(300);
+    expect(found[0]!.evidence[0]!.quote).toContain('Amplitude');
+    expect(badQuotes(long, found)).toEqual([]);
+  });
+
+  it('a vendor company named right after an SDK is not a second SDK', () => {
+    expect(find('我们接入了穿山甲SDK（北京巨量引擎网络技术有限公司），用于广告投放。')).toEqual([
+      'pangle',
+    ]);
+  });
+});
+
+describe('user-added entries', () => {
+  it('extraEntries are matched like catalog entries and may override one', () => {
+    const extra: CatalogEntry[] = [
+      {
+        id: 'acme-beacon',
+        name: 'Acme Beacon',
+        vendor: 'Acme',
+        category: 'analytics',
+        aliases: { en: ['Acme Beacon'], zh: ['阿克米信标'] },
+        source: 'user',
+      },
+    ];
+    const c = ctxFor({ extraEntries: extra });
+    expect(ids(findSdks('We embed Acme Beacon. 我们还接入了阿克米信标。', c))).toEqual([
+      'acme-beacon',
+    ]);
+    expect(ids(findSdks('We embed Acme Beacon.', ctx))).toEqual([]);
+  });
+});
