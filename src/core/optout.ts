@@ -19,6 +19,9 @@ type Tag =
   | 'agency'
   | 'adContext'
   | 'choiceCues'
+  | 'urlCues'
+  | 'strongChoice'
+  | 'browserControlVerbs'
   | 'phoneCues'
   | 'thirdPartyLink'
   | 'controlVerbs';
@@ -37,6 +40,9 @@ export function compileOptOutRules(settings?: RuleSettings, warnings: string[] =
     'agency',
     'adContext',
     'choiceCues',
+    'urlCues',
+    'strongChoice',
+    'browserControlVerbs',
     'phoneCues',
     'thirdPartyLink',
     'controlVerbs',
@@ -61,6 +67,7 @@ const PHONE =
 function phoneOk(p: string, context: string): boolean {
   const digits = p.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return false;
+  if (/^\d{5}-\d{4}$/.test(p.trim())) return false; // a US ZIP+4 code
   if (/^(?:19|20)\d{2}[-./]?\d{1,2}[-./]?\d{1,2}$/.test(p.trim())) return false; // a date
   if (/icp|备案|统一社会信用|credit code|registration|版本|version|zip|postal|邮编/i.test(context))
     return false;
@@ -70,8 +77,12 @@ function phoneOk(p: string, context: string): boolean {
 interface Acc {
   kind: OptOutKind;
   target?: string;
-  evidence: Evidence[];
+  candidates: { ev: Evidence; score: number; order: number }[];
 }
+
+/** How many quotes a path keeps: one for a target, two for a kind without one. */
+const QUOTES_PER_TARGET = 1;
+const QUOTES_PER_KIND = 2;
 
 /** Trim sentence-final punctuation from a URL or e-mail target. */
 function cleanTarget(t: string): string {
@@ -88,11 +99,13 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     list.push({ tag: h.value, start: h.start, end: h.end });
   }
   const acc = new Map<string, Acc>();
+  let order = 0;
   const add = (kind: OptOutKind, target: string | undefined, ev: Evidence) => {
     const key = `${kind}\u0000${(target ?? '').toLowerCase()}`;
     let a = acc.get(key);
-    if (!a) acc.set(key, (a = { kind, ...(target ? { target } : {}), evidence: [] }));
-    addEvidence(a.evidence, ev);
+    if (!a) acc.set(key, (a = { kind, ...(target ? { target } : {}), candidates: [] }));
+    if (a.candidates.some((c) => c.ev.quote === ev.quote)) return;
+    a.candidates.push({ ev, score: placeScore(doc, ev, bySentence), order: order++ });
   };
   const text = doc.text;
 
@@ -111,11 +124,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
         add('email', cleanTarget(m[0]), evidenceFor(doc, s, at, at + m[0].length));
       }
     }
-    if (
-      /https?:|www\./i.test(sentence) &&
-      (has('choiceCues') || has('agency')) &&
-      !has('thirdPartyLink')
-    ) {
+    if (/https?:|www\./i.test(sentence) && has('urlCues') && !has('thirdPartyLink')) {
       URL_RE.lastIndex = 0;
       for (let m = URL_RE.exec(sentence); m; m = URL_RE.exec(sentence)) {
         const at = s.start + m.index;
@@ -143,7 +152,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     const routes = routesOf(doc, s);
     for (const route of routes) {
       // A route counts when the sentence uses it to control data, not just to reach a feature.
-      if ((agency || choice) && control)
+      if ((agency || choice) && control && route.labels > 0)
         add('settings-path', route.target, evidenceFor(doc, s, route.start, route.end));
     }
     if (!agency) continue;
@@ -152,6 +161,8 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       if (!(t.tag in rules.kinds) || seen.has(t.tag as PhraseKind)) continue;
       const kind = t.tag as PhraseKind;
       if (kind === 'ad-personalization' && !adPersonalizationOk(doc, s, t)) continue;
+      if (kind === 'browser-control' && !tags.some((x) => x.tag === 'browserControlVerbs'))
+        continue;
       const reading = readPractice(doc.folded, s.start, s.end, t.start, t.end);
       if (reading.denied && !reading.conditional) continue;
       seen.add(kind);
@@ -175,21 +186,41 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       if (si >= 0) add(h.value, undefined, evidenceFor(doc, doc.sentences[si]!, h.start, h.end));
     }
   }
-  const order = new Map(OPT_OUT_KINDS.map((k, i) => [k, i]));
+  const kindOrder = new Map(OPT_OUT_KINDS.map((k, i) => [k, i]));
   return [...acc.values()]
-    .sort((a, b) => order.get(a.kind)! - order.get(b.kind)!)
-    .map((a) => ({
-      kind: a.kind,
-      ...(a.target ? { target: a.target } : {}),
-      evidence: a.evidence,
-    }));
+    .sort((a, b) => kindOrder.get(a.kind)! - kindOrder.get(b.kind)!)
+    .map((a) => {
+      const keep = a.target ? QUOTES_PER_TARGET : QUOTES_PER_KIND;
+      const best = [...a.candidates]
+        .sort((x, y) => y.score - x.score || x.order - y.order)
+        .slice(0, keep);
+      const evidence: Evidence[] = [];
+      for (const c of best.sort((x, y) => x.order - y.order)) addEvidence(evidence, c.ev);
+      return { kind: a.kind, ...(a.target ? { target: a.target } : {}), evidence };
+    });
+}
+
+/** Where a quote stands: rights and contact sections, and sentences that offer a choice, rank first. */
+function placeScore(
+  doc: Doc,
+  ev: Evidence,
+  bySentence: Map<number, { tag: Tag; start: number; end: number }[]>,
+): number {
+  const topic = doc.sections[ev.section]?.topic;
+  let score = topic === 'rights' ? 3 : topic === 'contact' ? 2 : 0;
+  const at = doc.text.indexOf(ev.quote, doc.sections[ev.section]?.start ?? 0);
+  const si = at >= 0 ? sentenceAt(doc, at) : -1;
+  const tags = si >= 0 ? (bySentence.get(si) ?? []) : [];
+  if (tags.some((t) => t.tag === 'strongChoice')) score += 2;
+  if (tags.some((t) => t.tag === 'agency')) score += 1;
+  return score;
 }
 
 /** The route closest to a phrase, when it stands within a short distance of it. */
 function nearestRoute(
   routes: readonly Route[],
   t: { start: number; end: number },
-  max = 80,
+  max = 150,
 ): Route | undefined {
   let best: Route | undefined;
   let bestGap = max + 1;

@@ -91,8 +91,18 @@ export function routesIn(text: string, start: number, end: number): Route[] {
     // a chain: separators whose middle labels are short label-like pieces
     let j = i;
     while (j + 1 < seps.length && middleLabel(s.slice(seps[j]!.b, seps[j + 1]!.a))) j++;
+    const chainEnd = j;
     const left = leftLabel(s.slice(0, seps[i]!.a));
-    const right = rightLabel(s.slice(seps[j]!.b));
+    let right = rightLabel(s.slice(seps[j]!.b));
+    // "... -> Enable or Disable the Permission": the last piece is an action, not a page.
+    if (
+      right &&
+      j > i &&
+      /^\s*(?:or|\/|或)\s/.test(s.slice(seps[j]!.b).replace(/^\s+/, '').slice(right.length))
+    ) {
+      j--;
+      right = middleLabel(s.slice(seps[j]!.b, seps[j + 1]!.a));
+    }
     if (
       left &&
       right &&
@@ -115,7 +125,7 @@ export function routesIn(text: string, start: number, end: number): Route[] {
         });
       }
     }
-    i = j + 1;
+    i = chainEnd + 1;
   }
   return routes;
 }
@@ -131,13 +141,15 @@ const NAMED_PAGE_ZH = new RegExp(
 
 /** An unquoted label in capitals after a verb: "click the OPT-OUT", "via the OPT-OUT channel". */
 const CAPS_LABEL =
-  /\b(?:click(?:ing)?(?: on)?|via|through|use|using|tap(?:ping)?(?: on)?|select(?:ing)?|visit(?:ing)?)\s+(?:the\s+|our\s+)?([A-Z][A-Z0-9]{1,}(?:[-\s][A-Z0-9]{2,})*(?:\s+(?:channel|link|button|page|option|tab|menu))?)(?![\w-])/g;
+  /\b(?:click(?:ing)?(?: on)?|via|through|use|using|tap(?:ping)?(?: on)?|select(?:ing)?|visit(?:ing)?)\s+(?:the\s+|our\s+)?((?:[A-Z]{2,}-[A-Z]{2,}|[A-Z]{4,})(?:\s+(?:channel|link|button|page|option|tab|menu))?)(?![\w-])/g;
 
 /** Single named pages: the "Account Management" page, 在“个人中心”进行修改. */
 export function namedPagesIn(text: string, start: number, end: number): Route[] {
   const s = text.slice(start, end);
   const out: Route[] = [];
   for (const re of [NAMED_PAGE_EN, NAMED_PAGE_ZH, CAPS_LABEL]) {
+    // A label in capitals names a control to use as a target, not a settings page of its own.
+    const labels = re === CAPS_LABEL ? 0 : 1;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const label = m[1]!;
@@ -148,7 +160,7 @@ export function namedPagesIn(text: string, start: number, end: number): Route[] 
         start: start + at,
         end: start + at + label.length,
         target: label.trim(),
-        labels: 1,
+        labels,
       });
     }
   }

@@ -203,8 +203,21 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
 
 function ownerEntries(cat: CompiledCatalog, text: string, folded: string): Set<number> {
   const out = new Set<number>();
-  for (const [s, e] of ownerSpans(text))
+  const names = new Set<string>();
+  for (const [s, e] of ownerSpans(text)) {
     for (const h of scanAliases(cat, text.slice(s, e), folded.slice(s, e))) out.add(h.ref.entry);
+    // The owner may be a vendor ("Thank you for using Pinterest" -> Pinterest Tag).
+    const span = text.slice(s, e).replace(/\b(?:Inc|Ltd|LLC|Corp|Co)\b\.?/g, '');
+    for (const run of span.match(/[A-Z][\w+&-]*(?:\s+[A-Z][\w+&-]*)*/g) ?? []) {
+      const n = normalizeName(run);
+      if ((n.match(/[a-z]/g) ?? []).length >= 4) names.add(n);
+    }
+  }
+  if (names.size)
+    cat.entries.forEach((entry, i) => {
+      const v = normalizeName(entry.vendor);
+      for (const n of names) if (v.startsWith(n)) out.add(i);
+    });
   return out;
 }
 

@@ -12,7 +12,15 @@ const PATTERNS: RegExp[] = [
   /["“]([^"”\n]{1,60})["”]\s*,?\s*(?:or\s+)?["“](?:we|us|our)["”]/gi,
   /\bwe\s*\(\s*([^)\n]{1,60})\)/gi,
   /(?:以下|下文)?(?:简称|下称|统称|合称|称为)(?:为)?[：:]?\s*([^）)\n]{1,40})/g,
+  /["“]([^"”\n]{1,40})["”]\s+(?:in\s+this\s+(?:privacy\s+)?(?:statement|policy|notice)\s+)?(?:means|refers\s+to)\b/gi,
+  /\bthank\s+you\s+for\s+(?:using|choosing)\s+([^.!?,\n]{1,40})/gi,
+  /\bwelcome\s+to\s+([^.!?,\n]{1,40})/gi,
+  /欢迎(?:您)?(?:使用|来到|选择)([^，。！,\n]{1,30})/g,
+  /\bhow\s+(?:and\s+why\s+)?([A-Z][\w+.&-]*(?:\s+[A-Z][\w+.&-]*){0,3})\s+(?:collects|uses|processes|handles|protects)\b/g,
 ];
+
+/** A title line at the very top: "X Privacy Policy", "X隐私政策". */
+const TITLE = /^[\s#*]*([^\n]{1,60}?)\s*(?:privacy\s+(?:policy|statement|notice)|隐私政策|隐私权政策|隐私保护指引)/i;
 
 /** Text spans (start, end) in the opening that name the policy's owner. */
 export function ownerSpans(text: string): [number, number][] {
@@ -26,6 +34,11 @@ export function ownerSpans(text: string): [number, number][] {
       const at = m.index + m[0].lastIndexOf(g);
       spans.push([at, at + g.length]);
     }
+  }
+  const t = TITLE.exec(text.slice(0, 200));
+  if (t?.[1]) {
+    const at = t.index + t[0].indexOf(t[1]);
+    spans.push([at, at + t[1].length]);
   }
   return spans;
 }
