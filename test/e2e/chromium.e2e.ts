@@ -149,6 +149,46 @@ describe('Chromium: popup on pages that are not policies', () => {
   }
 });
 
+describe('Chromium: choices the user makes', () => {
+  it('"Analyse anyway" turns a non-policy page into a card', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/news-article.html`);
+    const popup = await openPopupFor(page);
+    expect(await popup.getAttribute('main.popup', 'data-state')).toBe('not-policy');
+    await popup.click('.analyse-anyway');
+    await popup.waitForSelector('main.popup[data-state="card"]');
+    expect((await popup.textContent('[data-testid="policy-title"]'))?.trim()).toBe(
+      fixtureTitle('news-article'),
+    );
+    await popup.close();
+    await page.close();
+  });
+
+  it('the interface language chosen in the options page is used by the popup', async () => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extId}/src/options/index.html`);
+    await options.waitForSelector('#ui-language:not([disabled])');
+    await Promise.all([
+      options.waitForEvent('load'),
+      options.selectOption('#ui-language', 'zh_CN'),
+    ]);
+    await options.waitForSelector('#ui-language:not([disabled])');
+    expect(await options.inputValue('#ui-language')).toBe('zh_CN');
+    expect(await options.textContent('h1')).toBe('PolicyLens 设置');
+
+    const page = await context.newPage();
+    await page.goto(`${base}/seed-003.html`);
+    const popup = await openPopupFor(page);
+    expect(await popup.textContent('#h-sensitive')).toBe('敏感数据');
+    expect(await popup.getAttribute('html', 'lang')).toBe('zh-CN');
+
+    await Promise.all([options.waitForEvent('load'), options.selectOption('#ui-language', 'auto')]);
+    await options.close();
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('Chromium: pages extensions may not read', () => {
   it('says so for about:blank and chrome:// pages', async () => {
     for (const url of ['about:blank', 'chrome://version/']) {
