@@ -80,6 +80,22 @@ describe('the policy owner is never an SDK', () => {
     expect(find(text)).toEqual([]);
   });
 
+  it('"Thank you for using X", "\"X\" in this statement means", and a title line', () => {
+    expect(
+      find('Thank you for using Pinterest! We show Pinterest Ads and use Google Analytics.'),
+    ).toEqual(['google-analytics']);
+    expect(
+      find(
+        '"PayPal" in this statement means PayPal, Inc. PayPal processes payments; Venmo is a PayPal service.',
+      ),
+    ).toEqual([]);
+    expect(
+      find(
+        'Bugsnag Privacy Policy\nBugsnag collects crash reports from the apps of its customers.',
+      ),
+    ).toEqual([]);
+  });
+
   it('only the owner is skipped: other SDKs of the same policy are kept', () => {
     const text =
       'Mixpanel, Inc. (hereinafter "Mixpanel") operates this site. We use Google Analytics on the website and Mixpanel SDK in apps.';

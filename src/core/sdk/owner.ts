@@ -20,7 +20,8 @@ const PATTERNS: RegExp[] = [
 ];
 
 /** A title line at the very top: "X Privacy Policy", "X隐私政策". */
-const TITLE = /^[\s#*]*([^\n]{1,60}?)\s*(?:privacy\s+(?:policy|statement|notice)|隐私政策|隐私权政策|隐私保护指引)/i;
+const TITLE =
+  /^[\s#*]*([^\n]{1,60}?)\s*(?:privacy\s+(?:policy|statement|notice)|隐私政策|隐私权政策|隐私保护指引)/i;
 
 /** Text spans (start, end) in the opening that name the policy's owner. */
 export function ownerSpans(text: string): [number, number][] {
