@@ -6,6 +6,7 @@ import { sentenceAt } from './sections';
 import { fold } from './fold';
 import { TermMatcher } from './matcher';
 import { readPractice } from './negation';
+import { isNavLike } from './navlike';
 import { addEvidence, evidenceFor } from './evidence';
 import rules from './rules/sharing.json';
 
@@ -83,7 +84,7 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
   }
   for (const [si, hits] of [...bySentence].sort((a, b) => a[0] - b[0])) {
     const s = doc.sentences[si]!;
-    if (s.heading) continue;
+    if (s.heading || isNavLike(doc.text.slice(s.start, s.end))) continue;
     for (const flag of SHARING_FLAGS) {
       const rule = FLAG_RULES[flag];
       const mine = hits.filter((h) => h.tag.flag === flag);

@@ -59,3 +59,16 @@ describe('sharing flags', () => {
     ).toBe(false);
   });
 });
+
+describe('navigation text', () => {
+  it('is not a statement of practice', () => {
+    expect(flags('Toggle navigation HOME ADVERTISING BLOG JOBS FAQ CONTACT').advertising).toBe(
+      false,
+    );
+    expect(flags('Sign Up Terms Privacy Community Merchant Advertising').advertising).toBe(false);
+    expect(flags('We Show Ads Based On Your Activity.').advertising).toBe(false);
+    expect(
+      flags('We show ads based on your activity and share data with advertisers.').advertising,
+    ).toBe(true);
+  });
+});
