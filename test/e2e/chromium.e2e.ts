@@ -23,7 +23,8 @@ declare const chrome: {
     query(q: object): Promise<{ id?: number; url?: string }[]>;
     create(p: { url: string }): Promise<{ id?: number }>;
   };
-  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string>; openPopup(): Promise<void> };
+  storage: { session: { get(key: string): Promise<Record<string, never>> } };
 };
 
 let context: BrowserContext;
@@ -147,6 +148,49 @@ describe('Chromium: popup on pages that are not policies', () => {
       await page.close();
     });
   }
+});
+
+describe('Chromium: the real toolbar popup', () => {
+  it('opened with action.openPopup(), analyses the active tab and leaves its grade on the badge', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/seed-004.html`);
+    await page.bringToFront();
+    const tabId = await tabIdOf(page);
+    await page.bringToFront();
+    const worker = context.serviceWorkers()[0]!;
+    // The popup window itself is not a Playwright page; what it did is visible
+    // through the background: the cached card and the badge of the active tab.
+    await worker.evaluate(() => chrome.action.openPopup());
+    let stored: { url?: string; card?: { source?: { title?: string }; score: { grade: string } } } =
+      {};
+    for (let i = 0; i < 300 && !stored.card; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      stored = await worker.evaluate(
+        async (id) => (await chrome.storage.session.get(`card:${id}`))[`card:${id}`] ?? {},
+        tabId,
+      );
+    }
+    expect(stored.url).toBe(`${base}/seed-004.html`);
+    expect(stored.card?.source?.title).toBe(fixtureTitle('seed-004'));
+    const badge = await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    expect(badge).toBe(stored.card?.score.grade);
+
+    // Navigating the tab drops its card and clears the badge.
+    await page.goto(`${base}/news-article.html`);
+    let gone = false;
+    for (let i = 0; i < 100 && !gone; i++) {
+      gone = await worker.evaluate(
+        async (id) => (await chrome.storage.session.get(`card:${id}`))[`card:${id}`] === undefined,
+        tabId,
+      );
+      if (!gone) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(gone).toBe(true);
+    expect(await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe(
+      '',
+    );
+    await page.close();
+  });
 });
 
 describe('Chromium: choices the user makes', () => {
