@@ -1,0 +1,259 @@
+/**
+ * Click to card in headless Chromium: the built extension, a policy fixture
+ * served on 127.0.0.1, and the popup page opened for that tab. Timed from the
+ * popup's navigation to the moment its card (article.card inside
+ * main.popup[data-state="card"], the markup test/e2e asserts on) is in the DOM.
+ *
+ * dist/ asks for activeTab only, which Chromium grants on a real toolbar
+ * click; a popup opened as a page has no such grant. So the bench copies dist/
+ * to a temporary folder and adds host access to http://127.0.0.1/* to the
+ * copy's manifest (what the e2e "-test" builds do): the bundles are the same
+ * bytes as in dist/.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { summarize, type Samples } from './stats';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const CARD_SELECTOR = 'main.popup[data-state="card"] article.card';
+const DONE_SELECTOR = 'main.popup:not([data-state="loading"])';
+
+/** Where the time of one click goes, measured piece by piece after the timed runs. */
+export interface ClickBreakdown {
+  /** Popup for a page it may not read (no injection, no analysis): page load + boot + first render. */
+  popupBootMs: number;
+  /** scripting.executeScript of the content script into the policy tab, from an extension page. */
+  injectMs: number;
+  /** The 'page/extract' round trip (extraction + detection in the tab, blocks sent back). */
+  extractMs: number;
+  /** Long tasks (> 50 ms) in the popup up to the card, start and duration in ms since its navigation. */
+  longTasks: { start: number; duration: number }[];
+}
+
+export interface ClickToCardResult {
+  ms: number | null;
+  reason?: string;
+  /** Wall-clock time seen from the bench process, per run. */
+  wall?: Samples;
+  /** The same moment seen from inside the popup: performance.now() since its navigation started. */
+  inPage?: Samples;
+  fixture?: string;
+  breakdown?: ClickBreakdown;
+}
+
+declare const chrome: {
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    create(p: { url: string; active?: boolean }): Promise<{ id?: number }>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+  scripting: { executeScript(i: { target: { tabId: number }; files: string[] }): Promise<unknown> };
+};
+
+const LONG_TASKS = (): Promise<{ start: number; duration: number }[]> =>
+  new Promise((resolve) => {
+    const out: { start: number; duration: number }[] = [];
+    try {
+      const observer = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) out.push({ start: e.startTime, duration: e.duration });
+      });
+      observer.observe({ type: 'longtask', buffered: true });
+      setTimeout(() => {
+        observer.disconnect();
+        resolve(out);
+      }, 50);
+    } catch {
+      resolve(out);
+    }
+  });
+
+function serve(html: Buffer): Promise<{ server: Server; base: string }> {
+  const server = createServer((req, res) => {
+    if ((req.url ?? '/').startsWith('/policy.html')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      ok({ server, base: `http://127.0.0.1:${port}` });
+    }),
+  );
+}
+
+export async function clickToCard(
+  dist: string,
+  fixturePath: string,
+  runs: number,
+): Promise<ClickToCardResult> {
+  if (!existsSync(CHROMIUM)) return { ms: null, reason: `no Chromium at ${CHROMIUM}` };
+  if (!existsSync(join(dist, 'manifest.json'))) {
+    return { ms: null, reason: `no built extension in ${dist} (run npm run build)` };
+  }
+  let playwright: typeof import('playwright-core');
+  try {
+    playwright = await import('playwright-core');
+  } catch (err) {
+    return { ms: null, reason: `playwright-core unavailable: ${String(err)}` };
+  }
+  const work = mkdtempSync(join(tmpdir(), 'policylens-bench-'));
+  const ext = join(work, 'ext');
+  const profile = join(work, 'profile');
+  cpSync(dist, ext, { recursive: true });
+  const manifestPath = join(ext, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  manifest.host_permissions = ['http://127.0.0.1/*'];
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+
+  const { server, base } = await serve(readFileSync(fixturePath));
+  let context: import('playwright-core').BrowserContext | undefined;
+  try {
+    context = await playwright.chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: false,
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--disable-extensions-except=${ext}`,
+        `--load-extension=${ext}`,
+      ],
+      viewport: { width: 460, height: 900 },
+    });
+    const worker =
+      context.serviceWorkers()[0] ??
+      (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    const extId = new URL(worker.url()).host;
+    const probe = await context.newPage();
+    await probe.goto(`chrome-extension://${extId}/src/options/index.html`);
+
+    let longTasks: ClickBreakdown['longTasks'] = [];
+    const wall: number[] = [];
+    const inPage: number[] = [];
+    // One warm-up run (first service-worker wake-up, disk cache), then the timed runs.
+    for (let run = 0; run <= runs; run++) {
+      const page = await context.newPage();
+      // A distinct address each run: the background's card cache never answers.
+      const url = `${base}/policy.html?run=${run}`;
+      await page.goto(url);
+      const tabId = await probe.evaluate(
+        async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id,
+        url,
+      );
+      if (typeof tabId !== 'number') throw new Error(`no tab id for ${url}`);
+      await page.bringToFront();
+      const popup = await context.newPage();
+      const t0 = performance.now();
+      await popup.goto(`chrome-extension://${extId}/src/popup/index.html?tabId=${tabId}`, {
+        waitUntil: 'commit',
+      });
+      const seen = await popup
+        .waitForFunction(
+          (sel) => (document.querySelector(sel) ? performance.now() : null),
+          CARD_SELECTOR,
+          { polling: 'raf', timeout: 60_000 },
+        )
+        .catch(async (err: unknown) => {
+          const state = await popup
+            .locator(DONE_SELECTOR)
+            .first()
+            .textContent({ timeout: 1000 })
+            .catch(() => '');
+          throw new Error(`no card: ${String(err)} ${state ?? ''}`);
+        });
+      const t1 = performance.now();
+      const inside = (await seen.jsonValue()) as number;
+      if (run > 0) {
+        wall.push(t1 - t0);
+        inPage.push(inside);
+      }
+      if (run === runs) {
+        const tasks = await popup.evaluate(LONG_TASKS);
+        longTasks = tasks
+          .filter((t) => t.start <= inside)
+          .map((t) => ({
+            start: Math.round(t.start),
+            duration: Math.round(t.duration),
+          }));
+      }
+      await popup.close();
+      await page.close();
+    }
+    const w = summarize(wall);
+    const breakdown = { ...(await pieces(context, probe, extId, base)), longTasks };
+    return { ms: w.median, wall: w, inPage: summarize(inPage), fixture: fixturePath, breakdown };
+  } catch (err) {
+    return { ms: null, reason: err instanceof Error ? err.message : String(err) };
+  } finally {
+    await context?.close().catch(() => undefined);
+    server.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+type Context = import('playwright-core').BrowserContext;
+type Page = import('playwright-core').Page;
+
+/** Median of a few runs of each piece of the click, measured separately. */
+async function pieces(
+  context: Context,
+  probe: Page,
+  extId: string,
+  base: string,
+): Promise<Omit<ClickBreakdown, 'longTasks'>> {
+  const boot: number[] = [];
+  const inject: number[] = [];
+  const extract: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    // Popup boot: a tab the extension may not read answers without injection.
+    const restrictedTab = await probe.evaluate(
+      async () => (await chrome.tabs.create({ url: 'chrome://version/', active: false })).id,
+    );
+    const popup = await context.newPage();
+    const t0 = performance.now();
+    await popup.goto(`chrome-extension://${extId}/src/popup/index.html?tabId=${restrictedTab}`, {
+      waitUntil: 'commit',
+    });
+    await popup.waitForSelector(DONE_SELECTOR, { timeout: 60_000 });
+    boot.push(performance.now() - t0);
+    await popup.close();
+
+    const page = await context.newPage();
+    const url = `${base}/policy.html?piece=${run}`;
+    await page.goto(url);
+    const timing = await probe.evaluate(async (u) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
+      if (typeof tab?.id !== 'number') throw new Error(`no tab for ${u}`);
+      const a = performance.now();
+      await chrome.scripting.executeScript({
+        target: { tabId: tab.id },
+        files: ['/src/content/content-script.js'],
+      });
+      const b = performance.now();
+      await chrome.tabs.sendMessage(
+        tab.id,
+        { app: 'policylens', name: 'page/extract', payload: {} },
+        { frameId: 0 },
+      );
+      return { inject: b - a, extract: performance.now() - b };
+    }, url);
+    inject.push(timing.inject);
+    extract.push(timing.extract);
+    await page.close();
+  }
+  return {
+    popupBootMs: summarize(boot).median,
+    injectMs: summarize(inject).median,
+    extractMs: summarize(extract).median,
+  };
+}
