@@ -32,6 +32,7 @@ export function summarize(times: readonly number[]): Samples {
     sorted,
     median: quantile(sorted, 0.5),
     p95: quantile(sorted, 0.95),
+    min: sorted[0] ?? NaN,
     runs: sorted.length,
   };
 }
