@@ -98,7 +98,8 @@ export function compileCatalog(entries: readonly CatalogEntry[]): CompiledCatalo
     const all = [...e.aliases.en, ...e.aliases.zh, e.name, ...(e.packages ?? [])];
     for (const raw of all) {
       const alias = raw.trim();
-      const folded = foldSdk(alias);
+      // A leading "The" is optional ("The Trade Desk"), and keeps "the" out of the index.
+      const folded = foldSdk(alias).replace(/^the\s+(?=\S)/, '');
       if (!alias || seen.has(folded)) continue;
       seen.add(folded);
       const ambiguous = ambiguousSet.has(alias);

@@ -40,6 +40,8 @@ function compiledFor(extra: CatalogEntry[] | undefined): CompiledCatalog {
 }
 
 const MAX_QUOTES = 3;
+const MAX_TYPE_SNIPPETS = 200;
+const MAX_QUOTE_TRIES = 50;
 const CONTEXT_WINDOW = 40;
 
 const LATIN_CONTEXT =
@@ -62,6 +64,10 @@ interface Acc {
   dataTypes: Set<DataType>;
   quotes: { quote: string; at: number }[];
   first: number;
+  /** Quote spans computed so far (repeated identical quotes stop counting after a while). */
+  quoteTries: number;
+  /** Snippets already given to ctx.dataTypesIn (capped: a name repeated 10 000 times stays linear). */
+  typeCalls: number;
 }
 
 export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
@@ -82,21 +88,26 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
         dataTypes: new Set(),
         quotes: [],
         first: Infinity,
+        typeCalls: 0,
+        quoteTries: 0,
       };
       acc.set(e.id, a);
     }
     return a;
   };
   const addQuote = (a: Acc, s: number, e: number, at: number): void => {
+    a.first = Math.min(a.first, at);
+    if (a.quotes.length >= MAX_QUOTES || a.quoteTries >= MAX_QUOTE_TRIES) return;
+    a.quoteTries++;
     const q = quoteSpan(text, s, e);
     if (!q) return;
-    a.first = Math.min(a.first, at);
     const quote = text.slice(q[0], q[1]);
     if (a.quotes.some((x) => x.quote === quote)) return;
     if (a.quotes.length < MAX_QUOTES) a.quotes.push({ quote, at: q[0] });
   };
   const addTypes = (a: Acc, s: number, e: number): void => {
-    if (e <= s) return;
+    if (e <= s || a.typeCalls >= MAX_TYPE_SNIPPETS) return;
+    a.typeCalls++;
     for (const t of ctx.dataTypesIn(text.slice(s, e))) a.dataTypes.add(t);
   };
 
@@ -134,6 +145,8 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
           dataTypes: new Set(),
           quotes: [],
           first: Infinity,
+          typeCalls: 0,
+          quoteTries: 0,
         };
         acc.set(key, a);
       }
@@ -150,6 +163,16 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
   // 2. Names anywhere in the text.
   const hits = scanAliases(cat, text, folded);
   quietSpans.sort((a, b) => a[0] - b[0]);
+  // Index of the next hit of another SDK, for each hit (linear, from the end).
+  const nextOther = new Array<number>(hits.length);
+  for (let i = hits.length - 1; i >= 0; i--) {
+    const n = hits[i + 1];
+    nextOther[i] = !n
+      ? hits.length
+      : n.ref.entry !== hits[i]!.ref.entry
+        ? i + 1
+        : nextOther[i + 1]!;
+  }
   let quiet = 0;
   let lastKept: Hit | null = null;
   hits.forEach((h, i) => {
@@ -169,15 +192,11 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
     const a = accFor(entry);
     addQuote(a, h.start, h.end, h.start);
     // Data types from the rest of the sentence and paragraph, up to the next other SDK.
+    if (a.typeCalls >= MAX_TYPE_SNIPPETS) return;
     let from = sentenceStartBefore(text, h.start);
     const prev = hits[i - 1];
     if (prev && prev.ref.entry !== entry && prev.end > from) from = prev.end;
-    let next = hits.length;
-    for (let j = i + 1; j < hits.length; j++)
-      if (hits[j]!.ref.entry !== entry) {
-        next = j;
-        break;
-      }
+    const next = nextOther[i]!;
     const stop = next < hits.length ? hits[next]!.start : text.length;
     addTypes(a, from, Math.min(stop, scopeEnd(text, h.end)));
   });
@@ -230,11 +249,11 @@ function ambiguousOk(cat: CompiledCatalog, text: string, folded: string, h: Hit)
   if (cat.hints[h.ref.entry]!.some((x) => near.includes(x))) return true;
   if (cjk) return false;
   if (atSentenceStart(text, h.start)) return false;
-  const lineStart = text.lastIndexOf('\n', h.start - 1) + 1;
-  let lineEnd = text.indexOf('\n', h.end);
-  if (lineEnd < 0) lineEnd = text.length;
-  const before = folded.slice(Math.max(lineStart, h.start - CONTEXT_WINDOW), h.start);
-  const rest = folded.slice(h.end, Math.min(lineEnd, h.end + CONTEXT_WINDOW));
+  let before = folded.slice(Math.max(0, h.start - CONTEXT_WINDOW), h.start);
+  before = before.slice(before.lastIndexOf('\n') + 1);
+  let rest = folded.slice(h.end, h.end + CONTEXT_WINDOW);
+  const nl = rest.indexOf('\n');
+  if (nl >= 0) rest = rest.slice(0, nl);
   return LATIN_CONTEXT.test(before) || LATIN_CONTEXT.test(rest);
 }
 

@@ -3,10 +3,16 @@
 const MAX_QUOTE = 300;
 const SENTENCE_END = /[。！？；!?;]/;
 
-function lineBounds(text: string, a: number, b: number): [number, number] {
-  const ls = text.lastIndexOf('\n', a - 1) + 1;
-  let le = text.indexOf('\n', b);
-  if (le < 0) le = text.length;
+/** How far a line is looked at around a mention (keeps huge one-line texts linear). */
+const REACH = 1000;
+
+export function lineBounds(text: string, a: number, b: number): [number, number] {
+  const lo = Math.max(0, a - REACH);
+  let ls = a;
+  while (ls > lo && text.charCodeAt(ls - 1) !== 10) ls--;
+  const hi = Math.min(text.length, b + REACH);
+  let le = b;
+  while (le < hi && text.charCodeAt(le) !== 10) le++;
   return [ls, le];
 }
 
@@ -59,15 +65,12 @@ export function quoteSpan(text: string, a: number, b: number): [number, number] 
  * or, when that line introduces a list ("as follows:"), a few lines further.
  */
 export function scopeEnd(text: string, b: number): number {
-  let le = text.indexOf('\n', b);
-  if (le < 0) le = text.length;
+  const le = lineBounds(text, b, b)[1];
   let end = Math.min(le, b + 600);
   if (end === le && /[:：]\s*$/.test(text.slice(Math.max(b, le - 3), le))) {
     let stop = le;
-    for (let k = 0; k < 3 && stop < text.length; k++) {
-      const n = text.indexOf('\n', stop + 1);
-      stop = n < 0 ? text.length : n;
-    }
+    for (let k = 0; k < 3 && stop < text.length; k++)
+      stop = lineBounds(text, stop + 1, stop + 1)[1];
     end = Math.min(stop, b + 1500);
   }
   return end;
