@@ -1,7 +1,7 @@
 /** The pure analysis engine: no DOM, no browser APIs. */
 export { analyze } from './analyze';
 export { detectPolicy, type DetectInput } from './detect';
-export { buildDoc } from './sections';
+export { buildDoc, analysedText } from './sections';
 export { compileRules, RULES_VERSION } from './compile';
 export { scoreCard, DEFAULT_WEIGHTS, mergeWeights } from './score';
 export { checkPattern } from './user-terms';

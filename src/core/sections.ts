@@ -135,6 +135,11 @@ function textFromBlocks(blocks: readonly Block[]): {
   return { text: parts.join('\n'), headingAt };
 }
 
+/** The text the engine analyses for an input: quotes are substrings of it. */
+export function analysedText(input: PolicyInput): string {
+  return input.blocks && input.blocks.length ? textFromBlocks(input.blocks).text : (input.text ?? '');
+}
+
 /** Build the analysed document. */
 export function buildDoc(input: PolicyInput): Doc {
   let text: string;

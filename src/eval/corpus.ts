@@ -2,6 +2,7 @@
  * Scoring cards against the annotated corpora of ../shared/corpus/ (format in
  * its README). Pure functions: the caller reads the JSONL and runs analyze().
  */
+import { analysedText } from '../core/sections';
 import type { Card, CardSection, DataType, Evidence, PolicyInput } from '../core/types';
 import { ratio, type Ratio } from './metrics';
 import {
@@ -425,7 +426,7 @@ export function aggregateBy(
 
 /** The text an input gives the engine to read, for quote checks: its text, or its blocks joined. */
 export function inputText(input: PolicyInput): string {
-  return input.text ?? (input.blocks ?? []).map((b) => b.text).join('\n\n');
+  return analysedText(input);
 }
 
 /** Quotes of a card that are not in `text` (whitespace collapsed on both sides). */

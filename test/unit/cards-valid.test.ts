@@ -1,5 +1,5 @@
 /**
- * Every card the analyser makes for the seeds and for every policy of the dev
+ * Every card the analyser makes for the seeds, the HTML fixtures and every policy of the dev
  * corpora is a valid card (card.schema.json) and quotes only what the
  * analysed text says: each quote is an exact substring of it.
  */
@@ -39,6 +39,10 @@ function problems(id: string, input: PolicyInput, card: Card): string[] {
 const seedFiles = readdirSync(SEEDS)
   .filter((n) => n.endsWith('.txt'))
   .sort();
+const FIXTURES = 'test/fixtures';
+const fixtureFiles = readdirSync(FIXTURES)
+  .filter((n) => n.endsWith('.html'))
+  .sort();
 const corpusFiles = readdirSync(CORPUS)
   .filter((n) => n.endsWith('.jsonl'))
   .sort();
@@ -54,6 +58,12 @@ describe('cards are valid and quote the text', () => {
     const card = cardFor(input);
     expect(card.source?.file).toBe(`${SEEDS}/${name}`);
     expect(problems(name, input, card)).toEqual([]);
+  });
+
+  it.each(fixtureFiles)('HTML fixture %s (through extraction)', async (name) => {
+    const input = await loadPolicyFile(`${FIXTURES}/${name}`);
+    expect(input.blocks?.length).toBeGreaterThan(0);
+    expect(problems(name, input, cardFor(input))).toEqual([]);
   });
 
   it.each(corpusFiles)('every policy of corpus %s', (name) => {
