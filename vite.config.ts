@@ -10,9 +10,10 @@ import pkg from './package.json' with { type: 'json' };
  *   --mode firefox       -> dist-firefox/  (MV3 background.scripts + gecko settings)
  *   --mode chrome-test   -> test/output/ext-chrome/   (e2e only)
  *   --mode firefox-test  -> test/output/ext-firefox/  (e2e only)
- * The two "-test" variants add host_permissions for http://127.0.0.1/* so the
- * end-to-end tests can inject the content script from the popup opened as a
- * tab (activeTab is only granted by a real toolbar click). dist/ and
+ * The two "-test" variants add host_permissions for http://127.0.0.1/* and the
+ * "tabs" permission so the end-to-end tests can do from the popup opened as a
+ * tab what a real toolbar click allows through activeTab (inject into the
+ * page, see its URL). dist/ and
  * dist-firefox/ stay least-privilege: activeTab, scripting, storage.
  */
 type Target = 'chrome' | 'firefox';
@@ -34,7 +35,12 @@ function manifestFor(target: Target, testBuild: boolean): ManifestV3Export {
       gecko_android: { strict_min_version: '142.0' },
     };
   }
-  if (testBuild) m.host_permissions = ['http://127.0.0.1/*'];
+  if (testBuild) {
+    // What a toolbar click grants through activeTab (read the tab, see its URL),
+    // given up front because the tests open the popup page in a tab.
+    m.host_permissions = ['http://127.0.0.1/*'];
+    m.permissions = [...(m.permissions as string[]), 'tabs'];
+  }
   return m as unknown as ManifestV3Export;
 }
 

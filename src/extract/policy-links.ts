@@ -31,8 +31,8 @@ export function findPolicyLinks(doc: Document, baseUrl: string | undefined): Pol
 function resolve(href: string, base: string | undefined): string | undefined {
   try {
     const u = base ? new URL(href, base) : new URL(href);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'file:')
-      return undefined;
+    // Only web pages: the popup opens these in the tab with one click.
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
     return u.href;
   } catch {
     return undefined;

@@ -21,9 +21,13 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Injection errors that mean "the browser forbids this page", not "something broke". */
+/**
+ * Injection errors that mean "the browser forbids this kind of page" rather
+ * than "we lack access to this tab" (the latter is an error the user can fix by
+ * reopening the popup from the toolbar, which grants activeTab again).
+ */
 function isForbiddenPage(detail: string): boolean {
-  return /cannot be scripted|cannot access a chrome|chrome:\/\/|extensions gallery|missing host permission|cannot access contents of url "(?!https?:)/i.test(
+  return /cannot be scripted|extensions gallery|cannot access a (chrome|chrome-extension|devtools)|(chrome|edge|about|view-source|chrome-extension|moz-extension|resource|devtools):/i.test(
     detail,
   );
 }
@@ -52,9 +56,7 @@ export async function openPopup(requestedTabId?: number): Promise<PopupState> {
   } catch (err) {
     const detail = message(err);
     if (access === 'file') return { kind: 'restricted', reason: 'file', url: tab.url };
-    if (access === 'unknown' || isForbiddenPage(detail)) {
-      return { kind: 'restricted', reason: 'restricted', url: tab.url };
-    }
+    if (isForbiddenPage(detail)) return { kind: 'restricted', reason: 'restricted', url: tab.url };
     return { kind: 'error', reason: 'inject', detail };
   }
 

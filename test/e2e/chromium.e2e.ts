@@ -233,11 +233,27 @@ describe('Chromium: choices the user makes', () => {
   });
 });
 
+describe('Chromium: when the page cannot be injected', () => {
+  it('shows a clear error instead of a card', async () => {
+    // The test build may read http://127.0.0.1/* only; the same page on
+    // "localhost" has no access, exactly like a tab without activeTab.
+    const page = await context.newPage();
+    const url = `${base.replace('127.0.0.1', 'localhost')}/seed-000.html`;
+    await page.goto(url);
+    const tabId = await tabIdOf(page);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extId}/src/popup/index.html?tabId=${tabId}`);
+    await popup.waitForSelector('main.popup:not([data-state="loading"])');
+    expect(await popup.getAttribute('main.popup', 'data-state')).toBe('error');
+    expect(await popup.textContent('.notice')).toContain('could not read this page');
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('Chromium: pages extensions may not read', () => {
   it('says so for about:blank and chrome:// pages', async () => {
     for (const url of ['about:blank', 'chrome://version/']) {
-      // Without host access such tabs have no visible URL, so create them from
-      // an extension page to learn their id.
       const probe = await context.newPage();
       await probe.goto(`chrome-extension://${extId}/src/options/index.html`);
       const tabId = await probe.evaluate(
@@ -248,7 +264,8 @@ describe('Chromium: pages extensions may not read', () => {
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${extId}/src/popup/index.html?tabId=${tabId}`);
       await popup.waitForSelector('main.popup:not([data-state="loading"])');
-      expect(await popup.getAttribute('main.popup', 'data-state')).toBe('restricted');
+      const text = (await popup.textContent('main.popup')) ?? '';
+      expect(await popup.getAttribute('main.popup', 'data-state'), text).toBe('restricted');
       expect(await popup.locator('.notice h1').count()).toBe(1);
       await popup.close();
     }

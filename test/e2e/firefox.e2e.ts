@@ -42,7 +42,8 @@ beforeAll(async () => {
     executablePath: '/usr/bin/firefox-esr',
     headless: true,
     // BiDi refuses to navigate to moz-extension: pages without this flag.
-    args: ['--remote-allow-system-access', '--width=460', '--height=900'],
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 460, height: 900 },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
     },
