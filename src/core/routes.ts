@@ -69,7 +69,7 @@ function rightLabel(after: string): string | undefined {
 
 function middleLabel(s: string): string | undefined {
   const t = s.trim();
-  if (!t || t.length > 40 || /[,，。;；:：.!?！？]/.test(t)) return undefined;
+  if (!t || t.length > 40 || /[,，。;；:：.!?！？、《》]/.test(t)) return undefined;
   return t;
 }
 
@@ -109,6 +109,7 @@ export function routesIn(text: string, start: number, end: number): Route[] {
       !BAD_LABEL.test(left) &&
       !BAD_LABEL.test(right) &&
       !SECTION_REF.test(left) &&
+      !/[《》]/.test(left + right) &&
       !/^\d+$/.test(left + right)
     ) {
       const leftEnd = s.slice(0, seps[i]!.a).replace(/\s+$/, '').length;

@@ -137,7 +137,9 @@ function textFromBlocks(blocks: readonly Block[]): {
 
 /** The text the engine analyses for an input: quotes are substrings of it. */
 export function analysedText(input: PolicyInput): string {
-  return input.blocks && input.blocks.length ? textFromBlocks(input.blocks).text : (input.text ?? '');
+  return input.blocks && input.blocks.length
+    ? textFromBlocks(input.blocks).text
+    : (input.text ?? '');
 }
 
 /** Build the analysed document. */

@@ -130,28 +130,32 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
         targets.push(a);
       }
     } else {
-      const key = 'table:' + normalizeName(found.name);
-      let a = acc.get(key);
-      if (!a) {
-        a = {
-          name: found.name,
-          category: inferCategory(
-            [
-              purpose ?? '',
-              ...rec.fields.filter((f) => f.role === 'type').map((f) => text.slice(f.start, f.end)),
-              found.name,
-            ].join(' '),
-          ),
-          dataTypes: new Set(),
-          quotes: [],
-          first: Infinity,
-          typeCalls: 0,
-          quoteTries: 0,
-        };
-        acc.set(key, a);
+      for (const { name, field } of found.names) {
+        const key = 'table:' + normalizeName(name);
+        let a = acc.get(key);
+        if (!a) {
+          a = {
+            name,
+            category: inferCategory(
+              [
+                purpose ?? '',
+                ...rec.fields
+                  .filter((f) => f.role === 'type')
+                  .map((f) => text.slice(f.start, f.end)),
+                name,
+              ].join(' '),
+            ),
+            dataTypes: new Set(),
+            quotes: [],
+            first: Infinity,
+            typeCalls: 0,
+            quoteTries: 0,
+          };
+          acc.set(key, a);
+        }
+        addQuote(a, field.lineStart, field.lineEnd, field.start);
+        targets.push(a);
       }
-      addQuote(a, found.field.lineStart, found.field.lineEnd, found.field.start);
-      targets.push(a);
     }
     for (const a of new Set(targets)) {
       if (purpose && !a.purpose) a.purpose = purpose;
@@ -289,7 +293,7 @@ function negated(folded: string, h: Hit): boolean {
 
 type Identified =
   | { kind: 'known'; hits: Hit[]; fieldOf: Map<Hit, Field> }
-  | { kind: 'unknown'; name: string; field: Field }
+  | { kind: 'unknown'; names: { name: string; field: Field }[] }
   | { kind: 'none' };
 
 function identify(
@@ -317,14 +321,22 @@ function identify(
   if (named.hits.length) return { kind: 'known', ...named };
   const byVendor = scan(['vendor']);
   if (byVendor.hits.length) return { kind: 'known', ...byVendor };
-  for (const role of ['name', 'type'] as const) {
-    for (const f of rec.fields) {
-      if (f.role !== role) continue;
-      const name = cleanName(text.slice(f.start, f.end));
-      if (!name) continue;
-      if (role === 'type' && !/sdk/i.test(name)) continue;
-      return { kind: 'unknown', name, field: f };
-    }
+  // Unknown SDK: the names under one label (an "SDK名称" label wins over a company-ish
+  // "第三方名称"; a named line "A SDK、B SDK：" gives both), else a type that says "SDK".
+  const usable = (f: Field): { name: string; field: Field } | null => {
+    const name = cleanName(text.slice(f.start, f.end));
+    return name ? { name, field: f } : null;
+  };
+  const names = rec.fields.filter((f) => f.role === 'name');
+  const key = (names.find((f) => /sdk/i.test(f.key) || f.key === '') ?? names[0])?.key;
+  const chosen = names
+    .filter((f) => f.key === key)
+    .map(usable)
+    .filter((x) => x !== null);
+  if (chosen.length) return { kind: 'unknown', names: chosen };
+  for (const f of rec.fields) {
+    const u = f.role === 'type' ? usable(f) : null;
+    if (u && /sdk/i.test(u.name)) return { kind: 'unknown', names: [u] };
   }
   return { kind: 'none' };
 }

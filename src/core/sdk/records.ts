@@ -73,6 +73,44 @@ function isHeadingLine(s: string): boolean {
   return /^\s*#{1,6}\s/.test(s) || /^\s*\*\*[^*]{1,120}\*\*\s*$/.test(s);
 }
 
+const NAMED_LINE =
+  /^\s*(?:\d{1,3}\s*[.、．)）]|[（(]\d{1,3}[)）]|[-•*·])?[\s,]*([^：:，。；;,\n]{2,60}?(?:SDK|sdk|Sdk))\s*[：:]/;
+const GENERIC_NAME =
+  /^(?:(?:我们|本应用|本产品)?(?:所?使用|接入|集成|嵌入)的?)?(?:第三方|以下|相关|上述|其他|部分|这些|该|此|本|各类|合作方)|^(?:third[- ]party|the\s+following|our|these|other|such|this|all)\b/i;
+
+/** A line that starts with an SDK's own name and a colon, then says what it does. */
+function namedLine(text: string, line: Line): SdkRecord | null {
+  const raw = text.slice(line.start, Math.min(line.end, line.start + 120));
+  const m = NAMED_LINE.exec(raw);
+  if (!m) return null;
+  const name = m[1]!;
+  const nameAt = line.start + m.index + m[0].indexOf(name);
+  const fields: Field[] = [];
+  // "社交金融SDK、移动经理SDK" names two SDKs.
+  const partRe = /[^、,，/和及]+/g;
+  for (let p = partRe.exec(name); p; p = partRe.exec(name)) {
+    const part = p[0].trim();
+    if (part.length < 2 || GENERIC_NAME.test(part) || /^sdks?$/i.test(part)) continue;
+    const start = nameAt + p.index + p[0].indexOf(part);
+    fields.push({
+      role: 'name',
+      key: '',
+      start,
+      end: start + part.length,
+      lineStart: line.start,
+      lineEnd: line.end,
+    });
+  }
+  if (!fields.length) return null;
+  let vs = line.start + m.index + m[0].length;
+  while (vs < line.end && /\s/.test(text[vs]!)) vs++;
+  if (vs < line.end) {
+    const rest = { key: '', start: vs, end: line.end, lineStart: line.start, lineEnd: line.end };
+    fields.push({ ...rest, role: 'purpose' }, { ...rest, role: 'data' });
+  }
+  return { fields, start: line.start, end: line.end };
+}
+
 /** Cheap test: a label followed by a colon near the start of the line. */
 function hasFieldStart(raw: string): boolean {
   const c = raw.search(/[:：]/);
@@ -146,6 +184,14 @@ export function parseRecords(text: string): SdkRecord[] {
         if (role) labels.push({ role, key: m[1]!, at: m.index, valueStart: m.index + m[0].length });
       }
     }
+    // "3）华为推送SDK：为了向您推送消息，…" / "Branch SDK: deep links …": the name is the label.
+    const named = namedLine(text, line);
+    if (named) {
+      close();
+      out.push(named);
+      continue;
+    }
+
     // A field line starts with its label (after a short bullet or number).
     const first = labels[0];
     const isFieldLine =
