@@ -97,6 +97,21 @@ describe('SDK blocks and tables', () => {
     expect(found[1]!.category).toBe('cloud');
   });
 
+  it('lines that start with an SDK name and a colon ("3）华为推送SDK：…")', () => {
+    const text = [
+      '（3）使用的第三方SDK：',
+      '1）华为推送SDK：为了向您及时推送消息通知，我们使用了华为推送SDK，需要获取您的设备标识信息。',
+      '2）社交金融SDK、移动经理SDK：为了向您提供在线沟通服务，需要获取您的网络信息。',
+      '3. Branch SDK: used for deep links; it receives your IP address.',
+    ].join('\n');
+    const found = findSdks(text, ctx);
+    expect(ids(found)).toEqual(['huawei-push', '?社交金融SDK', '?移动经理SDK', 'branch']);
+    expect(found[0]!.dataTypes).toEqual(['device-id']);
+    expect(found[1]!.dataTypes).toEqual(['network']);
+    expect(found[3]!.dataTypes).toEqual(['network']);
+    expect(badQuotes(text, found)).toEqual([]);
+  });
+
   it('infers the category of unknown SDKs from their purpose', () => {
     const cases: [string, string][] = [
       ['消息推送', 'push'],
