@@ -112,6 +112,35 @@ describe('SDK blocks and tables', () => {
     expect(badQuotes(text, found)).toEqual([]);
   });
 
+  it('vertical two-column tables ("SDK名称 | 友盟SDK" rows) and rows short of empty cells', () => {
+    const vertical = [
+      'SDK名称 | 友盟SDK',
+      '使用目的 | 统计分析',
+      '收集个人信息类型 | 设备信息、网络信息',
+      'SDK名称 | 北辰地图SDK',
+      '使用目的 | 地图展示',
+      '收集个人信息类型 | 位置信息',
+    ].join('\n');
+    const v = findSdks(vertical, ctx);
+    expect(ids(v)).toEqual(['umeng', '?北辰地图SDK']);
+    expect(v[0]!.purpose).toBe('统计分析');
+    expect(v[1]!.category).toBe('maps');
+    expect(v[1]!.dataTypes).toEqual(['location']);
+
+    const short = [
+      'SDK名称 | 使用目的 | 收集个人信息类型 | 隐私政策',
+      '南风推送SDK | 消息推送 | 设备标识符 | https://example.com/p',
+      '西岭统计SDK | 网络信息 | https://example.com/q',
+    ].join('\n');
+    const s = findSdks(short, ctx);
+    expect(ids(s)).toEqual(['?南风推送SDK', '?西岭统计SDK']);
+    expect(s[0]!.purpose).toBe('消息推送');
+    expect(s[1]!.purpose).toBeUndefined();
+    expect(s[1]!.dataTypes).toEqual(['network']);
+    // A two-cell header row is a header, not an SDK called "使用目的".
+    expect(ids(findSdks('SDK名称 | 使用目的\n东篱SDK | 广告投放', ctx))).toEqual(['?东篱SDK']);
+  });
+
   it('infers the category of unknown SDKs from their purpose', () => {
     const cases: [string, string][] = [
       ['消息推送', 'push'],

@@ -133,27 +133,69 @@ export function parseRecords(text: string): SdkRecord[] {
     rec = null;
   };
 
+  /** Adds a field to the open record; a name field after other fields opens a new one. */
+  const addField = (field: Field): void => {
+    if (NAMING.has(field.role)) {
+      const cur: SdkRecord | null = rec;
+      const norm = field.key.toLowerCase();
+      if (
+        cur &&
+        cur.fields.some(
+          (f) => (!NAMING.has(f.role) && f.role !== 'vendor') || f.key.toLowerCase() === norm,
+        )
+      )
+        close();
+      if (!rec) rec = { fields: [], start: field.lineStart, end: field.lineEnd };
+    }
+    if (rec) {
+      const r: SdkRecord = rec;
+      r.fields.push(field);
+      r.end = Math.max(r.end, field.lineEnd);
+    }
+  };
+
   for (const line of lines(text)) {
     const raw = text.slice(line.start, line.end);
     if (!raw.trim()) continue;
 
     const cells = rowCells(text, line);
     if (cells) {
-      close();
       const cellText = cells.map((c) => text.slice(c.start, c.end));
-      if (cellText.every((c) => /^:?-{2,}:?$/.test(c) || c === '')) continue;
+      // A two-cell "label | value" row is a field of a vertical table.
       const roles = cellText.map((c) => roleOfHeaderCell(c));
-      const hasName = roles.some((r) => r === 'name' || r === 'type');
-      const known = roles.filter((r) => r !== undefined).length;
-      if (hasName && known >= 2) {
+      const isHeader =
+        roles.some((r) => r === 'name' || r === 'type') &&
+        roles.filter((r) => r !== undefined).length >= 2;
+      const asField =
+        cells.length === 2 && !header && !isHeader ? roleOfLabel(cellText[0]!) : undefined;
+      if (asField) {
+        addField({
+          role: asField,
+          key: cellText[0]!,
+          start: cells[1]!.start,
+          end: cells[1]!.end,
+          lineStart: line.start,
+          lineEnd: line.end,
+        });
+        contLines = 0;
+        contChars = 0;
+        continue;
+      }
+      close();
+      if (cellText.every((c) => /^:?-{2,}:?$/.test(c) || c === '')) continue;
+      if (isHeader) {
         header = roles;
         headerKeys = cellText;
         continue;
       }
       if (header) {
         const fields: Field[] = [];
+        // The extractor drops empty cells: when a row is short, only a leading name
+        // column is trusted and the other cells count as data.
+        const aligned = cells.length === header.length;
+        if (!aligned && header[0] !== 'name') continue;
         cells.forEach((c, i) => {
-          const role = header![i];
+          const role = aligned ? header![i] : i === 0 ? 'name' : 'data';
           if (role && c.end > c.start)
             fields.push({
               role,
@@ -217,31 +259,14 @@ export function parseRecords(text: string): SdkRecord[] {
       let ve = next ? line.start + next.at : line.end;
       while (vs < ve && /\s/.test(text[vs]!)) vs++;
       while (ve > vs && /\s/.test(text[ve - 1]!)) ve--;
-      const field: Field = {
+      addField({
         role: l.role,
         key: l.key,
         start: vs,
         end: ve,
         lineStart: line.start,
         lineEnd: line.end,
-      };
-      if (NAMING.has(l.role)) {
-        const cur: SdkRecord | null = rec;
-        const norm = l.key.toLowerCase();
-        if (
-          cur &&
-          cur.fields.some(
-            (f) => (!NAMING.has(f.role) && f.role !== 'vendor') || f.key.toLowerCase() === norm,
-          )
-        )
-          close();
-        if (!rec) rec = { fields: [], start: line.start, end: line.end };
-      }
-      if (rec) {
-        const r: SdkRecord = rec;
-        r.fields.push(field);
-        r.end = Math.max(r.end, line.end);
-      }
+      });
     });
     contLines = 0;
     contChars = 0;
