@@ -1,6 +1,6 @@
 /** Settings that exist today: the interface language. */
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../platform/i18n';
+import { initI18n, t, uiLang } from '../platform/i18n';
 import { loadSettings, saveSettings, UI_LANGUAGES, type UiLanguage } from '../platform/storage';
 import { extensionVersion } from '../platform/tabs';
 
@@ -21,9 +21,11 @@ export function OptionsPage() {
   const choose = async (value: UiLanguage) => {
     setLang(value);
     await saveSettings({ uiLanguage: value });
+    // Switch this page to the chosen language right away.
+    await initI18n();
+    document.documentElement.lang = uiLang();
+    document.title = t('optionsTitle');
     setSaved(true);
-    // Re-render in the chosen language.
-    location.reload();
   };
 
   return (

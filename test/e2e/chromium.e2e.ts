@@ -212,13 +212,13 @@ describe('Chromium: choices the user makes', () => {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extId}/src/options/index.html`);
     await options.waitForSelector('#ui-language:not([disabled])');
-    await Promise.all([
-      options.waitForEvent('load'),
-      options.selectOption('#ui-language', 'zh_CN'),
-    ]);
+    await options.selectOption('#ui-language', 'zh_CN');
+    await options.waitForSelector('.saved');
+    expect(await options.textContent('h1')).toBe('PolicyLens 设置');
+    expect(await options.textContent('.saved')).toBe('已保存。');
+    await options.reload();
     await options.waitForSelector('#ui-language:not([disabled])');
     expect(await options.inputValue('#ui-language')).toBe('zh_CN');
-    expect(await options.textContent('h1')).toBe('PolicyLens 设置');
 
     const page = await context.newPage();
     await page.goto(`${base}/seed-003.html`);
@@ -226,7 +226,10 @@ describe('Chromium: choices the user makes', () => {
     expect(await popup.textContent('#h-sensitive')).toBe('敏感数据');
     expect(await popup.getAttribute('html', 'lang')).toBe('zh-CN');
 
-    await Promise.all([options.waitForEvent('load'), options.selectOption('#ui-language', 'auto')]);
+    await options.selectOption('#ui-language', 'auto');
+    await options.waitForFunction(
+      () => document.querySelector('h1')?.textContent === 'PolicyLens settings',
+    );
     await options.close();
     await popup.close();
     await page.close();
