@@ -435,6 +435,23 @@ function main(): void {
       bodyClass: 'login',
     }),
   );
+  // A help-centre page that shows the policy in a same-origin frame, next to
+  // a frame from another origin (which the extractor must skip and report).
+  writeFileSync(
+    join(OUT, 'framed-policy.html'),
+    `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Help Centre - Privacy Policy</title></head>
+<body>
+<header class="site-header"><a href="/">Help Centre</a><nav><a href="#">Home</a> <a href="#">Topics</a></nav></header>
+<div class="frame-wrap">
+<iframe src="seed-003.html" title="Privacy Policy" width="800" height="600"></iframe>
+<iframe src="http://localhost:9/chat-widget" title="Chat" width="200" height="200"></iframe>
+</div>
+</body>
+</html>
+`,
+  );
   writeFileSync(join(OUT, 'seeds.tsv'), `${index.join('\n')}\n`);
   console.log(index.join('\n'));
 }

@@ -150,6 +150,22 @@ describe('Chromium: popup on pages that are not policies', () => {
   }
 });
 
+describe('Chromium: frames', () => {
+  it('reads a policy shown in a same-origin frame and reports the cross-origin one it skipped', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/framed-policy.html`);
+    const popup = await openPopupFor(page);
+    const text = (await popup.textContent('main.popup')) ?? '';
+    expect(await popup.getAttribute('main.popup', 'data-state'), text).toBe('card');
+    expect(await popup.locator('[data-area="sensitive"] .items > li').count()).toBeGreaterThan(0);
+    expect(await popup.textContent('.popup > details.warnings')).toContain(
+      'Skipped 1 embedded frame',
+    );
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('Chromium: the real toolbar popup', () => {
   it('opened with action.openPopup(), analyses the active tab and leaves its grade on the badge', async () => {
     const page = await context.newPage();
