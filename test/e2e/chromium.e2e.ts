@@ -2,7 +2,7 @@
  * The whole click flow in real Debian Chromium: fixture page in one tab, the
  * popup page (with ?tabId=) in another, assert on what the popup renders.
  */
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,11 @@ declare const chrome: {
   action: { getBadgeText(d: { tabId: number }): Promise<string>; openPopup(): Promise<void> };
   storage: { session: { get(key: string): Promise<Record<string, never>> } };
 };
+
+interface AxeResult {
+  violations: { id: string; impact?: string; nodes: unknown[] }[];
+}
+const AXE = join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 
 let context: BrowserContext;
 let server: Server;
@@ -116,6 +121,18 @@ describe('Chromium: popup on policy pages', () => {
           path: join(OUTPUT, `popup-chromium-${name}.png`),
           fullPage: true,
         });
+      }
+      if (name === 'seed-002') {
+        // Accessibility: no serious or critical axe-core violations on the card.
+        await popup.evaluate(readFileSync(AXE, 'utf8'));
+        const violations = await popup.evaluate(async () => {
+          const axe = (globalThis as unknown as { axe: { run(): Promise<AxeResult> } }).axe;
+          const result = await axe.run();
+          return result.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id}: ${v.nodes.length}`);
+        });
+        expect(violations).toEqual([]);
       }
       // The background set the toolbar badge to the grade and cached the card.
       const tabId = await tabIdOf(page);
