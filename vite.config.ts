@@ -13,8 +13,8 @@ import pkg from './package.json' with { type: 'json' };
  * The two "-test" variants add host_permissions for http://127.0.0.1/* and the
  * "tabs" permission so the end-to-end tests can do from the popup opened as a
  * tab what a real toolbar click allows through activeTab (inject into the
- * page, see its URL). dist/ and
- * dist-firefox/ stay least-privilege: activeTab, scripting, storage.
+ * page, see its URL). dist/ and dist-firefox/ stay least-privilege:
+ * activeTab, scripting, storage (test/e2e/manifest.e2e.ts checks it).
  */
 type Target = 'chrome' | 'firefox';
 

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { initI18n, t, uiLang } from '../platform/i18n';
 import { loadSettings, saveSettings, UI_LANGUAGES, type UiLanguage } from '../platform/storage';
-import { extensionVersion } from '../platform/tabs';
+import { extensionVersion } from '../platform/runtime';
 
 const LANGUAGE_NAMES: Record<UiLanguage, () => string> = {
   auto: () => t('optionsLanguageAuto'),

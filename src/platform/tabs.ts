@@ -51,11 +51,3 @@ export function onTabNavigated(listener: (tabId: number) => void): void {
     if (info.url !== undefined || info.status === 'loading') listener(tabId);
   });
 }
-
-export function extensionVersion(): string {
-  return browser.runtime.getManifest().version;
-}
-
-export async function openOptionsPage(): Promise<void> {
-  await browser.runtime.openOptionsPage();
-}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../platform/i18n';
-import { openInTab, openOptionsPage } from '../platform/tabs';
+import { openOptionsPage } from '../platform/runtime';
+import { openInTab } from '../platform/tabs';
 import { CardView } from './CardView';
 import { analysePage, openPopup, type PopupState } from './flow';
 
