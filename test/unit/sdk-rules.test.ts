@@ -152,6 +152,17 @@ describe('denials and evidence', () => {
     expect(find('我们接入了穿山甲SDK（北京巨量引擎网络技术有限公司），用于广告投放。')).toEqual([
       'pangle',
     ]);
+    expect(
+      find(
+        '8）OCR识别SDK：为了识别证件，我们使用北京市商汤科技开发有限公司的OCR识别SDK，获取摄像头权限。',
+      ),
+    ).toEqual(['?OCR识别SDK']);
+  });
+
+  it('Chinese names inside longer words do not count', () => {
+    expect(find('我们会获取您的手环信息和循环信号，用于凝聚推动团队合作的金融云服务。')).toEqual(
+      [],
+    );
   });
 });
 

@@ -114,7 +114,9 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
   // 1. SDK tables and "label: value" blocks.
   const fieldHits = new Set<number>();
   const quietSpans: [number, number][] = [];
+  const recordSpans: [number, number][] = [];
   for (const rec of parseRecords(text)) {
+    recordSpans.push([rec.start, rec.end]);
     for (const f of rec.fields)
       if (f.role === 'vendor' || f.role === 'link') quietSpans.push([f.start, f.end]);
     const found = identify(cat, text, folded, rec, owners);
@@ -178,6 +180,7 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
         : nextOther[i + 1]!;
   }
   let quiet = 0;
+  let rspan = 0;
   let lastKept: Hit | null = null;
   hits.forEach((h, i) => {
     const entry = h.ref.entry;
@@ -191,6 +194,10 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
       if (negated(folded, h)) return;
       if (lastKept && lastKept.ref.entry !== entry && vendorOfPrevious(text, folded, lastKept, h))
         return;
+      // Inside an SDK record, a company name is the vendor of the record's SDK.
+      while (rspan < recordSpans.length && recordSpans[rspan]![1] <= h.start) rspan++;
+      const r = recordSpans[rspan];
+      if (r && r[0] <= h.start && COMPANY_SUFFIX.test(folded.slice(h.end, h.end + 40))) return;
     }
     lastKept = h;
     const a = accFor(entry);
