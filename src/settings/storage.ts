@@ -70,6 +70,9 @@ export const SYNC_MAX_CHUNKS = 10;
 
 export type Location = 'sync' | 'local';
 
+/** Longest broken copy kept whole (as JSON text); a longer one is kept cut, marked truncated. */
+export const MAX_BROKEN_COPY = 1_000_000;
+
 export interface LoadResult {
   settings: Settings;
   /** Messages for the user (upgrades, repairs, storage problems); empty when all is well. */
@@ -172,8 +175,18 @@ async function keepBrokenCopy(
   now: () => Date,
   notices: string[],
 ): Promise<boolean> {
+  const text = JSON.stringify(data) ?? 'undefined';
+  const copy =
+    text.length > MAX_BROKEN_COPY
+      ? {
+          keptAt: now().toISOString(),
+          reason,
+          truncated: true,
+          text: text.slice(0, MAX_BROKEN_COPY),
+        }
+      : { keptAt: now().toISOString(), reason, data };
   try {
-    await local.set({ [KEYS.broken]: { keptAt: now().toISOString(), reason, data } });
+    await local.set({ [KEYS.broken]: copy });
     notices.push(
       'A copy of the unusable settings was kept; it can be exported from the options page.',
     );
