@@ -205,6 +205,12 @@ export const LABEL_RE = new RegExp(
   'gi',
 );
 
+/** A label within the first 8 characters of a line (the cheap test before LABEL_RE). */
+export const LABEL_AT_START = new RegExp(
+  `^[^\\n]{0,8}?(?<![A-Za-z])\\**(?:${ALL_LABELS.map(escapeRe).join('|')})\\**\\s*[:：]`,
+  'i',
+);
+
 export function roleOfLabel(label: string): Role | undefined {
   return byKey.get(normLabel(label));
 }

@@ -3,7 +3,7 @@
  * on one line) and table rows (cells separated by " | " or tabs, with a header
  * row naming the columns). Every field keeps its offsets in the text.
  */
-import { LABEL_RE, roleOfHeaderCell, roleOfLabel, type Role } from './labels';
+import { LABEL_AT_START, LABEL_RE, roleOfHeaderCell, roleOfLabel, type Role } from './labels';
 
 export interface Field {
   role: Role;
@@ -115,9 +115,7 @@ function namedLine(text: string, line: Line): SdkRecord | null {
 function hasFieldStart(raw: string): boolean {
   const c = raw.search(/[:：]/);
   if (c < 0 || c > 80) return false;
-  LABEL_RE.lastIndex = 0;
-  const m = LABEL_RE.exec(raw.slice(0, c + 1));
-  return m !== null && m.index <= 8;
+  return LABEL_AT_START.test(raw.slice(0, c + 1));
 }
 
 export function parseRecords(text: string): SdkRecord[] {
