@@ -20,6 +20,10 @@ export const DATA_TYPE_RULES_VERSION = rules.version;
 const DEFINITION_SECTION = new TermMatcher(
   rules.definitionSections.map((term) => ({ term, value: 1 })),
 );
+const HYPOTHETICAL = new TermMatcher(rules.hypothetical.map((term) => ({ term, value: 1 })));
+const CHILDREN_REQUIRES = new TermMatcher(
+  rules.childrenRequires.map((term) => ({ term, value: 1 })),
+);
 const DEFINITION_SENTENCE = new TermMatcher(
   rules.definitionSentences.map((term) => ({ term, value: 1 })),
 );
@@ -126,8 +130,11 @@ export function findSensitiveData(
     if (h.value === 'contact-info') {
       if (topic === 'contact' || EMAIL_OR_PHONE.test(doc.text.slice(s.start, s.end))) continue;
     }
+    if (HYPOTHETICAL.test(doc.folded, s.start, s.end)) continue;
+    if (h.value === 'children' && !CHILDREN_REQUIRES.test(doc.folded, s.start, s.end)) continue;
     const reading = readPractice(doc.folded, s.start, s.end, h.start, h.end);
-    if (reading.denied && !reading.conditional) continue;
+    // "We do not knowingly collect children's data, except ..." still denies the practice for children.
+    if (reading.denied && (!reading.conditional || h.value === 'children')) continue;
     const e = entry(h.value);
     const ev = evidenceFor(doc, s, h.start, h.end);
     if (s.heading) {

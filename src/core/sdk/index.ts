@@ -181,6 +181,10 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
   }
   let quiet = 0;
   let rspan = 0;
+  // Unambiguous names, for "Firebase, Branch and Amplitude"-style lists.
+  const plain = hits
+    .filter((h) => !h.ref.ambiguous && !owners.has(h.ref.entry))
+    .map((h) => [h.start, h.end] as const);
   let lastKept: Hit | null = null;
   hits.forEach((h, i) => {
     const entry = h.ref.entry;
@@ -190,7 +194,12 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
       while (quiet < quietSpans.length && quietSpans[quiet]![1] <= h.start) quiet++;
       const q = quietSpans[quiet];
       if (q && q[0] <= h.start && h.end <= q[1]) return;
-      if (h.ref.ambiguous && !ambiguousOk(cat, text, folded, h)) return;
+      if (
+        h.ref.ambiguous &&
+        !ambiguousOk(cat, text, folded, h) &&
+        !listedWithOthers(text, h, plain)
+      )
+        return;
       if (negated(folded, h)) return;
       if (lastKept && lastKept.ref.entry !== entry && vendorOfPrevious(text, folded, lastKept, h))
         return;
@@ -249,6 +258,28 @@ function ownerEntries(cat: CompiledCatalog, text: string, folded: string): Set<n
       for (const n of names) if (v.startsWith(n)) out.add(i);
     });
   return out;
+}
+
+/**
+ * A capitalised ambiguous name in the same list as an unambiguous SDK name
+ * ("we use Mixpanel, Segment and Amplitude"): within 40 characters, same line,
+ * only commas, "and", "or", "&", "/" and spaces between.
+ */
+function listedWithOthers(text: string, h: Hit, plain: (readonly [number, number])[]): boolean {
+  if (!h.ref.capitalised) return false;
+  let lo = 0;
+  let hi = plain.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (plain[mid]![0] < h.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const SEPARATOR = /^(?:[\s,、/&]|and\b|or\b|和|及|与|以及)*$/i;
+  const near = (between: string): boolean => between.length <= 40 && SEPARATOR.test(between);
+  const next = plain[lo];
+  if (next && near(text.slice(h.end, next[0]))) return true;
+  const prev = plain[lo - 1];
+  return prev !== undefined && prev[1] <= h.start && near(text.slice(prev[1], h.start));
 }
 
 function ambiguousOk(cat: CompiledCatalog, text: string, folded: string, h: Hit): boolean {
