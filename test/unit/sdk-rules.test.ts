@@ -28,6 +28,20 @@ describe('ambiguous names need SDK context', () => {
     expect(find('Partner Name: JD\nPurpose of Cooperation: ads')).toEqual(['jd-union']);
   });
 
+  it('capitalised names listed next to unambiguous SDK names count', () => {
+    expect(find('The app includes Mixpanel, Segment and Amplitude.')).toEqual([
+      'mixpanel',
+      'segment',
+      'amplitude',
+    ]);
+    expect(find('We rely on Firebase Crashlytics & Sentry.')).toEqual([
+      'firebase-crashlytics',
+      'sentry',
+    ]);
+    // Not a list: other words between the names.
+    expect(find('We use Mixpanel. Our Segment team meets weekly.')).toEqual(['mixpanel']);
+  });
+
   it('lower-case common words never count, even near SDK words', () => {
     expect(
       find(

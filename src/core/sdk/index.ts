@@ -197,7 +197,7 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
       if (
         h.ref.ambiguous &&
         !ambiguousOk(cat, text, folded, h) &&
-        !listedWithOthers(text, h, plain)
+        !listedWithOthers(text, h, plain, lastKept)
       )
         return;
       if (negated(folded, h)) return;
@@ -265,7 +265,12 @@ function ownerEntries(cat: CompiledCatalog, text: string, folded: string): Set<n
  * ("we use Mixpanel, Segment and Amplitude"): within 40 characters, same line,
  * only commas, "and", "or", "&", "/" and spaces between.
  */
-function listedWithOthers(text: string, h: Hit, plain: (readonly [number, number])[]): boolean {
+function listedWithOthers(
+  text: string,
+  h: Hit,
+  plain: (readonly [number, number])[],
+  lastKept: Hit | null,
+): boolean {
   if (!h.ref.capitalised) return false;
   let lo = 0;
   let hi = plain.length;
@@ -278,6 +283,7 @@ function listedWithOthers(text: string, h: Hit, plain: (readonly [number, number
   const near = (between: string): boolean => between.length <= 40 && SEPARATOR.test(between);
   const next = plain[lo];
   if (next && near(text.slice(h.end, next[0]))) return true;
+  if (lastKept && lastKept.end <= h.start && near(text.slice(lastKept.end, h.start))) return true;
   const prev = plain[lo - 1];
   return prev !== undefined && prev[1] <= h.start && near(text.slice(prev[1], h.start));
 }
