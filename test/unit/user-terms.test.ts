@@ -83,7 +83,10 @@ describe('wildcards', () => {
   it('latin terms match whole words only; Chinese terms match inside text', () => {
     expect(scan('health', 'healthy health')).toEqual(['health']);
     expect(scan('血糖', '我们收集您的血糖数据')).toEqual(['血糖']);
-    expect(scan('个人*信息', '收集个人敏感信息，以及个人信息')).toEqual(['个人敏感信息', '个人信息']);
+    expect(scan('个人*信息', '收集个人敏感信息，以及个人信息')).toEqual([
+      '个人敏感信息',
+      '个人信息',
+    ]);
     // * is greedy over letters (up to 30), and Chinese text has no spaces to stop it.
     expect(scan('个人*信息', '个人敏感信息和个人信息')).toEqual(['个人敏感信息和个人信息']);
     expect(wildcardSource('a*b')).toBe(
