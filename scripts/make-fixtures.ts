@@ -437,15 +437,17 @@ function main(): void {
   );
   // A help-centre page that shows the policy in a same-origin frame, next to
   // a frame from another origin (which the extractor must skip and report).
+  // In a subfolder: without a browser its own text is empty by design.
+  mkdirSync(join(OUT, 'frames'), { recursive: true });
   writeFileSync(
-    join(OUT, 'framed-policy.html'),
+    join(OUT, 'frames', 'framed-policy.html'),
     `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Help Centre - Privacy Policy</title></head>
 <body>
 <header class="site-header"><a href="/">Help Centre</a><nav><a href="#">Home</a> <a href="#">Topics</a></nav></header>
 <div class="frame-wrap">
-<iframe src="seed-003.html" title="Privacy Policy" width="800" height="600"></iframe>
+<iframe src="../seed-003.html" title="Privacy Policy" width="800" height="600"></iframe>
 <iframe src="http://localhost:9/chat-widget" title="Chat" width="200" height="200"></iframe>
 </div>
 </body>

@@ -170,7 +170,9 @@ describe('Chromium: popup on pages that are not policies', () => {
 describe('Chromium: frames', () => {
   it('reads a policy shown in a same-origin frame and reports the cross-origin one it skipped', async () => {
     const page = await context.newPage();
-    await page.goto(`${base}/framed-policy.html`);
+    await page.goto(`${base}/frames/framed-policy.html`);
+    // The framed document must have loaded before the popup reads the page.
+    await page.frameLocator('iframe[title="Privacy Policy"]').locator('h1').first().waitFor();
     const popup = await openPopupFor(page);
     const text = (await popup.textContent('main.popup')) ?? '';
     expect(await popup.getAttribute('main.popup', 'data-state'), text).toBe('card');
