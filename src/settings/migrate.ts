@@ -39,6 +39,15 @@ function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Own entries, without keys that would reach Object.prototype when assigned. */
+function entries(o: Obj, path: string, problems: string[]): [string, unknown][] {
+  return Object.entries(o).filter(([k]) => {
+    if (k !== '__proto__' && k !== 'constructor' && k !== 'prototype') return true;
+    problems.push(`${path}.${k}: not allowed, dropped`);
+    return false;
+  });
+}
+
 /** v1 -> v2: term strings become term objects, uiLanguage -> language, types map, scoring map. */
 export const v1ToV2: Migration = {
   from: 1,
@@ -48,12 +57,14 @@ export const v1ToV2: Migration = {
     if (old.uiLanguage !== undefined) out.language = old.uiLanguage;
     const types: Obj = {};
     if (Array.isArray(old.disabledTypes)) {
-      for (const t of old.disabledTypes) if (typeof t === 'string') types[t] = { enabled: false };
+      for (const t of old.disabledTypes) {
+        if (typeof t === 'string' && t !== '__proto__') types[t] = { enabled: false };
+      }
     } else if (old.disabledTypes !== undefined) {
       problems.push('disabledTypes (version 1): was not a list and was dropped');
     }
     if (isObj(old.severity)) {
-      for (const [t, v] of Object.entries(old.severity)) {
+      for (const [t, v] of entries(old.severity, 'severity', problems)) {
         types[t] = { ...(isObj(types[t]) ? types[t] : {}), severity: v };
       }
     } else if (old.severity !== undefined) {
@@ -126,7 +137,7 @@ export const v2ToV3: Migration = {
     if (isObj(old.types)) {
       const disabled: string[] = [];
       const severity: Obj = {};
-      for (const [t, v] of Object.entries(old.types)) {
+      for (const [t, v] of entries(old.types, 'types', problems)) {
         if (!isObj(v)) {
           problems.push(`types.${t} (version 2): was not an object and was dropped`);
           continue;
@@ -141,7 +152,7 @@ export const v2ToV3: Migration = {
     }
     if (isObj(old.scoring)) {
       const weights: Obj = {};
-      for (const [key, v] of Object.entries(old.scoring)) {
+      for (const [key, v] of entries(old.scoring, 'scoring', problems)) {
         const [group, member, ...rest] = key.split('.');
         if (member === undefined) weights[group!] = v;
         else if (rest.length === 0 && (WEIGHT_GROUPS as readonly string[]).includes(group!)) {

@@ -248,8 +248,10 @@ export async function loadSettings(
     }
   } else if (!isObj(manifest) || (manifest.location !== 'sync' && manifest.location !== 'local')) {
     notices.push('The saved settings index was damaged, so the defaults are used.');
-    hasBrokenCopy ||= await keepBrokenCopy(local, { manifest }, 'damaged manifest', now, notices);
-    await writeSettings(defaultSettings(), sync, local, notices, options);
+    const kept = await keepBrokenCopy(local, { manifest }, 'damaged manifest', now, notices);
+    hasBrokenCopy ||= kept;
+    // Without a kept copy, leave the stored data alone rather than lose it.
+    if (kept) await writeSettings(defaultSettings(), sync, local, notices, options);
     return {
       settings: defaultSettings(),
       notices,
@@ -300,8 +302,9 @@ export async function loadSettings(
       raw = JSON.parse(text);
     } catch {
       notices.push('The saved settings were not valid JSON, so the defaults are used.');
-      hasBrokenCopy ||= await keepBrokenCopy(local, text, 'not valid JSON', now, notices);
-      await writeSettings(defaultSettings(), sync, local, notices, options);
+      const kept = await keepBrokenCopy(local, text, 'not valid JSON', now, notices);
+      hasBrokenCopy ||= kept;
+      if (kept) await writeSettings(defaultSettings(), sync, local, notices, options);
       return {
         settings: defaultSettings(),
         notices,
@@ -314,12 +317,18 @@ export async function loadSettings(
 
   const result = migrate(raw);
   notices.push(...cap(result.notices));
+  let kept = true;
   if (result.status === 'repaired' || result.status === 'unreadable' || result.status === 'newer') {
-    hasBrokenCopy ||= await keepBrokenCopy(local, raw, result.status, now, notices);
+    kept = await keepBrokenCopy(local, raw, result.status, now, notices);
+    hasBrokenCopy ||= kept;
   }
   if (result.status === 'newer') {
     // Written by a newer version (maybe on another device): leave it alone.
     return { settings: result.settings, notices, location, status: 'newer', hasBrokenCopy };
+  }
+  if (!kept) {
+    // The damaged data could not be copied: use the repaired settings without overwriting it.
+    return { settings: result.settings, notices, location, status: result.status, hasBrokenCopy };
   }
   if (rewrite || result.status !== 'current') {
     location = await writeSettings(result.settings, sync, local, notices, options);

@@ -218,4 +218,20 @@ describe('migrate() end to end', () => {
       'autoDetect: must be true or false, not the text "yes"',
     ]);
   });
+
+  it('keys that would reach Object.prototype are dropped, not assigned', () => {
+    const raw = JSON.parse(
+      '{"schemaVersion":2,"types":{"__proto__":{"enabled":false},"media":{"enabled":false}},' +
+        '"scoring":{"__proto__":{"polluted":1},"constructor":5,"sdk":3}}',
+    );
+    const r = migrate(raw);
+    expect(r.settings.disabledTypes).toEqual(['media']);
+    expect(r.settings.weights).toEqual({ sdk: 3 });
+    expect(r.problems).toEqual([
+      'types.__proto__: not allowed, dropped',
+      'scoring.__proto__: not allowed, dropped',
+      'scoring.constructor: not allowed, dropped',
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });

@@ -337,6 +337,22 @@ describe('damaged stored data', () => {
     expect(done.settings.language).toBe('zh_CN');
   });
 
+  it('when no copy can be kept, the damaged data is left in place', async () => {
+    const { sync, local } = areas();
+    const raw = { schemaVersion: 3, language: 'xx', autoDetect: true };
+    sync.seed(stored(JSON.stringify(raw)));
+    const before = new Map(sync.items);
+    local.failSet = new Error('local storage is full');
+    const result = await loadSettings(sync, local);
+    expect(result.status).toBe('repaired');
+    expect(result.settings).toEqual({ ...defaultSettings(), autoDetect: true });
+    expect(result.hasBrokenCopy).toBe(false);
+    expect(result.notices.at(-1)).toBe(
+      'The unusable settings could not be kept (local storage is full).',
+    );
+    expect(sync.items).toEqual(before);
+  });
+
   it('unreadable storage gives defaults and a notice, never a throw', async () => {
     const { sync, local } = areas();
     sync.failGet = new Error('sync is disabled');
