@@ -4,6 +4,7 @@
  * hand-written validator cross-checked with ajv against settings.schema.json
  * (ajv is for tests only: it generates code, which the extension may not).
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv from 'ajv';
@@ -358,5 +359,16 @@ describe('the extension bundle stays free of code generation', () => {
       expect(src, f).not.toMatch(/from ['"]ajv|new Function|\beval\(/);
       expect(src, f).not.toMatch(/\b(window|document|chrome|browser|localStorage)\./);
     }
+  });
+
+  it('src/settings compiles with lib ES2022 only (no DOM, no Node types)', () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const tsc = resolve(root, 'node_modules/typescript/bin/tsc');
+    const run = spawnSync(process.execPath, [tsc, '-p', 'src/settings/tsconfig.json', '--noEmit'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(run.stdout + run.stderr).toBe('');
+    expect(run.status).toBe(0);
   });
 });
