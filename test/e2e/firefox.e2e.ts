@@ -186,6 +186,40 @@ describe('Firefox: popup on pages that are not policies', () => {
   }
 });
 
+describe('Firefox: errors and choices', () => {
+  it('shows a clear error when the page cannot be injected', async () => {
+    // The test build may read http://127.0.0.1/* only: "localhost" has no access.
+    const page = await ff.newPage();
+    const url = `${base.replace('127.0.0.1', 'localhost')}/seed-000.html`;
+    await page.goto(url);
+    const { popup, view } = await openPopup(await tabIdOf(url));
+    expect(view.state, view.text).toBe('error');
+    expect(view.text).toContain('could not read this page');
+    await popup.close();
+    await page.close();
+  });
+
+  it('"Analyse anyway" turns a non-policy page into a card', async () => {
+    const page = await ff.newPage();
+    const url = `${base}/shop-product.html`;
+    await page.goto(url);
+    const { popup, view } = await openPopup(await tabIdOf(url));
+    expect(view.state).toBe('not-policy');
+    await popup.evaluate(() =>
+      document.querySelector<HTMLButtonElement>('.analyse-anyway')?.click(),
+    );
+    await popup.waitForFunction(
+      () => document.querySelector('main.popup')?.getAttribute('data-state') === 'card',
+    );
+    const title = await popup.evaluate(
+      () => document.querySelector('[data-testid="policy-title"]')?.textContent,
+    );
+    expect(title).toBe(fixtureTitle('shop-product'));
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('Firefox: pages extensions may not read', () => {
   it('says so for about: pages', async () => {
     const probe = await ff.newPage();
