@@ -27,8 +27,14 @@ declare const browser: {
     query(q: object): Promise<{ id?: number; url?: string }[]>;
     create(p: { url: string }): Promise<{ id?: number }>;
   };
-  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string>; openPopup(): Promise<void> };
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
 };
+
+interface StoredCard {
+  url?: string;
+  card?: { source?: { title?: string }; score: { grade: string } };
+}
 
 let ff: Browser;
 let server: Server;
@@ -46,6 +52,8 @@ beforeAll(async () => {
     defaultViewport: { width: 460, height: 900 },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+      // Lets the test open the real toolbar popup with action.openPopup().
+      'extensions.openPopupWithoutUserGesture.enabled': true,
     },
   });
   await ff.installExtension(ext);
@@ -184,6 +192,42 @@ describe('Firefox: popup on pages that are not policies', () => {
       await page.close();
     });
   }
+});
+
+describe('Firefox: the real toolbar popup', () => {
+  it('opened with action.openPopup(), analyses the active tab and leaves its grade on the badge', async () => {
+    const page = await ff.newPage();
+    const url = `${base}/seed-003.html`;
+    await page.goto(url);
+    const tabId = await tabIdOf(url);
+    await page.bringToFront();
+    // An extension page in a background tab opens the popup of the active window.
+    const probe = await ff.newPage();
+    await gotoExtensionPage(probe, `${EXT}/src/options/index.html`);
+    await page.bringToFront();
+    const opened = await probe.evaluate(() =>
+      browser.action.openPopup().then(
+        () => 'ok',
+        (e: unknown) => String(e),
+      ),
+    );
+    expect(opened).toBe('ok');
+    let stored: StoredCard = {};
+    for (let i = 0; i < 300 && !stored.card; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      stored = await probe.evaluate(
+        async (id) =>
+          ((await browser.storage.session.get(`card:${id}`))[`card:${id}`] ?? {}) as StoredCard,
+        tabId,
+      );
+    }
+    expect(stored.url).toBe(url);
+    expect(stored.card?.source?.title).toBe(fixtureTitle('seed-003'));
+    const badge = await probe.evaluate((id) => browser.action.getBadgeText({ tabId: id }), tabId);
+    expect(badge).toBe(stored.card?.score.grade);
+    await probe.close();
+    await page.close();
+  });
 });
 
 describe('Firefox: errors and choices', () => {
