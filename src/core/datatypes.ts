@@ -7,7 +7,7 @@ import { fold } from './fold';
 import { TermMatcher } from './matcher';
 import { readPractice } from './negation';
 import { mergeParty, partyOf } from './party';
-import { addEvidence, evidenceFor } from './evidence';
+import { addEvidence, evidenceFor, MAX_QUOTES } from './evidence';
 import type { RuleSettings } from './settings';
 import { userTermMatchers, type UserMatcher } from './user-terms';
 import rules from './rules/datatypes.json';
@@ -99,8 +99,25 @@ export function dataTypesIn(snippet: string, r: DataTypeRules = defaults()): Dat
   return DATA_TYPES.filter((t) => found.has(t));
 }
 
-const EMAIL_OR_PHONE = /[\w.+-]+@[\w-]+\.[\w.]+|(?:\+?\d[\d\s()-]{7,}\d)/;
+const EMAIL_OR_PHONE =
+  /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,63}|(?<![\d+])\+?\d[\d\s()-]{7,20}\d/;
 const PRECISE = /precise|gps|exact|accurate|精确|精准|行踪轨迹|经纬度/;
+
+interface SentenceFacts {
+  skip: boolean;
+  childrenOk: boolean;
+  contactDetails: boolean;
+  party: Party;
+}
+
+/** True when a hit is part of a web or e-mail address ("www.PregnancyandBaby.com"). */
+function insideAddress(text: string, start: number, end: number): boolean {
+  let a = start;
+  let b = end;
+  while (a > 0 && !/\s/.test(text[a - 1]!) && start - a < 200) a--;
+  while (b < text.length && !/\s/.test(text[b]!) && b - end < 200) b++;
+  return /:\/\/|www\.|@|\.(?:com|net|org|cn|io|gov|edu)\b/i.test(text.slice(a, b));
+}
 
 /** Sensitive-data findings for the document, merged with the data types SDKs take. */
 export function findSensitiveData(
@@ -118,30 +135,49 @@ export function findSensitiveData(
     return e;
   };
   const definitionSection = doc.sections.map((sec) => DEFINITION_SECTION.test(fold(sec.heading)));
+  // What a sentence says as a whole is read once per sentence, not once per hit.
+  const sentenceFacts = new Map<number, SentenceFacts>();
+  const factsOf = (si: number): SentenceFacts => {
+    let f = sentenceFacts.get(si);
+    if (!f) {
+      const s = doc.sentences[si]!;
+      f = {
+        skip:
+          definitionSection[s.section]! ||
+          DEFINITION_SENTENCE.test(doc.folded, s.start, s.end) ||
+          HYPOTHETICAL.test(doc.folded, s.start, s.end),
+        childrenOk: CHILDREN_REQUIRES.test(doc.folded, s.start, s.end),
+        contactDetails: EMAIL_OR_PHONE.test(doc.text.slice(s.start, s.end)),
+        party: partyOf(doc.folded, s.start, s.end, doc.sections[s.section]!.topic),
+      };
+      sentenceFacts.set(si, f);
+    }
+    return f;
+  };
   for (const h of hitsIn(doc.folded, doc.text, r)) {
     if (!r.enabled.has(h.value)) continue;
     const si = sentenceAt(doc, h.start);
     if (si < 0) continue;
     const s = doc.sentences[si]!;
     const topic = doc.sections[s.section]!.topic;
-    // Definitions ("sensitive personal information refers to ... health ...") describe, they do not collect.
-    if (definitionSection[s.section] || DEFINITION_SENTENCE.test(doc.folded, s.start, s.end))
-      continue;
-    if (h.value === 'contact-info') {
-      if (topic === 'contact' || EMAIL_OR_PHONE.test(doc.text.slice(s.start, s.end))) continue;
-    }
-    if (HYPOTHETICAL.test(doc.folded, s.start, s.end)) continue;
-    if (h.value === 'children' && !CHILDREN_REQUIRES.test(doc.folded, s.start, s.end)) continue;
+    const facts = factsOf(si);
+    // Definitions ("sensitive personal information refers to ... health ...") describe, they do not
+    // collect; hypotheticals ("if we learn that we collected ...") state no practice.
+    if (facts.skip) continue;
+    if (h.value === 'contact-info' && (topic === 'contact' || facts.contactDetails)) continue;
+    if (h.value === 'children' && !facts.childrenOk) continue;
+    if (insideAddress(doc.text, h.start, h.end)) continue;
     const reading = readPractice(doc.folded, s.start, s.end, h.start, h.end);
     // "We do not knowingly collect children's data, except ..." still denies the practice for children.
     if (reading.denied && (!reading.conditional || h.value === 'children')) continue;
     const e = entry(h.value);
+    if (!s.heading) e.party = mergeParty(e.party, facts.party);
+    if (e.evidence.length >= MAX_QUOTES && !(h.value === 'location' && !e.precise)) continue;
     const ev = evidenceFor(doc, s, h.start, h.end);
     if (s.heading) {
       addEvidence(e.weak, ev);
       continue;
     }
-    e.party = mergeParty(e.party, partyOf(doc.folded, s.start, s.end, topic));
     addEvidence(e.evidence, ev);
     if (h.value === 'location' && PRECISE.test(doc.folded.slice(s.start, s.end))) e.precise = true;
   }

@@ -66,7 +66,7 @@ export function detectPolicy(input: DetectInput): Detection {
     score -= 0.25;
     signals.push('title names another kind of page');
   }
-  if (input.url && urlPolicy.test(fold(decodeURI(safeUrlPath(input.url))))) {
+  if (input.url && urlPolicy.test(fold(safeUrlPath(input.url)))) {
     score += 0.15;
     signals.push('URL names a privacy policy');
   }
@@ -95,12 +95,19 @@ export function detectPolicy(input: DetectInput): Detection {
   return { isPolicy: confidence >= 0.5, confidence: round2(confidence), signals };
 }
 
+/** The path, query and hash of a URL, percent-decoded when the escapes are well formed. */
 function safeUrlPath(url: string): string {
+  let path = url;
   try {
     const u = new URL(url);
-    return u.pathname + u.search + u.hash;
+    path = u.pathname + u.search + u.hash;
   } catch {
-    return url;
+    // not an absolute URL: use it as it is
+  }
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
   }
 }
 

@@ -38,6 +38,9 @@ export class TermMatcher<T> {
   private readonly outs: Out<T>[] = [];
   readonly size: number;
 
+  /** Transitions for ASCII characters with failure links resolved: one array read per character. */
+  private ascii: Int32Array = new Int32Array(0);
+
   constructor(specs: readonly TermSpec<T>[]) {
     for (const spec of specs) this.add(spec);
     this.size = this.outs.length;
@@ -90,6 +93,20 @@ export class TermMatcher<T> {
         queue.push(child);
       }
     }
+    // Dense ASCII table in breadth-first order, so a node's failure target is already filled in.
+    const n = this.nodes.length;
+    const ascii = new Int32Array(n * 128);
+    const order = [0, ...queue];
+    for (const id of order) {
+      const node = this.nodes[id]!;
+      const base = id * 128;
+      const failBase = node.fail * 128;
+      for (let c = 0; c < 128; c++) {
+        const nx = node.next.get(c);
+        ascii[base + c] = nx !== undefined ? nx : id === 0 ? 0 : ascii[failBase + c]!;
+      }
+    }
+    this.ascii = ascii;
   }
 
   /**
@@ -100,15 +117,21 @@ export class TermMatcher<T> {
     const hits: TermHit<T>[] = [];
     const nodes = this.nodes;
     let state = 0;
+    const ascii = this.ascii;
     for (let i = from; i < to; i++) {
       const c = folded.charCodeAt(i);
-      let nx = nodes[state]!.next.get(c);
-      while (nx === undefined && state !== 0) {
-        state = nodes[state]!.fail;
-        nx = nodes[state]!.next.get(c);
+      if (c < 128) {
+        state = ascii[state * 128 + c]!;
+      } else {
+        let nx = nodes[state]!.next.get(c);
+        while (nx === undefined && state !== 0) {
+          state = nodes[state]!.fail;
+          nx = nodes[state]!.next.get(c);
+        }
+        state = nx ?? 0;
       }
-      state = nx ?? 0;
       const out = nodes[state]!.out;
+      if (out.length === 0) continue;
       for (let k = 0; k < out.length; k++) {
         const o = this.outs[out[k]!]!;
         const start = i + 1 - o.length;

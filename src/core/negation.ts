@@ -33,7 +33,7 @@ export function readPractice(
   hitStart: number,
   hitEnd: number,
 ): Reading {
-  const before = folded.slice(Math.max(sStart, hitStart - 160), hitStart);
+  const before = folded.slice(Math.max(sStart, hitStart - 300), hitStart);
   // The negation must stand after the last contrast word ("we do not sell it, but we share it").
   let lastContrast = -1;
   CONTRAST.lastIndex = 0;

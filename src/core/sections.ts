@@ -160,7 +160,8 @@ export function buildDoc(input: PolicyInput): Doc {
     let level = 0;
     let heading = '';
     const blockLevel = headingAt?.get(l.start);
-    if (blockLevel !== undefined) {
+    // A "heading" longer than a paragraph is a page's styling, not a title.
+    if (blockLevel !== undefined && l.end - l.start <= 300) {
       level = blockLevel;
       heading = lineText.trim();
     } else {

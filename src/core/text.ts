@@ -97,10 +97,33 @@ export function splitSentences(text: string, from: number, to: number, out: Span
   pushTrimmed(text, s, to, out);
 }
 
+/**
+ * The longest sentence the engine reads as one. A longer run of text without a
+ * sentence end (a table flattened into one line, hostile input) is cut at the
+ * last space or clause break before the limit, so that every per-sentence step
+ * costs at most this much, whatever the input.
+ */
+export const MAX_SENTENCE = 1200;
+
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  while (end - start > MAX_SENTENCE) {
+    let cut = start + MAX_SENTENCE;
+    const floor = start + (MAX_SENTENCE >> 1);
+    let p = cut;
+    while (p > floor && !isSpace(text.charCodeAt(p - 1)) && !CLAUSE_BREAK.test(text[p - 1]!)) p--;
+    if (p > floor) cut = p;
+    else if (isLowSurrogate(text.charCodeAt(cut))) cut--; // never split a surrogate pair
+    pushTrimmed(text, start, cut, out);
+    start = cut;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+  }
   if (end > start) out.push({ start, end });
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 const CLAUSE_BREAK = /[，,；;：:、]/;
