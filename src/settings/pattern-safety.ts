@@ -8,6 +8,8 @@
  *   - repeated groups with bounded repetitions inside: "(a{1,2}){1,40}$";
  *   - repetitions next to each other that can match the same letters:
  *     "a*a*a*b", "(?:\d+)?\d+x", ".*x.*y" (polynomial backtracking);
+ *   - alternatives that can start alike, one group after another:
+ *     "(?:a|a)(?:a|a)...c" (2^n tries per start position);
  *   - literal terms with many `*` wildcards: "a**********b", "*?*?*?*?b".
  * The settings layer refuses those too, so nothing saved can freeze a page.
  *
@@ -19,7 +21,9 @@
  *      repetition can also match. A repetition stays open until a required
  *      atom that it cannot match closes it: in "\d+\.\d+" the "." closes the
  *      first "\d+", in "\w+x\w+" the "x" does not (\w matches x).
- *   3. more than LIMITS.regexRepetitions repetitions, or counts above 100.
+ *   3. more than LIMITS.regexRepetitions repetitions, or counts above 100;
+ *   4. groups of alternatives that can start with the same letter whose
+ *      sizes multiply past 64 ("(a|a)(a|a)(a|a)...": 2^n tries per start).
  * Whether two atoms can match the same letter is tested on a sample alphabet
  * (ASCII, common CJK and Latin letters, and every character of the pattern).
  */
@@ -115,8 +119,7 @@ class Parser {
       atom = m[0];
     } else if (c === '[') {
       let j = this.i + 1;
-      if (s[j] === '^') j++;
-      if (s[j] === ']') j++;
+      if (s[j] === '^') j++; // in JavaScript "[]" and "[^]" are complete classes
       while (j < s.length && s[j] !== ']') j += s[j] === '\\' ? 2 : 1;
       atom = s.slice(this.i, j + 1);
     } else {
@@ -175,10 +178,37 @@ function unionPred(alts: Item[][]): Pred {
   return (c) => preds.some((p) => p(c));
 }
 
+/** Most backtracking branches that groups of overlapping alternatives may multiply into. */
+const MAX_AMBIGUITY = 64;
+
+/** What an alternative's first letter can be; undefined when it can match empty text. */
+function firstPred(items: Item[]): Pred | undefined {
+  const preds: Pred[] = [];
+  for (const it of items) {
+    if (it.kind === 'zero') continue;
+    if (it.kind === 'atom') preds.push(it.pred);
+    else if (it.look) continue;
+    else {
+      const inner = it.alts.map(firstPred);
+      if (inner.some((p) => p === undefined)) return undefined;
+      preds.push(...(inner as Pred[]));
+    }
+    if (it.q.min >= 1) return (c) => preds.some((p) => p(c));
+  }
+  return undefined;
+}
+
 const ADJACENT =
   'two repetitions next to each other can match the same text (for example "\\d+\\d+" or ".*x.*"), which can take very long';
 
-function analyse(items: Item[], liveIn: Pred[], sample: string[]): Pred[] {
+interface Context {
+  sample: string[];
+  /** Product of the sizes of alternations whose alternatives can start alike. */
+  ambiguity: number;
+}
+
+function analyse(items: Item[], liveIn: Pred[], ctx: Context): Pred[] {
+  const sample = ctx.sample;
   let live = liveIn;
   const overlap = (a: Pred, b: Pred) => sample.some((c) => a(c) && b(c));
   const step = (pred: Pred, q: Quant) => {
@@ -195,8 +225,21 @@ function analyse(items: Item[], liveIn: Pred[], sample: string[]): Pred[] {
     }
     if (it.look) {
       // Zero-width, but its inside still runs: check it on its own.
-      for (const alt of it.alts) analyse(alt, [], sample);
+      for (const alt of it.alts) analyse(alt, [], ctx);
       continue;
+    }
+    if (it.alts.length > 1) {
+      const firsts = it.alts.map(firstPred);
+      const alike = firsts.some(
+        (a, i) => !a || firsts.some((b, j) => j > i && (!b || overlap(a, b))),
+      );
+      if (alike) {
+        ctx.ambiguity *= it.alts.length;
+        if (ctx.ambiguity > MAX_AMBIGUITY)
+          throw new Refused(
+            'too many alternatives that can start with the same letter, as in "(a|a)(a|a)(a|a)..." (each one doubles the work)',
+          );
+      }
     }
     if (it.q.max > 1) {
       if (containsRepetitionOrAlternation(it.alts))
@@ -207,7 +250,7 @@ function analyse(items: Item[], liveIn: Pred[], sample: string[]): Pred[] {
       continue;
     }
     const out = new Set<Pred>(it.q.min === 0 ? live : []);
-    for (const alt of it.alts) for (const p of analyse(alt, live, sample)) out.add(p);
+    for (const alt of it.alts) for (const p of analyse(alt, live, ctx)) out.add(p);
     live = [...out];
   }
   return live;
@@ -220,8 +263,8 @@ export function regexSlowReason(source: string): string | undefined {
     const alts = parser.parse();
     if (parser.repetitions > LIMITS.regexRepetitions)
       return `too many repetitions (at most ${LIMITS.regexRepetitions})`;
-    const sample = sampleAlphabet(source);
-    for (const alt of alts) analyse(alt, [], sample);
+    const ctx: Context = { sample: sampleAlphabet(source), ambiguity: 1 };
+    for (const alt of alts) analyse(alt, [], ctx);
     return undefined;
   } catch (e) {
     if (e instanceof Refused) return e.message;

@@ -6,12 +6,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkUserPattern, regexSlowReason, tryTerm } from '../../src/settings';
-import { userTermMatchers } from '../../src/core/user-terms';
+import { checkPattern, userTermMatchers } from '../../src/core/user-terms';
 
 const NESTED =
   'a repeated group contains another repetition or an alternation (catastrophic backtracking)';
 const ADJACENT =
   'two repetitions next to each other can match the same text (for example "\\d+\\d+" or ".*x.*"), which can take very long';
+
+const ALIKE =
+  'too many alternatives that can start with the same letter, as in "(a|a)(a|a)(a|a)..." (each one doubles the work)';
 
 /** Run a pattern the way the engine does (same compile, same chunks); milliseconds taken. */
 function timeScan(pattern: string, regex: boolean, texts: string[]): number {
@@ -44,6 +47,9 @@ describe('regular expressions refused before saving', () => {
     ['a{0,500}b', 'repetition counts above 100 are not allowed'],
     ['a?b?c?d?e?f?g?h', 'too many repetitions (at most 6)'],
     ['(a)\\1', 'back-references are not allowed'],
+    ['(?:a|a)'.repeat(16) + 'c', ALIKE],
+    ['(?:\\w|a)'.repeat(7), ALIKE],
+    ['(?:a|)'.repeat(7) + 'b', ALIKE],
   ])('%s', (p, error) => {
     expect(checkUserPattern(p, true)).toEqual({ ok: false, error });
   });
@@ -79,6 +85,8 @@ describe('patterns people write are accepted', () => {
     '(a+)?b',
     'kept\\s+(?:for|up to)\\s+\\d+ (?:days|months|years)',
     '保存(?:期限)?为?\\d+(?:天|个月|年)',
+    '(?:sugar|glucose)(?:levels?|readings?)(?:daily|weekly|monthly)(?:report|log)',
+    '(?:a|ab)(?:a|ab)(?:a|ab)(?:a|ab)(?:a|ab)(?:a|ab)c',
   ])('%s', (p) => {
     expect(checkUserPattern(p, true)).toMatchObject({ ok: true });
     expect(regexSlowReason(p)).toBeUndefined();
@@ -135,6 +143,26 @@ describe('accepted patterns stay fast on adversarial text', () => {
       { numRuns: 400, seed: 11 },
     );
     expect(accepted).toBeGreaterThan(100);
+  });
+});
+
+describe('the checker reads every pattern JavaScript accepts', () => {
+  it('never fails to parse a pattern that compiles', () => {
+    const ch = fc.constantFrom(...'ab\\()?:=!<>[]^$*+{},12|.dwspukL-中'.split(''));
+    let compiled = 0;
+    fc.assert(
+      fc.property(
+        fc.array(ch, { minLength: 1, maxLength: 14 }).map((a) => a.join('')),
+        (p) => {
+          if (!checkPattern(p, true).ok) return;
+          compiled++;
+          const reason = regexSlowReason(p);
+          expect(reason ?? '', p).not.toMatch(/could not be checked|unbalanced/);
+        },
+      ),
+      { numRuns: 20_000, seed: 5 },
+    );
+    expect(compiled).toBeGreaterThan(2000);
   });
 });
 

@@ -124,6 +124,10 @@ describe('known gaps in checkPattern (refused by src/settings instead)', () => {
     ['a*a*a*b', 'three overlapping repetitions: n^4 on one chunk'],
     ['(?:\\d+)?\\d+x', 'two overlapping repetitions across an optional group'],
     ['a{0,99}a{0,99}a{0,99}a{0,99}b', 'bounded repetitions are not counted at all'],
+    [
+      '(?:a|a)'.repeat(28) + 'c',
+      'alternations that start alike, in sequence: 2^28 tries per start',
+    ],
   ])('checkPattern accepts %s (%s)', (p) => {
     expect(checkPattern(p, true).ok).toBe(true);
   });
