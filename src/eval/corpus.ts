@@ -318,7 +318,8 @@ export function scoreCorpusPolicy(
     for (const s of policy.segments) for (const t of s.dataTypes) annotated.add(t);
     const reported = new Set<string>(card.sensitiveData.map((f) => f.type));
     const list = CORPUS_DATA_TYPES.filter((t) => annotated.has(t));
-    const recalled = (t: string) => (CORPUS_TYPE_EQUIVALENTS[t] ?? [t]).some((x) => reported.has(x));
+    const recalled = (t: string) =>
+      (CORPUS_TYPE_EQUIVALENTS[t] ?? [t]).some((x) => reported.has(x));
     result.dataTypes = { annotated: list, missed: list.filter((t) => !recalled(t)) };
   }
   return result;
