@@ -331,8 +331,9 @@ export async function loadSettings(
     return { settings: result.settings, notices, location, status: result.status, hasBrokenCopy };
   }
   if (rewrite || result.status !== 'current') {
-    location = await writeSettings(result.settings, sync, local, notices, options);
-    if (rewrite) {
+    const written = await writeSettings(result.settings, sync, local, notices, options);
+    if (written) location = written;
+    if (rewrite && written) {
       try {
         await sync.remove([KEYS.legacy]);
       } catch (e) {
@@ -359,7 +360,7 @@ async function writeSettings(
   local: StorageArea,
   notices: string[],
   _options: StorageOptions,
-): Promise<Location> {
+): Promise<Location | undefined> {
   const diff = diffFromDefaults(settings);
   const text = JSON.stringify(diff);
   const chunks = splitIntoChunks(text);
@@ -399,7 +400,12 @@ async function writeSettings(
       `The settings are too large for browser sync (${Math.ceil(utf8Bytes(text) / 1024)} KB; sync takes about ${Math.floor((SYNC_MAX_CHUNKS * SYNC_ITEM_BYTES) / 1024)} KB), so they are kept on this device only and will not reach your other browsers.`,
     );
   }
-  await local.set({ [KEYS.local]: diff, [KEYS.lastGood]: diff });
+  try {
+    await local.set({ [KEYS.local]: diff, [KEYS.lastGood]: diff });
+  } catch (e) {
+    notices.push(`The settings could not be saved on this device either (${message(e)}).`);
+    return undefined;
+  }
   try {
     await sync.set({ [KEYS.manifest]: { ...manifestBase, location: 'local' } });
     await sync.remove(existing);
@@ -411,8 +417,9 @@ async function writeSettings(
 
 /**
  * Check and store settings (only what differs from the defaults). Invalid
- * settings are not written: ok is false and errors lists every problem.
- * Throws only when storage.local itself cannot be written.
+ * settings are not written: ok is false and errors lists every problem; ok
+ * is also false (errors say why) when neither sync nor local takes them.
+ * Never throws.
  */
 export async function saveSettings(
   settings: Settings,
@@ -426,6 +433,7 @@ export async function saveSettings(
   }
   const notices: string[] = [];
   const location = await writeSettings(check.settings, sync, local, notices, options);
+  if (!location) return { ok: false, location: 'local', notices: [], errors: notices };
   return { ok: true, location, notices };
 }
 

@@ -162,6 +162,29 @@ describe('quotas', () => {
     expect(loaded.settings).toEqual(s);
   });
 
+  it('when neither area takes the settings, save says so instead of throwing', async () => {
+    const { sync, local } = areas();
+    sync.failSet = new Error('sync is disabled');
+    local.failSet = new Error('disk full');
+    const s = defaultSettings();
+    s.autoDetect = true;
+    expect(await saveSettings(s, sync, local)).toEqual({
+      ok: false,
+      location: 'local',
+      notices: [],
+      errors: [
+        'Browser sync refused the settings (sync is disabled), so they are kept on this device only.',
+        'The settings could not be saved on this device either (disk full).',
+      ],
+    });
+    // An upgrade that cannot be written back still loads, and keeps the old item.
+    sync.seed({ settings: sample('v1-basic.json') });
+    const loaded = await loadSettings(sync, local);
+    expect(loaded.status).toBe('migrated');
+    expect(loaded.settings.language).toBe('zh_CN');
+    expect(sync.items.has('settings')).toBe(true);
+  });
+
   it('the fake refuses over-quota writes like the browser', async () => {
     const { sync } = areas();
     await expect(sync.set({ big: 'x'.repeat(8190) })).rejects.toThrow(/QUOTA_BYTES_PER_ITEM/);
