@@ -22,6 +22,9 @@ export interface SdkRecord {
   end: number;
 }
 
+/** A table row has a handful of cells; a line with hundreds of bars is not one. */
+const MAX_CELLS = 40;
+const MAX_ROW_CHARS = 20_000;
 const MAX_CONTINUATION_LINES = 15;
 const MAX_CONTINUATION_CHARS = 3000;
 const NAMING: ReadonlySet<Role> = new Set<Role>(['name', 'type']);
@@ -48,6 +51,7 @@ interface Cell {
 
 /** Cells of a table row, or null when the line is not one. */
 function rowCells(text: string, line: Line): Cell[] | null {
+  if (line.end - line.start > MAX_ROW_CHARS) return null;
   const s = text.slice(line.start, line.end);
   if (!s.includes('\t') && !s.includes(' | ') && !/^\s*\|.*\|/.test(s)) return null;
   const cells: Cell[] = [];
@@ -61,12 +65,14 @@ function rowCells(text: string, line: Line): Cell[] | null {
   for (let m = sep.exec(s); m; m = sep.exec(s)) {
     push(from, m.index);
     from = m.index + m[0].length;
+    if (cells.length > MAX_CELLS + 2) return null;
   }
   push(from, s.length);
-  while (cells.length && cells[0]!.start === cells[0]!.end) cells.shift();
-  while (cells.length && cells[cells.length - 1]!.start === cells[cells.length - 1]!.end)
-    cells.pop();
-  return cells.length >= 2 ? cells : null;
+  let a = 0;
+  let b = cells.length;
+  while (a < b && cells[a]!.start === cells[a]!.end) a++;
+  while (b > a && cells[b - 1]!.start === cells[b - 1]!.end) b--;
+  return b - a >= 2 && b - a <= MAX_CELLS ? cells.slice(a, b) : null;
 }
 
 function isHeadingLine(s: string): boolean {
@@ -222,7 +228,10 @@ export function parseRecords(text: string): SdkRecord[] {
       for (let m = LABEL_RE.exec(raw); m; m = LABEL_RE.exec(raw)) {
         const role = roleOfLabel(m[1]!);
         if (role) labels.push({ role, key: m[1]!, at: m.index, valueStart: m.index + m[0].length });
+        if (labels.length > MAX_CELLS) break;
       }
+      // Dozens of labels on one line is not an SDK block.
+      if (labels.length > MAX_CELLS) labels.length = 0;
     }
     // "3）华为推送SDK：为了向您推送消息，…" / "Branch SDK: deep links …": the name is the label.
     const named = namedLine(text, line);
