@@ -5,7 +5,7 @@
  * start with it. A scan is one pass over the words and one over the CJK
  * characters of the text; no per-alias pass over the text.
  */
-import { foldSdk, isCjkCode, isWordCode } from './fold';
+import { foldSdk, isCjkCode, isWordCode, normalizeName } from './fold';
 import type { CatalogEntry } from './types';
 
 export interface AliasRef {
@@ -41,6 +41,10 @@ export interface CompiledCatalog {
   /** Folded package prefixes and domains of each entry (context evidence). */
   hints: string[][];
   notWithin: string[][];
+  /** Matches any character a Chinese alias starts with (jumps over the rest). */
+  cjkStart: RegExp;
+  /** normalizeName(vendor) of each entry (owner detection). */
+  vendorKeys: string[];
 }
 
 const SEP = /[\s\-_]/;
@@ -133,7 +137,10 @@ export function compileCatalog(entries: readonly CatalogEntry[]): CompiledCatalo
     notWithin.push((e.notWithin ?? []).map((s) => foldSdk(s)));
   });
   for (const list of cjk.values()) list.sort((a, b) => b.folded.length - a.folded.length);
-  return { entries, latin, cjk, hints, notWithin };
+  const firsts = [...cjk.keys()].map((c) => String.fromCharCode(c)).join('');
+  const cjkStart = new RegExp(`[${firsts.replace(/[\\\]^-]/g, '\\$&') || '\\u0000'}]`, 'g');
+  const vendorKeys = entries.map((e) => normalizeName(e.vendor));
+  return { entries, latin, cjk, cjkStart, hints, notWithin, vendorKeys };
 }
 
 const TOKEN = /[a-z0-9]+/g;
@@ -178,10 +185,11 @@ export function scanAliases(cat: CompiledCatalog, text: string, folded: string):
       if (acceptsCase(a, text, s, end)) hits.push({ start: s, end, ref: a });
     }
   }
-  for (let i = 0; i < region.length; i++) {
-    const code = region.charCodeAt(i);
-    if (code < 0x2e80) continue;
-    const list = cat.cjk.get(code);
+  const starts = cat.cjkStart;
+  starts.lastIndex = 0;
+  for (let m = starts.exec(region); m; m = starts.exec(region)) {
+    const i = m.index;
+    const list = cat.cjk.get(region.charCodeAt(i));
     if (!list) continue;
     for (const a of list) {
       if (!region.startsWith(a.folded, i)) continue;

@@ -253,8 +253,7 @@ function ownerEntries(cat: CompiledCatalog, text: string, folded: string): Set<n
     }
   }
   if (names.size)
-    cat.entries.forEach((entry, i) => {
-      const v = normalizeName(entry.vendor);
+    cat.vendorKeys.forEach((v, i) => {
       for (const n of names) if (v.startsWith(n)) out.add(i);
     });
   return out;
