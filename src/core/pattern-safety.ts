@@ -1,17 +1,16 @@
 /**
- * Stricter checks on user patterns before they are saved, on top of
- * checkPattern() from src/core/user-terms.ts (syntax, length, empty match,
- * back-references, nested repetitions such as "(a+)+").
- *
- * checkPattern() lets through patterns that still take seconds or longer on
- * a single 2,000-character chunk (see test/unit/user-terms.test.ts):
+ * Checks that a user pattern cannot backtrack for long, used by checkPattern()
+ * in user-terms.ts on top of syntax, length, empty-match, back-reference and
+ * nested-repetition checks. Without them, patterns such as these take seconds
+ * or longer on a single 2,000-character chunk:
  *   - repeated groups with bounded repetitions inside: "(a{1,2}){1,40}$";
  *   - repetitions next to each other that can match the same letters:
  *     "a*a*a*b", "(?:\d+)?\d+x", ".*x.*y" (polynomial backtracking);
  *   - alternatives that can start alike, one group after another:
  *     "(?:a|a)(?:a|a)...c" (2^n tries per start position);
  *   - literal terms with many `*` wildcards: "a**********b", "*?*?*?*?b".
- * The settings layer refuses those too, so nothing saved can freeze a page.
+ * Both the settings layer (before saving) and the engine (before compiling)
+ * refuse them, so nothing a user types can freeze a page.
  *
  * The regex check parses the pattern into atoms (a letter, an escape, a class
  * or ".") and groups, and refuses:
@@ -27,8 +26,11 @@
  * Whether two atoms can match the same letter is tested on a sample alphabet
  * (ASCII, common CJK and Latin letters, and every character of the pattern).
  */
-import { checkPattern, type PatternCheck } from '../core/user-terms';
-import { LIMITS } from './types';
+/** Repetitions (`*`, `+`, `?`, `{m,n}`) allowed in one regular expression. */
+export const MAX_REGEX_REPETITIONS = 6;
+/** Wildcard `*` allowed in one literal term (each can stretch over up to 30 letters). */
+export const MAX_WILDCARD_STARS = 2;
+const LIMITS = { regexRepetitions: MAX_REGEX_REPETITIONS, wildcardStars: MAX_WILDCARD_STARS };
 
 type Pred = (c: string) => boolean;
 interface Quant {
@@ -280,15 +282,4 @@ export function wildcardSlowReason(pattern: string): string | undefined {
   const stars = p.split('*').length - 1;
   if (stars > LIMITS.wildcardStars) return `too many * wildcards (at most ${LIMITS.wildcardStars})`;
   return undefined;
-}
-
-/**
- * checkPattern() plus the stricter checks above: the check the options page
- * and every import run before a user pattern is saved.
- */
-export function checkUserPattern(pattern: string, regex = false): PatternCheck {
-  const core = checkPattern(pattern, regex);
-  if (!core.ok) return core;
-  const reason = regex ? regexSlowReason(pattern.trim()) : wildcardSlowReason(pattern);
-  return reason ? { ok: false, error: reason } : core;
 }

@@ -6,6 +6,7 @@
  * can backtrack exponentially are refused.
  */
 import type { CustomTerm } from './settings';
+import { regexSlowReason, wildcardSlowReason } from './pattern-safety';
 
 export const MAX_PATTERN_LENGTH = 200;
 const CHUNK = 2000;
@@ -83,18 +84,18 @@ export function checkPattern(pattern: string, regex = false): PatternCheck {
     return { ok: false, error: `the pattern is longer than ${MAX_PATTERN_LENGTH} characters` };
   }
   const source = regex ? p : wildcardSource(p);
-  if (regex) {
-    const reason = unsafeReason(p);
-    if (reason) return { ok: false, error: reason };
-  }
+  let re: RegExp;
   try {
-    const re = new RegExp(source, 'giu');
-    if (re.test('')) return { ok: false, error: 'the pattern matches empty text' };
-    re.lastIndex = 0;
-    return { ok: true, regex: re };
+    re = new RegExp(source, 'giu');
   } catch (e) {
     return { ok: false, error: `not a valid regular expression: ${(e as Error).message}` };
   }
+  // Only a pattern that compiles is checked for slow shapes, so syntax errors are named as such.
+  const reason = regex ? (unsafeReason(p) ?? regexSlowReason(p)) : wildcardSlowReason(p);
+  if (reason) return { ok: false, error: reason };
+  if (re.test('')) return { ok: false, error: 'the pattern matches empty text' };
+  re.lastIndex = 0;
+  return { ok: true, regex: re };
 }
 
 export interface UserHit<T> {

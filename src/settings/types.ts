@@ -2,6 +2,7 @@
  * The settings a user can change on the options page, in their current
  * (schemaVersion 3) shape. Plain data: no browser or DOM types.
  */
+import { MAX_REGEX_REPETITIONS, MAX_WILDCARD_STARS } from '../core/pattern-safety';
 import type { CustomSdk, CustomTerm, ScoreWeights } from '../core/settings';
 import type { DataType, Severity } from '../core/types';
 
@@ -54,9 +55,9 @@ export const LIMITS = {
   nameLength: 100,
   weightMax: 100,
   /** Wildcard `*` per literal term (each can stretch over up to 30 letters). */
-  wildcardStars: 2,
+  wildcardStars: MAX_WILDCARD_STARS,
   /** Repetitions (`*`, `+`, `?`, `{m,n}`) per regular expression. */
-  regexRepetitions: 6,
+  regexRepetitions: MAX_REGEX_REPETITIONS,
   /** Longest sample the "try before saving" box runs a term on. */
   sampleLength: 20_000,
   /** Most matches tryTerm() returns. */

@@ -3,7 +3,7 @@
  * the purpose and data types its own SDK table gives for each, and exact
  * quotes. One finding per SDK, whatever names it appears under.
  */
-import type { DataType, SdkCategory, SdkFinding } from '../types';
+import { SDK_CATEGORIES, type DataType, type SdkCategory, type SdkFinding } from '../types';
 import catalogJson from './catalog.json';
 import { compileCatalog, scanAliases, type CompiledCatalog, type Hit } from './compile';
 import { foldSdk, normalizeName } from './fold';
@@ -27,9 +27,35 @@ export function catalogEntries(): readonly CatalogEntry[] {
 let baseCompiled: CompiledCatalog | null = null;
 let extraCache: { key: string; compiled: CompiledCatalog } | null = null;
 
-function compiledFor(extra: CatalogEntry[] | undefined): CompiledCatalog {
+const strings = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** User entries come from settings: keep only the well-formed ones. */
+function usable(e: CatalogEntry): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const x = e as unknown as Record<string, unknown>;
+  const aliases = x['aliases'] as Record<string, unknown> | undefined;
+  return (
+    typeof x['id'] === 'string' &&
+    typeof x['name'] === 'string' &&
+    x['name'] !== '' &&
+    typeof x['vendor'] === 'string' &&
+    (SDK_CATEGORIES as readonly unknown[]).includes(x['category']) &&
+    typeof aliases === 'object' &&
+    aliases !== null &&
+    strings(aliases['en']) &&
+    strings(aliases['zh']) &&
+    (x['ambiguous'] === undefined || strings(x['ambiguous'])) &&
+    (x['notWithin'] === undefined || strings(x['notWithin'])) &&
+    (x['packages'] === undefined || strings(x['packages'])) &&
+    (x['domains'] === undefined || strings(x['domains']))
+  );
+}
+
+function compiledFor(extraRaw: CatalogEntry[] | undefined): CompiledCatalog {
   if (!baseCompiled) baseCompiled = compileCatalog(catalog.entries);
-  if (!extra || extra.length === 0) return baseCompiled;
+  const extra = Array.isArray(extraRaw) ? extraRaw.filter(usable) : [];
+  if (extra.length === 0) return baseCompiled;
   const key = CATALOG_VERSION + JSON.stringify(extra);
   if (extraCache?.key !== key) {
     const ids = new Set(extra.map((e) => e.id));
