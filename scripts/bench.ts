@@ -19,6 +19,7 @@ import { extractPage } from '../src/extract/index';
 import { decodeHtml } from '../src/cli/load';
 import { bundleReport, type BundleReport } from './bench/bundle';
 import { clickToCard, type ClickToCardResult } from './bench/click-to-card';
+import { coldStart, type ColdResult } from './bench/cold';
 import {
   corpusFiles,
   loadHtml,
@@ -293,6 +294,8 @@ async function main(): Promise<void> {
     : null;
   log(args, 'phases');
   const phases = phaseBreakdown(largest.text, largestFixture);
+  log(args, 'cold start');
+  const cold = coldStart(ROOT, join(SEEDS, largest.name));
 
   let bundle: BundleReport | null = null;
   let bundleReason: string | undefined;
@@ -398,6 +401,7 @@ async function main(): Promise<void> {
     bundle: bundle ?? { reason: bundleReason },
     core,
     phases,
+    coldStart: cold,
     targets: targets.map((t) => ({ ...t, met: t.value === null ? null : t.value <= t.limit })),
   };
 
@@ -405,7 +409,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return;
   }
-  printTables(result, core, scale, detection, phases, click, bundle, targets);
+  printTables(result, core, scale, detection, phases, cold, click, bundle, targets);
 }
 
 function kb(bytes: number | null): number | null {
@@ -434,6 +438,7 @@ function printTables(
   scale: ReturnType<typeof scaling>,
   detection: DetectionRow[],
   phases: ReturnType<typeof phaseBreakdown>,
+  cold: ColdResult | null,
   click: ClickToCardResult,
   bundle: BundleReport | null,
   targets: Target[],
@@ -497,6 +502,12 @@ function printTables(
       ['input', ...PHASES],
       phases.map((p) => [p.input, ...PHASES.map((ph) => fmt(p.medians[ph]))]),
     ),
+  );
+  out.push(
+    '',
+    cold
+      ? `Cold start (fresh process, as in every popup), largest seed: compileRules ${fmt(cold.compileRulesMs, 1)} ms, first analyze ${fmt(cold.firstAnalyzeMs, 1)} ms, second ${fmt(cold.secondAnalyzeMs, 1)} ms (median of ${cold.runs})`
+      : 'Cold start: not measured',
   );
   out.push(
     '',
