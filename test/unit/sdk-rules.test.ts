@@ -198,4 +198,30 @@ describe('user-added entries', () => {
     ]);
     expect(ids(findSdks('We embed Acme Beacon.', ctx))).toEqual([]);
   });
+
+  it('malformed user entries are ignored, not fatal', () => {
+    const broken = [
+      {
+        id: 'x',
+        name: 'Acme Beacon',
+        vendor: 'Acme',
+        category: 'nonsense',
+        aliases: { en: ['Acme Beacon'], zh: [] },
+        source: 'u',
+      },
+      {
+        id: 'y',
+        name: 'Zeta Probe',
+        vendor: 'Zeta',
+        category: 'analytics',
+        aliases: { en: 'Zeta Probe' },
+        source: 'u',
+      },
+      null,
+    ] as unknown as CatalogEntry[];
+    const c = ctxFor({ extraEntries: broken });
+    expect(ids(findSdks('We embed Acme Beacon, Zeta Probe and Mixpanel.', c))).toEqual([
+      'mixpanel',
+    ]);
+  });
 });
