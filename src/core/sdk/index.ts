@@ -209,7 +209,7 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
   let rspan = 0;
   // Unambiguous names, for "Firebase, Branch and Amplitude"-style lists.
   const plain = hits
-    .filter((h) => !h.ref.ambiguous && !owners.has(h.ref.entry))
+    .filter((h) => !h.ref.ambiguous && !owners.has(h.ref.entry) && !isCjkAlias(h))
     .map((h) => [h.start, h.end] as const);
   let lastKept: Hit | null = null;
   hits.forEach((h, i) => {
@@ -286,10 +286,12 @@ function ownerEntries(cat: CompiledCatalog, text: string, folded: string): Set<n
 }
 
 /**
- * A capitalised ambiguous name in the same list as an unambiguous SDK name
+ * A capitalised ambiguous name in the same list as an unambiguous Latin SDK name
  * ("we use Mixpanel, Segment and Amplitude"): within 40 characters, same line,
  * only commas, "and", "or", "&", "/" and spaces between.
  */
+const isCjkAlias = (h: Hit): boolean => h.ref.alias.charCodeAt(0) >= 0x2e80;
+
 function listedWithOthers(
   text: string,
   h: Hit,
@@ -308,7 +310,13 @@ function listedWithOthers(
   const near = (between: string): boolean => between.length <= 40 && SEPARATOR.test(between);
   const next = plain[lo];
   if (next && near(text.slice(h.end, next[0]))) return true;
-  if (lastKept && lastKept.end <= h.start && near(text.slice(lastKept.end, h.start))) return true;
+  if (
+    lastKept &&
+    !isCjkAlias(lastKept) &&
+    lastKept.end <= h.start &&
+    near(text.slice(lastKept.end, h.start))
+  )
+    return true;
   const prev = plain[lo - 1];
   return prev !== undefined && prev[1] <= h.start && near(text.slice(prev[1], h.start));
 }
@@ -331,7 +339,7 @@ function ambiguousOk(cat: CompiledCatalog, text: string, folded: string, h: Hit)
 }
 
 const COMPANY_SUFFIX =
-  /^[^，。,;；.\n()（）]{0,14}?(?:有限公司|有限责任公司|co\.,?\s*ltd|inc\.|llc\b|corporation\b|gmbh\b)/;
+  /^[^，。,;；.\n()（）]{0,14}?(?:有限公司|有限责任公司|公司|co\.,?\s*ltd|inc\.|llc\b|corporation\b|gmbh\b)/;
 
 /**
  * A company name right after another SDK's name ("穿山甲SDK（北京巨量引擎网络技术有限公司）")
