@@ -68,6 +68,27 @@ describe('SDK blocks and tables', () => {
     expect(found[1]!.purpose).toBe('process payments');
   });
 
+  it('English translations of Chinese SDK lists (SDK name / Company / Usage / Types collected)', () => {
+    const text = [
+      'Third-party SDK list',
+      'SDK name: Umeng+ SDK',
+      'Company name: Youmeng Tongxin (Beijing) Technology Co., Ltd.',
+      'Usage: statistics of app usage',
+      'Types of personal information collected: device information (IMEI, OAID), network information',
+      'Privacy policy link: https://www.umeng.com/page/policy',
+      'Third-party SDK name: Kestrel Share SDK',
+      'Service provider: Kestrel Ltd.',
+      'Usage scenarios: sharing content to social platforms',
+      'Permissions required: network access',
+    ].join('\n');
+    const found = findSdks(text, ctx);
+    expect(ids(found)).toEqual(['umeng', '?Kestrel Share SDK']);
+    expect(found[0]!.purpose).toBe('statistics of app usage');
+    expect(found[0]!.dataTypes.sort()).toEqual(['device-id', 'network']);
+    expect(found[1]!.category).toBe('social');
+    expect(found[1]!.dataTypes).toEqual(['network']);
+  });
+
   it('table rows with " | " cells and a header row', () => {
     const text = [
       'The SDKs we use:',
