@@ -1,7 +1,7 @@
 /** From policy input to the risk card (card.schema.json), in a few linear passes. */
 import type { Card, PolicyInput } from './types';
 import { buildDoc, sectionAt } from './sections';
-import { detectPolicy } from './detect';
+import { detectFromParts, DETECT_SAMPLE } from './detect';
 import { compileRules } from './compile';
 import { dataTypesIn, findSensitiveData } from './datatypes';
 import { findRetention } from './retention';
@@ -14,10 +14,11 @@ import type { AnalyzeOptions } from './settings';
 export function analyze(input: PolicyInput, options: AnalyzeOptions = {}): Card {
   const rules = compileRules(options.settings);
   const doc = buildDoc(input);
-  const detection = detectPolicy({
+  const detection = detectFromParts({
     title: input.title ?? doc.title,
     ...(input.url ? { url: input.url } : {}),
-    ...(input.blocks ? { blocks: input.blocks } : { text: doc.text }),
+    sampleFolded: doc.folded.slice(0, DETECT_SAMPLE),
+    headings: doc.sections.filter((sec) => sec.level > 0).map((sec) => sec.heading),
   });
   const sdks = findSdks(doc.text, {
     sectionAt: (offset) => sectionAt(doc, offset),

@@ -51,10 +51,30 @@ function sampleOf(input: DetectInput): { sample: string; headings: string[] } {
   return { sample, headings };
 }
 
+/** What detection reads: the analysis passes these from its own document, so nothing is folded twice. */
+export interface DetectParts {
+  title: string;
+  url?: string;
+  /** The folded first SAMPLE characters of the text. */
+  sampleFolded: string;
+  headings: readonly string[];
+}
+
+export const DETECT_SAMPLE = SAMPLE;
+
 export function detectPolicy(input: DetectInput): Detection {
-  const signals: string[] = [];
   const { sample, headings } = sampleOf(input);
-  const title = fold(input.title ?? '');
+  return detectFromParts({
+    title: input.title ?? '',
+    ...(input.url ? { url: input.url } : {}),
+    sampleFolded: fold(sample),
+    headings,
+  });
+}
+
+export function detectFromParts(parts: DetectParts): Detection {
+  const signals: string[] = [];
+  const title = fold(parts.title);
   let score = 0;
 
   const policyTitle = titlePolicy.test(title);
@@ -66,28 +86,27 @@ export function detectPolicy(input: DetectInput): Detection {
     score -= 0.25;
     signals.push('title names another kind of page');
   }
-  if (input.url && urlPolicy.test(fold(safeUrlPath(input.url)))) {
+  if (parts.url && urlPolicy.test(fold(safeUrlPath(parts.url)))) {
     score += 0.15;
     signals.push('URL names a privacy policy');
   }
-  const headingText = fold(headings.slice(0, 60).join('\n'));
-  const policyHeadings = titlePolicy.scan(headingText).length;
-  if (policyHeadings) {
+  const headingText = fold(parts.headings.slice(0, 60).join('\n'));
+  if (titlePolicy.test(headingText)) {
     score += 0.1;
     signals.push('a heading names a privacy policy');
   }
 
-  const folded = fold(sample);
+  const folded = parts.sampleFolded;
   const hits = cues.scan(folded);
   const groups = new Set(hits.map((h) => h.value));
-  const density = sample.length ? (hits.length * 1000) / sample.length : 0;
+  const density = folded.length ? (hits.length * 1000) / folded.length : 0;
   signals.push(`policy vocabulary: ${groups.size} of ${rules.cueGroups.length} groups`);
   signals.push(`vocabulary density: ${density.toFixed(1)} per 1000 characters`);
   // Distinct groups say "this text is about handling personal data".
   score += Math.min(0.45, Math.max(0, groups.size - 4) * 0.06);
   // Density separates a policy from a page that only mentions privacy once.
   score += Math.min(0.25, Math.max(0, density - 1) * 0.06);
-  if (sample.length < 400) {
+  if (folded.length < 400) {
     score -= 0.3;
     signals.push('very little text');
   }

@@ -41,7 +41,7 @@ export function fold(text: string): string {
   for (let i = 0; i < n; i += 4096) {
     const m = Math.min(4096, n - i);
     for (let j = 0; j < m; j++) chunk[j] = table[text.charCodeAt(i + j)]!;
-    parts.push(String.fromCharCode.apply(null, Array.from(chunk.subarray(0, m))));
+    parts.push(String.fromCharCode.apply(null, chunk.subarray(0, m) as unknown as number[]));
   }
   return parts.join('');
 }

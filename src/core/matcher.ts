@@ -113,7 +113,7 @@ export class TermMatcher<T> {
    * All hits in folded[from, to), in order of end position. `folded` must be
    * the output of fold() on the original text.
    */
-  scan(folded: string, from = 0, to = folded.length): TermHit<T>[] {
+  scan(folded: string, from = 0, to = folded.length, limit = Infinity): TermHit<T>[] {
     const hits: TermHit<T>[] = [];
     const nodes = this.nodes;
     let state = 0;
@@ -140,13 +140,14 @@ export class TermMatcher<T> {
         if (o.rightBoundary && end < folded.length && isWordCode(folded.charCodeAt(end))) continue;
         if (o.prefix) while (end < to && isWordCode(folded.charCodeAt(end))) end++;
         hits.push({ start, end, value: o.value, term: o.term });
+        if (hits.length >= limit) return hits;
       }
     }
     return hits;
   }
 
-  /** True when any term occurs in folded[from, to). */
+  /** True when any term occurs in folded[from, to); stops at the first hit. */
   test(folded: string, from = 0, to = folded.length): boolean {
-    return this.scan(folded, from, to).length > 0;
+    return this.scan(folded, from, to, 1).length > 0;
   }
 }

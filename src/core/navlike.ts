@@ -22,6 +22,17 @@ const SMALL_WORDS = new Set([
 
 export function isNavLike(sentence: string): boolean {
   if (/[\u4e00-\u9fff]/.test(sentence)) return false;
+  // Cheap exit: ordinary prose has many words starting in lower case.
+  let lower = 0;
+  let wordCount = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    if (i === 0 || sentence.charCodeAt(i - 1) === 32) {
+      wordCount++;
+      const c = sentence.charCodeAt(i);
+      if (c >= 97 && c <= 122) lower++;
+    }
+  }
+  if (wordCount >= 4 && lower * 4 > wordCount) return false;
   const words = sentence
     .replace(/[^\p{L}\p{N}&|/' -]+/gu, ' ')
     .split(/\s+/)

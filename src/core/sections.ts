@@ -57,6 +57,9 @@ const HEADING_PATTERNS: readonly { re: RegExp; level: number; maxLen: number }[]
 ];
 
 const SENTENCE_END = /[.。;；,，:：!?！？]$/;
+/** Every numbered heading pattern starts with one of these: a cheap test before the patterns. */
+const HEADING_START =
+  /^(?:[\dIVX([（【第一二三四五六七八九十百零〇]|section|article|part|chapter)/i;
 
 /** Decide whether a text line is a heading, and at what level (0 = not a heading). */
 export function headingLevel(line: string): { level: number; heading: string } {
@@ -73,6 +76,10 @@ export function headingLevel(line: string): { level: number; heading: string } {
   if (s.startsWith('- ') || s.startsWith('• ') || s.startsWith('* ') || s.startsWith('> ')) {
     return { level: 0, heading: '' };
   }
+  if (!HEADING_START.test(s))
+    return bold && s.length <= 120
+      ? { level: 2, heading: stripMarks(s) }
+      : { level: 0, heading: '' };
   for (const p of HEADING_PATTERNS) {
     if (p.re.test(s) && s.length <= p.maxLen && (bold || !SENTENCE_END.test(s))) {
       return { level: p.level, heading: stripMarks(s) };

@@ -152,7 +152,8 @@ export function quoteSpan(
     grow = false;
     if (left > sStart) {
       let p = left - 1;
-      while (p > sStart && !CLAUSE_BREAK.test(text[p - 1]!)) p--;
+      const floor = Math.max(sStart, right - budget);
+      while (p > floor && !CLAUSE_BREAK.test(text[p - 1]!)) p--;
       if (right - p <= budget) {
         left = p;
         grow = true;
@@ -160,7 +161,8 @@ export function quoteSpan(
     }
     if (right < sEnd) {
       let q = right + 1;
-      while (q < sEnd && !CLAUSE_BREAK.test(text[q - 1]!)) q++;
+      const ceiling = Math.min(sEnd, left + budget);
+      while (q < ceiling && !CLAUSE_BREAK.test(text[q - 1]!)) q++;
       if (q - left <= budget) {
         right = q;
         grow = true;

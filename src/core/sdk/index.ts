@@ -410,12 +410,20 @@ function identify(
     .filter((f) => f.key === key)
     .map(usable)
     .filter((x) => x !== null);
-  if (chosen.length) return { kind: 'unknown', names: chosen };
+  let typed: { name: string; field: Field } | null = null;
   for (const f of rec.fields) {
     const u = f.role === 'type' ? usable(f) : null;
-    if (u && /sdk/i.test(u.name)) return { kind: 'unknown', names: [u] };
+    if (u && /sdk/i.test(u.name)) {
+      typed = u;
+      break;
+    }
   }
-  return { kind: 'none' };
+  // "Partner Type: Youtui Advertising SDK / Partner Name: Beijing … Co., Ltd.": the SDK
+  // is better named by its type than by its company.
+  const company = /\b(?:co\.?,?\s*ltd|inc|llc|gmbh|corporation|limited)\b|有限公司|有限责任公司/i;
+  if (chosen.length && !(typed && chosen.every((c) => company.test(c.name))))
+    return { kind: 'unknown', names: chosen };
+  return typed ? { kind: 'unknown', names: [typed] } : { kind: 'none' };
 }
 
 function cleanName(raw: string): string | null {
