@@ -68,6 +68,20 @@ describe('SDK blocks and tables', () => {
     expect(found[1]!.purpose).toBe('process payments');
   });
 
+  it('an unknown SDK named by its company in "Partner Name" takes its name from "Partner Type"', () => {
+    const text = [
+      'Partner Type: Lanting Advertising SDK',
+      'Partner Name: Hangzhou Lanting Network Technology Co., Ltd.',
+      'Purpose of Cooperation: Provide advertising services to users',
+      'Partner Type: Data storage service partner',
+      'Partner Name: Qingshan Storage',
+      'Purpose of Cooperation: Provide data storage services',
+    ].join('\n');
+    const found = findSdks(text, ctx);
+    expect(ids(found)).toEqual(['?Lanting Advertising SDK', '?Qingshan Storage']);
+    expect(found.map((f) => f.category)).toEqual(['ads', 'cloud']);
+  });
+
   it('English translations of Chinese SDK lists (SDK name / Company / Usage / Types collected)', () => {
     const text = [
       'Third-party SDK list',
