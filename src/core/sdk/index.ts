@@ -141,11 +141,12 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
   const fieldHits = new Set<number>();
   const quietSpans: [number, number][] = [];
   const recordSpans: [number, number][] = [];
+  const memo = new Map<string, Hit[]>();
   for (const rec of parseRecords(text)) {
     recordSpans.push([rec.start, rec.end]);
     for (const f of rec.fields)
       if (f.role === 'vendor' || f.role === 'link') quietSpans.push([f.start, f.end]);
-    const found = identify(cat, text, folded, rec, owners);
+    const found = identify(cat, text, folded, rec, owners, memo);
     if (found.kind === 'none') continue;
     const purpose = purposeOf(text, rec);
     const targets: Acc[] = [];
@@ -379,13 +380,21 @@ function identify(
   folded: string,
   rec: SdkRecord,
   owners: Set<number>,
+  memo: Map<string, Hit[]>,
 ): Identified {
   const scan = (roles: string[]): { hits: Hit[]; fieldOf: Map<Hit, Field> } => {
     const hits: Hit[] = [];
     const fieldOf = new Map<Hit, Field>();
     for (const f of rec.fields) {
       if (!roles.includes(f.role)) continue;
-      for (const h of scanAliases(cat, text.slice(f.start, f.end), folded.slice(f.start, f.end))) {
+      // Big tables repeat the same names: scan each distinct value once.
+      const value = text.slice(f.start, f.end);
+      let rel = memo.get(value);
+      if (!rel) {
+        rel = scanAliases(cat, value, folded.slice(f.start, f.end));
+        if (memo.size < 10_000) memo.set(value, rel);
+      }
+      for (const h of rel) {
         if (owners.has(h.ref.entry)) continue;
         const abs: Hit = { start: h.start + f.start, end: h.end + f.start, ref: h.ref };
         hits.push(abs);
