@@ -1,5 +1,7 @@
 /** From policy input to the risk card (card.schema.json), in a few linear passes. */
-import type { Card, PolicyInput } from './types';
+import type { Card, DataType, PolicyInput } from './types';
+import type { Scanner } from './matcher';
+import { prescan } from './prescan';
 import { buildDoc, sectionAt } from './sections';
 import { detectFromParts, DETECT_SAMPLE } from './detect';
 import { compileRules } from './compile';
@@ -25,10 +27,35 @@ export function analyze(input: PolicyInput, options: AnalyzeOptions = {}): Card 
     dataTypesIn: (snippet) => dataTypesIn(snippet, rules.dataTypes),
     extraEntries: rules.extraSdks,
   });
-  const sensitiveData = findSensitiveData(doc, rules.dataTypes, sdks);
-  const retention = findRetention(doc, rules.retention);
-  const optOut = findOptOuts(doc, rules.optOut);
-  const sharing = findSharing(doc, rules.sharing);
+  // Every area's terms in one pass over the text; each area reads its own hits.
+  const pre = prescan(rules.combined, doc.folded, {
+    dataTypes: rules.dataTypes.matcher,
+    dataExclude: rules.dataTypes.exclude,
+    retention: rules.retention.matcher,
+    optOut: rules.optOut.matcher,
+    sharing: rules.sharing.matcher,
+  });
+  const sensitiveData = findSensitiveData(
+    doc,
+    {
+      ...rules.dataTypes,
+      matcher: pre.dataTypes as Scanner<DataType>,
+      exclude: pre.dataExclude as Scanner<DataType>,
+    },
+    sdks,
+  );
+  const retention = findRetention(doc, {
+    ...rules.retention,
+    matcher: pre.retention as typeof rules.retention.matcher,
+  });
+  const optOut = findOptOuts(doc, {
+    ...rules.optOut,
+    matcher: pre.optOut as typeof rules.optOut.matcher,
+  });
+  const sharing = findSharing(doc, {
+    ...rules.sharing,
+    matcher: pre.sharing as typeof rules.sharing.matcher,
+  });
   const score = scoreCard({ sensitiveData, sdks, sharing, retention, optOut }, rules.weights);
   const source: Card['source'] = {};
   if (input.url) source.url = input.url;

@@ -7,6 +7,7 @@ import { compileRetentionRules, RETENTION_RULES_VERSION, type RetentionRules } f
 import { compileOptOutRules, OPT_OUT_RULES_VERSION, type OptOutRules } from './optout';
 import { compileSharingRules, SHARING_RULES_VERSION, type SharingRules } from './sharing';
 import { mergeWeights } from './score';
+import { combine } from './prescan';
 import { CATALOG_VERSION, type CatalogEntry } from './sdk';
 import type { RuleSettings, ScoreWeights } from './settings';
 
@@ -20,6 +21,8 @@ export const RULES_VERSION = [
 
 export interface CompiledRules {
   key: string;
+  /** The terms of every area in one automaton: the text is scanned once (prescan.ts). */
+  combined: ReturnType<typeof combine>;
   dataTypes: DataTypeRules;
   retention: RetentionRules;
   optOut: OptOutRules;
@@ -62,12 +65,23 @@ export function compileRules(settings?: RuleSettings): CompiledRules {
       },
       source: 'user setting',
     }));
+  const dataTypes = compileDataTypeRules(settings, warnings);
+  const retention = compileRetentionRules(settings, warnings);
+  const optOut = compileOptOutRules(settings, warnings);
+  const sharing = compileSharingRules();
   const compiled: CompiledRules = {
     key,
-    dataTypes: compileDataTypeRules(settings, warnings),
-    retention: compileRetentionRules(settings, warnings),
-    optOut: compileOptOutRules(settings, warnings),
-    sharing: compileSharingRules(),
+    combined: combine({
+      dataTypes: dataTypes.matcher,
+      dataExclude: dataTypes.exclude,
+      retention: retention.matcher,
+      optOut: optOut.matcher,
+      sharing: sharing.matcher,
+    }),
+    dataTypes,
+    retention,
+    optOut,
+    sharing,
     weights: mergeWeights(settings?.weights),
     extraSdks,
     warnings,

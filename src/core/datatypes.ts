@@ -4,7 +4,7 @@ import { DATA_TYPES } from './types';
 import type { Doc } from './sections';
 import { sentenceAt } from './sections';
 import { fold } from './fold';
-import { TermMatcher } from './matcher';
+import { TermMatcher, type Scanner } from './matcher';
 import { readPractice } from './negation';
 import { mergeParty, partyOf } from './party';
 import { addEvidence, evidenceFor, MAX_QUOTES } from './evidence';
@@ -29,8 +29,8 @@ const DEFINITION_SENTENCE = new TermMatcher(
 );
 
 export interface DataTypeRules {
-  matcher: TermMatcher<DataType>;
-  exclude: TermMatcher<DataType>;
+  matcher: Scanner<DataType>;
+  exclude: Scanner<DataType>;
   user: UserMatcher<DataType>[];
   severity: Record<DataType, Severity>;
   enabled: ReadonlySet<DataType>;

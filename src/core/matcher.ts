@@ -33,7 +33,13 @@ interface Out<T> {
   rightBoundary: boolean;
 }
 
-export class TermMatcher<T> {
+/** What the areas need of a matcher: the full scan or a precomputed one (see prescan.ts). */
+export interface Scanner<T> {
+  scan(folded: string, from?: number, to?: number, limit?: number): TermHit<T>[];
+  test(folded: string, from?: number, to?: number): boolean;
+}
+
+export class TermMatcher<T> implements Scanner<T> {
   private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
   private readonly outs: Out<T>[] = [];
   readonly size: number;
@@ -41,7 +47,7 @@ export class TermMatcher<T> {
   /** Transitions for ASCII characters with failure links resolved: one array read per character. */
   private ascii: Int32Array = new Int32Array(0);
 
-  constructor(specs: readonly TermSpec<T>[]) {
+  constructor(readonly specs: readonly TermSpec<T>[]) {
     for (const spec of specs) this.add(spec);
     this.size = this.outs.length;
     this.link();
@@ -123,12 +129,19 @@ export class TermMatcher<T> {
       if (c < 128) {
         state = ascii[state * 128 + c]!;
       } else {
-        let nx = nodes[state]!.next.get(c);
-        while (nx === undefined && state !== 0) {
-          state = nodes[state]!.fail;
-          nx = nodes[state]!.next.get(c);
+        const from = nodes[state]!;
+        let nx = from.next.get(c);
+        if (nx === undefined) {
+          let f = state;
+          while (nx === undefined && f !== 0) {
+            f = nodes[f]!.fail;
+            nx = nodes[f]!.next.get(c);
+          }
+          nx ??= 0;
+          // Remember the resolved transition (the automaton is complete, so this only adds DFA edges).
+          from.next.set(c, nx);
         }
-        state = nx ?? 0;
+        state = nx;
       }
       const out = nodes[state]!.out;
       if (out.length === 0) continue;

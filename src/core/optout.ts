@@ -3,7 +3,7 @@ import type { Evidence, OptOutKind, OptOutPath } from './types';
 import { OPT_OUT_KINDS } from './types';
 import type { Doc, Sentence } from './sections';
 import { sentenceAt } from './sections';
-import { TermMatcher } from './matcher';
+import { TermMatcher, type Scanner } from './matcher';
 import { readPractice } from './negation';
 import { addEvidence, evidenceFor } from './evidence';
 import { namedPagesIn, routesIn, type Route } from './routes';
@@ -27,7 +27,7 @@ type Tag =
   | 'controlVerbs';
 
 export interface OptOutRules {
-  matcher: TermMatcher<Tag>;
+  matcher: Scanner<Tag>;
   user: UserMatcher<OptOutKind>[];
 }
 

@@ -3,7 +3,7 @@ import type { Evidence, RetentionKind, RetentionStatement, RetentionSummary } fr
 import { RETENTION_KINDS } from './types';
 import type { Doc } from './sections';
 import { sentenceAt } from './sections';
-import { TermMatcher } from './matcher';
+import { TermMatcher, type Scanner } from './matcher';
 import { readPractice } from './negation';
 import { addEvidence, evidenceFor, MAX_QUOTES } from './evidence';
 import type { RuleSettings } from './settings';
@@ -28,7 +28,7 @@ const TAGS = [
 type Tag = (typeof TAGS)[number];
 
 export interface RetentionRules {
-  matcher: TermMatcher<Tag>;
+  matcher: Scanner<Tag>;
   user: UserMatcher<RetentionKind>[];
 }
 

@@ -4,7 +4,7 @@ import { SHARING_FLAGS } from './types';
 import type { Doc } from './sections';
 import { sentenceAt } from './sections';
 import { fold } from './fold';
-import { TermMatcher } from './matcher';
+import { TermMatcher, type Scanner } from './matcher';
 import { readPractice } from './negation';
 import { isNavLike } from './navlike';
 import { addEvidence, evidenceFor } from './evidence';
@@ -32,7 +32,7 @@ interface FlagRule {
 const FLAG_RULES = rules.flags as Record<SharingFlag, FlagRule>;
 
 export interface SharingRules {
-  matcher: TermMatcher<Tag>;
+  matcher: Scanner<Tag>;
   hypothetical: Map<SharingFlag, TermMatcher<number>>;
 }
 

@@ -1,0 +1,81 @@
+/**
+ * One pass for all areas: the terms of data types, retention, opt-out and
+ * sharing are compiled into one automaton, the analysed text is scanned once,
+ * and each area reads its own hits through a Scanner that answers from them.
+ */
+import { TermMatcher, type Scanner, type TermHit, type TermSpec } from './matcher';
+
+export const AREAS = ['dataTypes', 'dataExclude', 'retention', 'optOut', 'sharing'] as const;
+export type Area = (typeof AREAS)[number];
+
+interface Tagged {
+  area: number;
+  value: unknown;
+}
+
+/** The specs a scanner was built from (empty for anything but a TermMatcher). */
+function specsOf(s: Scanner<unknown>): readonly TermSpec<unknown>[] {
+  return s instanceof TermMatcher ? (s.specs as readonly TermSpec<unknown>[]) : [];
+}
+
+export function combine(scanners: Record<Area, Scanner<unknown>>): TermMatcher<Tagged> {
+  const specs: TermSpec<Tagged>[] = [];
+  AREAS.forEach((area, i) => {
+    for (const spec of specsOf(scanners[area]))
+      specs.push({ term: spec.term, value: { area: i, value: spec.value } });
+  });
+  return new TermMatcher(specs);
+}
+
+/** A scanner that answers from hits found in advance on one text, and scans anything else itself. */
+class Prescanned<T> implements Scanner<T> {
+  constructor(
+    private readonly folded: string,
+    private readonly hits: TermHit<T>[],
+    private readonly fallback: Scanner<T>,
+  ) {}
+
+  scan(folded: string, from = 0, to = folded.length, limit = Infinity): TermHit<T>[] {
+    if (folded !== this.folded) return this.fallback.scan(folded, from, to, limit);
+    if (from === 0 && to === folded.length && limit === Infinity) return this.hits;
+    const out: TermHit<T>[] = [];
+    // hits are ordered by end: binary search the first that can lie in the range
+    let lo = 0;
+    let hi = this.hits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.hits[mid]!.end <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.hits.length; i++) {
+      const h = this.hits[i]!;
+      if (h.end > to) break;
+      if (h.start >= from) {
+        out.push(h);
+        if (out.length >= limit) break;
+      }
+    }
+    return out;
+  }
+
+  test(folded: string, from = 0, to = folded.length): boolean {
+    return this.scan(folded, from, to, 1).length > 0;
+  }
+}
+
+/** Scan `folded` once with the combined automaton and give each area its scanner. */
+export function prescan(
+  combined: TermMatcher<Tagged>,
+  folded: string,
+  scanners: Record<Area, Scanner<unknown>>,
+): Record<Area, Scanner<unknown>> {
+  const buckets: TermHit<unknown>[][] = AREAS.map(() => []);
+  for (const h of combined.scan(folded)) {
+    buckets[h.value.area]!.push({ start: h.start, end: h.end, value: h.value.value, term: h.term });
+  }
+  const out = {} as Record<Area, Scanner<unknown>>;
+  AREAS.forEach((area, i) => {
+    out[area] = new Prescanned(folded, buckets[i]!, scanners[area]);
+  });
+  return out;
+}
