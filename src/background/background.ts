@@ -1,8 +1,11 @@
 /** Background (service worker in Chrome, event page in Firefox): per-tab card cache and badge. */
+import { loadSettings, onSettingsChanged } from '../settings';
 import { clearBadge, setGradeBadge } from '../platform/badge';
 import { handleMessages } from '../platform/messages';
-import { onTabNavigated, onTabRemoved } from '../platform/tabs';
-import { dropCard, getCard, putCard } from './card-cache';
+import { settingsAreas } from '../platform/settings-storage';
+import { onTabLoaded, onTabNavigated, onTabRemoved } from '../platform/tabs';
+import { detectOnLoad } from './auto-detect';
+import { dropAllCards, dropCard, getCard, putCard } from './card-cache';
 
 handleMessages({
   'card/get': async ({ tabId, url }) => ({ card: await getCard(tabId, url) }),
@@ -20,4 +23,24 @@ onTabNavigated((tabId) => {
 
 onTabRemoved((tabId) => {
   void dropCard(tabId);
+});
+
+// Whether automatic detection is on: read once, then kept up to date.
+const { sync, local } = settingsAreas();
+let autoDetect: Promise<boolean> = loadSettings(sync, local).then(
+  (r) => r.settings.autoDetect,
+  () => false,
+);
+
+// Cards were made with the old settings: drop them and their grades, so the
+// next popup analyses again with the new ones.
+onSettingsChanged(sync, local, (result) => {
+  autoDetect = Promise.resolve(result.settings.autoDetect);
+  void dropAllCards().then((tabs) => Promise.all(tabs.map((id) => clearBadge(id))));
+});
+
+onTabLoaded((tabId, url) => {
+  void autoDetect.then((on) =>
+    detectOnLoad(tabId, url, on, async () => (url ? (await getCard(tabId, url)) !== null : false)),
+  );
 });

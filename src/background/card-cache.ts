@@ -3,7 +3,7 @@
  * service worker still has them. A card is only reused for the same URL.
  */
 import type { Card } from '../core/types';
-import { sessionGet, sessionRemove, sessionSet } from '../platform/storage';
+import { sessionGet, sessionKeys, sessionRemove, sessionSet } from '../platform/storage';
 
 interface Entry {
   url: string;
@@ -30,4 +30,16 @@ export async function dropCard(tabId: number): Promise<boolean> {
   const had = memory.delete(tabId);
   await sessionRemove(key(tabId));
   return had;
+}
+
+/** Forget every cached card (settings changed); returns the tabs that had one. */
+export async function dropAllCards(): Promise<number[]> {
+  const tabs = new Set<number>(memory.keys());
+  for (const k of await sessionKeys('card:')) {
+    const id = Number(k.slice('card:'.length));
+    if (Number.isInteger(id)) tabs.add(id);
+  }
+  memory.clear();
+  await Promise.all([...tabs].map((id) => sessionRemove(key(id))));
+  return [...tabs];
 }

@@ -22,7 +22,22 @@ export async function setGradeBadge(tabId: number, grade: Grade): Promise<void> 
 export async function clearBadge(tabId: number): Promise<void> {
   try {
     await browser.action.setBadgeText({ tabId, text: '' });
+    await browser.action.setTitle({ tabId, title: browser.i18n.getMessage('actionTitle') });
   } catch {
     // ignore closed tabs
+  }
+}
+
+/** What automatic detection puts on the badge of a policy page nobody analysed yet. */
+export const POLICY_BADGE = '\u2713';
+export const POLICY_BADGE_COLOUR = '#1f5fbf';
+
+export async function setPolicyBadge(tabId: number, title: string): Promise<void> {
+  try {
+    await browser.action.setBadgeText({ tabId, text: POLICY_BADGE });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: POLICY_BADGE_COLOUR });
+    await browser.action.setTitle({ tabId, title });
+  } catch {
+    // The tab may have closed meanwhile.
   }
 }

@@ -4,7 +4,8 @@
  * from the extension package instead.
  */
 import browser from 'webextension-polyfill';
-import { loadSettings, type UiLanguage } from './storage';
+import { loadSettings, type UiLanguage } from '../settings';
+import { settingsAreas } from './settings-storage';
 
 interface MessageEntry {
   message: string;
@@ -26,10 +27,20 @@ export function formatEntry(entry: MessageEntry, subs: string[]): string {
 }
 
 /** Load the chosen interface language (call once before rendering). */
-export async function initI18n(): Promise<void> {
-  const { uiLanguage } = await loadSettings();
-  override = await loadCatalog(uiLanguage);
-  overrideLang = override ? uiLanguage : undefined;
+export async function initI18n(language?: UiLanguage): Promise<void> {
+  const lang = language ?? (await storedLanguage());
+  override = await loadCatalog(lang);
+  overrideLang = override ? lang : undefined;
+}
+
+/** The language chosen in the settings (an old "uiLanguage" key is read through the model's migration). */
+async function storedLanguage(): Promise<UiLanguage> {
+  try {
+    const { sync, local } = settingsAreas();
+    return (await loadSettings(sync, local)).settings.language;
+  } catch {
+    return 'auto';
+  }
 }
 
 async function loadCatalog(lang: UiLanguage): Promise<Catalog | undefined> {

@@ -51,3 +51,10 @@ export function onTabNavigated(listener: (tabId: number) => void): void {
     if (info.url !== undefined || info.status === 'loading') listener(tabId);
   });
 }
+
+/** Fires when a tab finished loading a page (its URL is known only with host access). */
+export function onTabLoaded(listener: (tabId: number, url: string | undefined) => void): void {
+  browser.tabs.onUpdated.addListener((tabId, info, tab) => {
+    if (info.status === 'complete') listener(tabId, tab.url);
+  });
+}

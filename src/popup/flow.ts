@@ -6,6 +6,7 @@ import contentScriptFile from '../content/content-script?script';
 import { analyze } from '../core/analyze';
 import type { Card, Detection } from '../core/types';
 import type { ExtractedPage } from '../extract/types';
+import { loadRuleSettings, rememberAnalysedPage } from '../platform/analysis-settings';
 import { sendToBackground, sendToTab } from '../platform/messages';
 import { classifyUrl } from '../platform/restricted-url';
 import { getActiveTab, getTab, injectContentScript, type TabInfo } from '../platform/tabs';
@@ -78,8 +79,13 @@ export async function openPopup(requestedTabId?: number): Promise<PopupState> {
 /** Run the engine on extracted blocks, cache the card in the background, and show it. */
 export async function analysePage(tab: TabInfo, page: ExtractedPage): Promise<PopupState> {
   let card: Card;
+  const settings = await loadRuleSettings();
+  void rememberAnalysedPage(tab.url, page);
   try {
-    card = analyze({ blocks: page.blocks, title: page.title, url: tab.url });
+    card = analyze(
+      { blocks: page.blocks, title: page.title, url: tab.url },
+      { settings, analyzedAt: new Date().toISOString() },
+    );
   } catch (err) {
     return { kind: 'error', reason: 'analyse', detail: message(err) };
   }

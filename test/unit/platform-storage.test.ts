@@ -1,4 +1,4 @@
-/** Settings and the session cache wrapper, over a fake storage API. */
+/** The last analysed page sample and the session cache wrapper, over a fake storage API. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 function area(initial: Record<string, unknown> = {}) {
@@ -12,7 +12,10 @@ function area(initial: Record<string, unknown> = {}) {
 }
 
 const fake = {
-  storage: { sync: area(), session: area() as ReturnType<typeof area> | undefined },
+  storage: {
+    local: area(),
+    session: area() as ReturnType<typeof area> | undefined,
+  },
 };
 vi.mock('webextension-polyfill', () => ({ default: fake }));
 
@@ -20,21 +23,23 @@ const storage = await import('../../src/platform/storage');
 const cache = await import('../../src/background/card-cache');
 
 beforeEach(() => {
-  fake.storage.sync = area();
+  fake.storage.local = area();
   fake.storage.session = area();
 });
 
-describe('settings', () => {
-  it('defaults to the browser language when nothing or nonsense is stored', async () => {
-    expect(await storage.loadSettings()).toEqual({ uiLanguage: 'auto' });
-    fake.storage.sync = area({ uiLanguage: 'klingon' });
-    expect(await storage.loadSettings()).toEqual({ uiLanguage: 'auto' });
+describe('last analysed page', () => {
+  it('keeps the start of the text in storage.local and reads it back', async () => {
+    expect(await storage.loadLastPageSample()).toBeUndefined();
+    const text = 'x'.repeat(storage.LAST_PAGE_MAX_CHARS + 10);
+    await storage.saveLastPageSample({ url: 'https://a.example/p', title: 'P', text });
+    const got = await storage.loadLastPageSample();
+    expect(got?.url).toBe('https://a.example/p');
+    expect(got?.text.length).toBe(storage.LAST_PAGE_MAX_CHARS);
   });
 
-  it('round-trips a chosen language through storage.sync', async () => {
-    await storage.saveSettings({ uiLanguage: 'zh_CN' });
-    expect(fake.storage.sync.data).toEqual({ uiLanguage: 'zh_CN' });
-    expect(await storage.loadSettings()).toEqual({ uiLanguage: 'zh_CN' });
+  it('ignores a stored value of the wrong shape', async () => {
+    fake.storage.local = area({ [storage.LAST_PAGE_KEY]: { text: 42 } });
+    expect(await storage.loadLastPageSample()).toBeUndefined();
   });
 });
 

@@ -1,0 +1,41 @@
+/**
+ * Automatic policy detection (optional, off by default): when the user turned
+ * it on and granted the host permission, each page that finishes loading gets
+ * the content script, which runs only the cheap detector on the start of the
+ * page text; policy pages get a mark on the badge. No analysis runs here.
+ */
+import contentScriptFile from '../content/content-script?script';
+import { clearBadge, setPolicyBadge } from '../platform/badge';
+import { t } from '../platform/i18n';
+import { sendToTab } from '../platform/messages';
+import { hasAutoDetectPermission } from '../platform/permissions';
+import { classifyUrl } from '../platform/restricted-url';
+import { injectContentScript } from '../platform/tabs';
+
+/** Enough text for the detector (title, headings, the first paragraphs). */
+const DETECT_CHARS = 20_000;
+
+export async function detectOnLoad(
+  tabId: number,
+  url: string | undefined,
+  enabled: boolean,
+  hasCard: () => Promise<boolean>,
+): Promise<'policy' | 'not-policy' | 'skipped'> {
+  if (!enabled || !url || classifyUrl(url) !== 'ok') return 'skipped';
+  if (!(await hasAutoDetectPermission())) return 'skipped';
+  try {
+    await injectContentScript(tabId, contentScriptFile);
+    const res = await sendToTab(tabId, 'page/extract', { maxChars: DETECT_CHARS });
+    if (!res?.ok) return 'skipped';
+    // The user may have analysed the page meanwhile: its grade stays.
+    if (await hasCard()) return 'skipped';
+    if (res.detection.isPolicy) {
+      await setPolicyBadge(tabId, t('options_autoDetectBadgeTitle'));
+      return 'policy';
+    }
+    await clearBadge(tabId);
+    return 'not-policy';
+  } catch {
+    return 'skipped';
+  }
+}
