@@ -1,0 +1,300 @@
+/**
+ * The options page in real Debian Chromium (issue #7): custom terms reach the
+ * popup's card with their quote, a disabled data type leaves it, export ->
+ * reset -> import gives back the same settings, a broken file changes nothing
+ * and lists its problems. Screenshots (English, Chinese) go to test/output/.
+ */
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestExtension, OUTPUT, serveFixtures } from './helpers';
+
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+};
+
+interface StoredCard {
+  sensitiveData: { type: string; evidence: { quote: string }[] }[];
+}
+interface AxeResult {
+  violations: { id: string; impact?: string; nodes: unknown[] }[];
+}
+const AXE = join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
+
+/** A word of seed-003 that no built-in rule reads as health data. */
+const FIXTURE = 'seed-003';
+const TERM = 'calibration';
+const QUOTE = 'geographical location calibration report data accuracy';
+
+let context: BrowserContext;
+let server: Server;
+let base: string;
+let extId: string;
+let userDataDir: string;
+let work: string;
+
+beforeAll(async () => {
+  const ext = buildTestExtension('chrome');
+  ({ server, base } = await serveFixtures());
+  userDataDir = mkdtempSync(join(tmpdir(), 'policylens-options-'));
+  work = mkdtempSync(join(tmpdir(), 'policylens-options-files-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: false,
+    acceptDownloads: true,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+    ],
+    viewport: { width: 900, height: 900 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  extId = new URL(worker.url()).host;
+  mkdirSync(OUTPUT, { recursive: true });
+});
+
+afterAll(async () => {
+  await context?.close();
+  server?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+const optionsUrl = () => `chrome-extension://${extId}/src/options/index.html`;
+
+async function openOptions(): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(optionsUrl());
+  await page.waitForSelector('#ui-language:not([disabled])');
+  return page;
+}
+
+/** Wait until the page saved its draft (the debounced save ran). */
+async function waitSaved(options: Page): Promise<void> {
+  await options.waitForFunction(
+    () =>
+      document.querySelector('.save-bar .saved') !== null &&
+      document.querySelector('.save-bar .pending') === null,
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+async function tabIdOf(page: Page): Promise<number> {
+  const probe = await context.newPage();
+  await probe.goto(optionsUrl());
+  const url = page.url();
+  const id = await probe.evaluate(
+    async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id,
+    url,
+  );
+  await probe.close();
+  if (typeof id !== 'number') throw new Error(`no tab for ${url}`);
+  return id;
+}
+
+/** Open the popup for a tab; returns it and the card the background cached. */
+async function popupCard(page: Page): Promise<{ popup: Page; card: StoredCard; cached: string }> {
+  const tabId = await tabIdOf(page);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extId}/src/popup/index.html?tabId=${tabId}`);
+  await popup.waitForSelector('main.popup:not([data-state="loading"])', { timeout: 60_000 });
+  expect(await popup.getAttribute('main.popup', 'data-state')).toBe('card');
+  let card: StoredCard | undefined;
+  for (let i = 0; i < 100 && !card; i++) {
+    const entry = (await popup.evaluate(
+      async (id) => (await chrome.storage.session.get(`card:${id}`))[`card:${id}`],
+      tabId,
+    )) as { card?: StoredCard } | undefined;
+    card = entry?.card;
+    if (!card) await new Promise((r) => setTimeout(r, 50));
+  }
+  if (!card) throw new Error('the background cached no card');
+  return { popup, card, cached: (await popup.getAttribute('main.popup', 'data-cached')) ?? '' };
+}
+
+async function exportFile(options: Page, name: string): Promise<string> {
+  const [download] = await Promise.all([
+    options.waitForEvent('download'),
+    options.click('#export'),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^policylens-settings-\d{4}-\d{2}-\d{2}\.json$/);
+  const path = join(work, name);
+  await download.saveAs(path);
+  return path;
+}
+
+/** An exported file without its time stamp. */
+function withoutTime(path: string): Record<string, unknown> {
+  const { exportedAt, ...rest } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  expect(typeof exportedAt).toBe('string');
+  return rest;
+}
+
+describe('Chromium: the options page', () => {
+  it('shows the page in English with labelled controls and no serious axe violations', async () => {
+    const options = await openOptions();
+    expect(await options.textContent('h1')).toBe('PolicyLens settings');
+    expect(await options.locator('table.types tbody tr').count()).toBeGreaterThan(10);
+    await options.screenshot({ path: join(OUTPUT, 'options-chromium-en.png'), fullPage: true });
+    await options.evaluate(readFileSync(AXE, 'utf8'));
+    const violations = await options.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(): Promise<AxeResult> } }).axe;
+      return (await axe.run()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.length}`);
+    });
+    expect(violations).toEqual([]);
+    await options.close();
+  });
+
+  it('refuses a pattern that could freeze the page, in words next to the field', async () => {
+    const options = await openOptions();
+    await options.check('#term-regex');
+    await options.fill('#term-pattern', '(a+)+$');
+    const error = options.locator('#term-pattern-error');
+    await error.waitFor();
+    expect((await error.textContent())?.length).toBeGreaterThan(10);
+    expect(await options.getAttribute('#term-pattern', 'aria-invalid')).toBe('true');
+    await options.click('#term-add');
+    expect(await options.locator('#term-list li').count()).toBe(0);
+    await options.close();
+  });
+
+  it('a custom term shows up on the card with its quote; a disabled type leaves it', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/${FIXTURE}.html`);
+    const before = await popupCard(page);
+    const typesBefore = before.card.sensitiveData.map((d) => d.type);
+    expect(typesBefore).not.toContain('health');
+    expect(typesBefore).toContain('location');
+    await before.popup.close();
+
+    const options = await openOptions();
+    await options.selectOption('#term-area', 'data-type');
+    await options.selectOption('#term-target', 'health');
+    await options.fill('#term-pattern', TERM);
+    // Try it first, on a sample and on the last analysed page (the fixture).
+    await options.fill('#try-sample', 'We run a Calibration of <b>sensors</b>.');
+    await options.waitForSelector('#try-result mark');
+    expect(await options.textContent('#try-result mark')).toBe('Calibration');
+    expect(await options.locator('#try-result b').count()).toBe(0);
+    await options.click('#try-last');
+    await options.waitForFunction(
+      () => document.querySelector('#try-result .try-count')?.getAttribute('data-count') === '1',
+    );
+    expect(await options.textContent('#try-result li')).toContain(QUOTE);
+    await options.click('#term-add');
+    expect(await options.locator('#term-list li').count()).toBe(1);
+    await waitSaved(options);
+
+    // The same tab again: its cached card was dropped when the settings changed.
+    const after = await popupCard(page);
+    expect(after.cached).toBe('false');
+    const health = after.card.sensitiveData.find((d) => d.type === 'health');
+    expect(health?.evidence.some((e) => e.quote.includes(QUOTE))).toBe(true);
+    expect(await after.popup.textContent('[data-area="sensitive"]')).toContain(QUOTE);
+    await after.popup.close();
+
+    await options.uncheck('#type-on-location');
+    await waitSaved(options);
+    const off = await popupCard(page);
+    expect(off.cached).toBe('false');
+    expect(off.card.sensitiveData.map((d) => d.type)).not.toContain('location');
+    expect(off.card.sensitiveData.map((d) => d.type)).toContain('health');
+    await off.popup.close();
+    await options.close();
+    await page.close();
+  });
+
+  it('export, reset, import gives back the same settings; a broken file changes nothing', async () => {
+    const options = await openOptions();
+    // Something in every part of the settings.
+    await options.fill('#sdk-name', 'Acme Insight');
+    await options.fill('#sdk-aliases', 'AcmeSDK, 艾克米统计');
+    await options.fill('#sdk-vendor', 'Acme Ltd');
+    await options.selectOption('#sdk-category', 'ads');
+    await options.click('#sdk-add');
+    await options.selectOption('#type-severity-device-id', 'high');
+    await options.fill('#w-thresholds-A', '85');
+    await waitSaved(options);
+    const first = await exportFile(options, 'first.json');
+    const exported = withoutTime(first);
+    expect(exported.disabledTypes).toEqual(['location']);
+    expect(JSON.stringify(exported.customSdks)).toContain('艾克米统计');
+
+    await options.click('#reset');
+    await options.click('#reset-confirm');
+    await options.waitForFunction(
+      () => (document.querySelector('#type-on-location') as HTMLInputElement | null)?.checked,
+    );
+    expect(await options.locator('#term-list li').count()).toBe(0);
+    expect(await options.inputValue('#w-thresholds-A')).toBe('80');
+    const defaults = withoutTime(await exportFile(options, 'defaults.json'));
+    expect(defaults).not.toEqual(exported);
+
+    await options.setInputFiles('#import-file', first);
+    await options.waitForSelector('#import-done');
+    expect(await options.locator('#term-list li').count()).toBe(1);
+    expect(withoutTime(await exportFile(options, 'again.json'))).toEqual(exported);
+
+    // A broken file: every problem listed, nothing changed.
+    const broken = join(work, 'broken.json');
+    writeFileSync(
+      broken,
+      JSON.stringify({
+        schemaVersion: 3,
+        disabledTypes: ['location', 'telepathy'],
+        weights: { sdk: 500 },
+        customTerms: [{ area: 'data-type', target: 'health', pattern: '(a+)+$', regex: true }],
+      }),
+    );
+    await options.setInputFiles('#import-file', broken);
+    await options.waitForSelector('#import-errors');
+    const problems = await options.locator('#import-errors li').allTextContents();
+    expect(problems.length).toBeGreaterThanOrEqual(3);
+    expect(problems.join('\n')).toContain('telepathy');
+    expect(problems.join('\n')).toContain('weights.sdk');
+    expect(problems.join('\n')).toContain('customTerms[0].pattern');
+    await options.reload();
+    await options.waitForSelector('#ui-language:not([disabled])');
+    expect(withoutTime(await exportFile(options, 'after-broken.json'))).toEqual(exported);
+
+    await options.setInputFiles('#import-file', {
+      name: 'x.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{ not json'),
+    });
+    await options.waitForSelector('#import-errors');
+    expect(await options.textContent('#import-errors')).toContain('not valid JSON');
+    await options.close();
+  });
+
+  it('switches to Chinese', async () => {
+    const options = await openOptions();
+    await options.selectOption('#ui-language', 'zh_CN');
+    await options.waitForFunction(
+      () => document.querySelector('h1')?.textContent === 'PolicyLens 设置',
+    );
+    expect(await options.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await options.textContent('#h-types')).toBe('敏感数据类型');
+    await options.screenshot({ path: join(OUTPUT, 'options-chromium-zh.png'), fullPage: true });
+    await options.selectOption('#ui-language', 'auto');
+    await options.waitForFunction(
+      () => document.querySelector('h1')?.textContent === 'PolicyLens settings',
+    );
+    await options.close();
+  });
+});
