@@ -225,3 +225,19 @@ describe('user-added entries', () => {
     ]);
   });
 });
+
+describe('ambiguous names used as words in tables', () => {
+  it('a verb at the start of a table cell or field is not an SDK', () => {
+    expect(
+      find('Purpose of Cooperation | Adjust advertising delivery strategies based on device data'),
+    ).toEqual([]);
+    expect(
+      find(
+        'Partner Type | BeiZi SDK\nPurpose of Cooperation |\nAdjust advertising delivery strategies based on user device information',
+      ),
+    ).toEqual(['beizi']);
+  });
+  it('the same name with SDK context still counts', () => {
+    expect(find('SDK Name | Adjust SDK\nPurpose | attribution')).toEqual(['adjust']);
+  });
+});

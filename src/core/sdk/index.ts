@@ -361,7 +361,8 @@ function atSentenceStart(text: string, start: number): boolean {
     skipped++;
   }
   if (i < 0) return true;
-  return /[.!?。！？;；:：\n]/.test(text[i]!);
+  // A table cell (" | " or a tab between cells) starts like a sentence: "| Adjust advertising ...".
+  return /[.!?。！？;；:：\n|\t]/.test(text[i]!);
 }
 
 function negated(folded: string, h: Hit): boolean {
@@ -396,6 +397,11 @@ function identify(
       }
       for (const h of rel) {
         if (owners.has(h.ref.entry)) continue;
+        // "Adjust advertising delivery ...": an ambiguous name followed by plain words is a verb.
+        if (h.ref.ambiguous && /^\s+[a-z]{3,}/.test(value.slice(h.end, h.end + 20))) {
+          if (!STRONG_AFTER_LATIN.test(folded.slice(f.start + h.end, f.start + h.end + 24)))
+            continue;
+        }
         const abs: Hit = { start: h.start + f.start, end: h.end + f.start, ref: h.ref };
         hits.push(abs);
         fieldOf.set(abs, f);
