@@ -41,6 +41,8 @@ export function TermsSection({
       setAddErrors([t('options_termEmpty')]);
       return;
     }
+    // The reason is already shown next to the field.
+    if (check && !check.ok) return;
     const errors = onAdd({ ...term, pattern: pattern.trim() });
     setAddErrors(errors);
     if (!errors.length) setPattern('');
