@@ -1,0 +1,115 @@
+/**
+ * Hostile and odd pages in real Chromium (test/fixtures/hostile/pages.ts):
+ * each gives a card or a clear message within 10 seconds of opening the
+ * popup, and neither the popup nor the page reports an uncaught error, a
+ * console error or a dialog.
+ */
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { englishPolicy, HIDDEN_MARKERS } from '../fixtures/hostile/pages';
+import {
+  launchChromium,
+  openPopupFor,
+  serveAll,
+  watchProblems,
+  type Browser,
+} from './security-helpers';
+
+let browser: Browser;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  ({ server, base } = await serveAll());
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Load a hostile page, open the popup on it, and hand back what it shows. */
+async function visit(name: string, ready?: string, budgetMs = 10_000) {
+  const problems: string[] = [];
+  const page = await browser.context.newPage();
+  watchProblems(page, 'page', problems);
+  await page.goto(`${base}/hostile/${name}`, { timeout: 30_000 });
+  if (ready) await page.waitForSelector(ready, { state: 'attached' });
+  const { popup, state } = await openPopupFor(browser, page, problems, budgetMs);
+  const text = (await popup.textContent('main.popup')) ?? '';
+  return { page, popup, state, text, problems };
+}
+
+async function done(v: Awaited<ReturnType<typeof visit>>) {
+  await v.popup.close();
+  await v.page.close();
+}
+
+/** Pages that are policies, however odd: each must give a card with findings. */
+const POLICY_PAGES: { name: string; ready?: string; why: string; budgetMs?: number }[] = [
+  // 5 MB is read and analysed in about 5 s here; the budget leaves room for a busy machine.
+  { name: 'big-text', why: '5 MB of policy text', budgetMs: 20_000 },
+  { name: 'many-elements', why: '50 000 elements' },
+  { name: 'deep-nesting', why: 'nesting 3 000 levels deep' },
+  { name: 'table-policy', why: 'a policy split across table cells' },
+  { name: 'hidden-bits', why: 'hidden elements, noscript, template, SVG text' },
+  { name: 'shadow-policy', ready: 'body[data-ready]', why: 'text in open shadow roots' },
+  { name: 'mutating', why: 'a page that keeps changing while it is read' },
+  { name: 'gbk-bytes-gbk-header', why: 'GBK bytes served with a GBK charset' },
+];
+
+describe('Chromium: hostile pages give a card', () => {
+  for (const { name, ready, why, budgetMs } of POLICY_PAGES) {
+    it(`${why} (${name})`, async () => {
+      const v = await visit(name, ready, budgetMs);
+      expect(v.state, v.text.slice(0, 300)).toBe('card');
+      expect(await v.popup.locator('[data-area="sensitive"] .items > li').count()).toBeGreaterThan(
+        0,
+      );
+      expect(v.problems).toEqual([]);
+      if (name === 'big-text') {
+        expect(await v.popup.textContent('.popup > details.warnings')).toContain('5,000,000');
+      }
+      if (name === 'hidden-bits') {
+        for (const marker of HIDDEN_MARKERS) expect(v.text).not.toContain(marker);
+      }
+      if (name === 'shadow-policy') {
+        // The page's light DOM has no text at all: everything came from the shadow roots.
+        const light = await v.page.evaluate(() => document.body.innerText);
+        expect(light.includes(englishPolicy().paragraphs[0]!)).toBe(false);
+      }
+      if (name === 'mutating') {
+        // The page really was changing while it was read.
+        const before = await v.page.evaluate(() => document.getElementById('feed')!.textContent);
+        await v.page.waitForTimeout(50);
+        expect(await v.page.evaluate(() => document.getElementById('feed')!.textContent)).not.toBe(
+          before,
+        );
+      }
+      await done(v);
+    });
+  }
+});
+
+describe('Chromium: pages without a readable policy give a clear message', () => {
+  it('an empty body: "not a policy", no links to offer', async () => {
+    const v = await visit('empty-body');
+    expect(v.state).toBe('not-policy');
+    expect(await v.popup.locator('.notice h1').count()).toBe(1);
+    expect(await v.popup.locator('.policy-link').count()).toBe(0);
+    expect(v.problems).toEqual([]);
+    await done(v);
+  });
+
+  for (const name of ['gbk-meta-utf8-bytes', 'gbk-bytes-utf8-header']) {
+    it(`a mislabelled encoding (${name}): a card or "not a policy", never an error`, async () => {
+      const v = await visit(name);
+      // The text really is garbled in the browser too.
+      expect(await v.page.title()).not.toBe('隐私政策');
+      expect(['card', 'not-policy']).toContain(v.state);
+      expect(v.problems).toEqual([]);
+      await done(v);
+    });
+  }
+});

@@ -1,0 +1,289 @@
+/**
+ * Security in real Chromium:
+ * - zero network: every request of every extension context (service worker,
+ *   popup, options page, the content script in the page) while analysing all
+ *   fixtures and changing settings goes to the extension itself or to the
+ *   page's own server, and that server only ever sees the pages we opened;
+ * - page text that looks like markup is shown as text and never runs;
+ * - a page cannot forge our messages with window.postMessage;
+ * - file:// pages without file access give the clear message;
+ * - corrupt stored settings do not break the options page or the popup.
+ */
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE_TEXT } from '../fixtures/hostile/pages';
+import { FIXTURES, NON_POLICY_FIXTURES, POLICY_FIXTURES } from './helpers';
+import {
+  launchChromium,
+  openPopupFor,
+  serveAll,
+  tabIdOf,
+  watchProblems,
+  type Browser,
+} from './security-helpers';
+
+declare const chrome: {
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  runtime?: { sendMessage?: (...args: unknown[]) => unknown };
+  storage: {
+    session: { get(key: string): Promise<Record<string, unknown>> };
+    sync: {
+      set(items: Record<string, unknown>): Promise<void>;
+      get(keys: null): Promise<Record<string, unknown>>;
+      clear(): Promise<void>;
+    };
+    local: { get(keys: null): Promise<Record<string, unknown>> };
+  };
+};
+
+let browser: Browser;
+let server: Server;
+let base: string;
+let hits: string[];
+
+beforeAll(async () => {
+  ({ server, base, hits } = await serveAll());
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+interface Seen {
+  url: string;
+  from: string;
+}
+
+function describeRequest(r: Request): Seen {
+  const frame = (() => {
+    try {
+      return r.frame().url();
+    } catch {
+      return 'service worker';
+    }
+  })();
+  return { url: r.url(), from: frame };
+}
+
+describe('Chromium: zero network', () => {
+  it('the request log sees service-worker and page requests (control)', async () => {
+    const seen: Seen[] = [];
+    const listen = (r: Request) => seen.push(describeRequest(r));
+    browser.context.on('request', listen);
+    const worker = browser.context.serviceWorkers()[0]!;
+    await worker.evaluate(async (u) => {
+      await fetch(u).catch(() => undefined);
+    }, `${base}/control-from-worker`);
+    const page = await browser.context.newPage();
+    await page.goto(`${base}/control-from-page`);
+    await page.close();
+    browser.context.off('request', listen);
+    const urls = seen.map((s) => s.url);
+    expect(urls).toContain(`${base}/control-from-worker`);
+    expect(urls).toContain(`${base}/control-from-page`);
+    expect(hits).toContain('/control-from-worker');
+  });
+
+  it('analysing every fixture and changing settings sends nothing anywhere', async () => {
+    hits.length = 0;
+    const seen: Seen[] = [];
+    const listen = (r: Request) => seen.push(describeRequest(r));
+    browser.context.on('request', listen);
+    const problems: string[] = [];
+    const opened = new Set<string>();
+
+    for (const name of [...POLICY_FIXTURES, ...NON_POLICY_FIXTURES.map((f) => f.name)]) {
+      const page = await browser.context.newPage();
+      watchProblems(page, name, problems);
+      await page.goto(`${base}/${name}.html`);
+      opened.add(`/${name}.html`);
+      const { popup, state } = await openPopupFor(browser, page, problems, 30_000);
+      if (state === 'not-policy') {
+        await popup.click('.analyse-anyway');
+        await popup.waitForSelector('main.popup[data-state="card"]');
+      }
+      expect(await popup.getAttribute('main.popup', 'data-state')).toBe('card');
+      // Open it again: the cached card comes from the background.
+      const again = await openPopupFor(browser, page, problems, 30_000);
+      expect(again.state).toBe('card');
+      await again.popup.close();
+      await popup.close();
+      await page.close();
+    }
+
+    // Settings: open the options page, change the language, reload, change it back.
+    const options = await browser.context.newPage();
+    watchProblems(options, 'options', problems);
+    await options.goto(`chrome-extension://${browser.extId}/src/options/index.html`);
+    await options.waitForSelector('#ui-language:not([disabled])');
+    await options.selectOption('#ui-language', 'zh_CN');
+    await options.waitForSelector('.saved');
+    await options.reload();
+    await options.waitForSelector('#ui-language:not([disabled])');
+    await options.selectOption('#ui-language', 'auto');
+    await options.waitForFunction(
+      () => document.querySelector('h1')?.textContent === 'PolicyLens settings',
+    );
+    await options.close();
+    browser.context.off('request', listen);
+
+    expect(problems).toEqual([]);
+    const own = `chrome-extension://${browser.extId}/`;
+    const elsewhere = seen.filter(
+      (s) =>
+        !s.url.startsWith(own) &&
+        !(s.url.startsWith(`${base}/`) && opened.has(new URL(s.url).pathname)) &&
+        s.url !== `${base}/favicon.ico`,
+    );
+    expect(elsewhere).toEqual([]);
+    // The extension's own requests came from its pages or its worker.
+    expect(seen.some((s) => s.url.startsWith(own))).toBe(true);
+    // The fixture server saw each page once per navigation and nothing else.
+    const unexpected = hits.filter((h) => !opened.has(h) && h !== '/favicon.ico');
+    expect(unexpected).toEqual([]);
+    expect(hits.filter((h) => opened.has(h)).length).toBe(opened.size);
+  });
+});
+
+describe('Chromium: page text is shown as text', () => {
+  it('markup-like text, javascript: links, look-alike letters and RTL overrides run nothing', async () => {
+    const problems: string[] = [];
+    const page = await browser.context.newPage();
+    watchProblems(page, 'page', problems);
+    await page.goto(`${base}/hostile/inert-text`);
+    const { popup, state } = await openPopupFor(browser, page, problems);
+    expect(state).toBe('card');
+    // Give anything that might have been injected a moment to fire.
+    await popup.waitForTimeout(300);
+    expect(problems).toEqual([]);
+    const text = (await popup.textContent('main.popup')) ?? '';
+    // The quotes show the page's text literally.
+    // (at least one of the two is quoted by the card; both are on the page)
+    expect(text.includes(HOSTILE_TEXT.script) || text.includes(HOSTILE_TEXT.img), text).toBe(true);
+    const dom = await popup.evaluate(() => ({
+      inlineScripts: [...document.querySelectorAll('script')].filter(
+        (s) => !s.src.startsWith(location.origin),
+      ).length,
+      images: [...document.querySelectorAll('img')].map((i) => i.getAttribute('src')),
+      handlers: [...document.querySelectorAll('*')].flatMap((el) =>
+        [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name),
+      ),
+      jsLinks: [...document.querySelectorAll('[href]')].filter((a) =>
+        /^\s*javascript:/i.test(a.getAttribute('href') ?? ''),
+      ).length,
+      pwned: (window as unknown as { __pwned?: number }).__pwned,
+    }));
+    expect(dom).toEqual({
+      inlineScripts: 0,
+      images: [],
+      handlers: [],
+      jsLinks: 0,
+      pwned: undefined,
+    });
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBe(
+      undefined,
+    );
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('Chromium: forged messages', () => {
+  it("a page's postMessage shaped like our messages changes nothing", async () => {
+    const problems: string[] = [];
+    const page = await browser.context.newPage();
+    watchProblems(page, 'page', problems);
+    await page.goto(`${base}/seed-003.html`);
+    const { popup, state } = await openPopupFor(browser, page, problems);
+    expect(state).toBe('card');
+    const tabId = await tabIdOf(browser, page);
+    const worker = browser.context.serviceWorkers()[0]!;
+    const stored = async () =>
+      worker.evaluate(
+        async (id) =>
+          JSON.stringify((await chrome.storage.session.get(`card:${id}`))[`card:${id}`] ?? null),
+        tabId,
+      );
+    const badge = () => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    const before = { card: await stored(), badge: await badge() };
+    expect(before.card).not.toBe('null');
+    const forgedGrade = before.badge === 'E' ? 'A' : 'E';
+
+    const reachable = await page.evaluate(
+      ({ tabId, url, grade }) => {
+        const forged = {
+          app: 'policylens',
+          name: 'card/put',
+          payload: { tabId, url, card: { schemaVersion: 1, score: { grade } } },
+        };
+        window.postMessage(forged, '*');
+        window.postMessage({ app: 'policylens', name: 'page/extract', payload: {} }, '*');
+        window.dispatchEvent(new MessageEvent('message', { data: forged }));
+        // A web page has no way into the extension's runtime messaging.
+        const rt = (globalThis as unknown as typeof globalThis & { chrome?: typeof chrome }).chrome
+          ?.runtime;
+        return typeof rt?.sendMessage === 'function';
+      },
+      { tabId, url: page.url(), grade: forgedGrade },
+    );
+    expect(reachable).toBe(false);
+    await page.waitForTimeout(500);
+    expect(await stored()).toBe(before.card);
+    expect(await badge()).toBe(before.badge);
+    expect(problems).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('Chromium: pages the extension may not read', () => {
+  it('a file:// page without file access gives the clear message', async () => {
+    const problems: string[] = [];
+    const page = await browser.context.newPage();
+    await page.goto(pathToFileURL(join(FIXTURES, 'seed-000.html')).href);
+    const { popup, state } = await openPopupFor(browser, page, problems);
+    expect(state).toBe('restricted');
+    expect(await popup.locator('.notice h1').count()).toBe(1);
+    expect((await popup.textContent('.notice'))?.toLowerCase()).toContain('file');
+    expect(problems).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('Chromium: corrupt stored settings', () => {
+  it('the options page opens on defaults and the popup still analyses', async () => {
+    const worker = browser.context.serviceWorkers()[0]!;
+    await worker.evaluate(async () => {
+      await chrome.storage.sync.set({
+        uiLanguage: { $evil: true },
+        settings: '{"schemaVersion": 99, "uiLanguage": ',
+        'settings.manifest': 'not an object',
+        'settings.0': 12345,
+      });
+    });
+    const problems: string[] = [];
+    const options = await browser.context.newPage();
+    watchProblems(options, 'options', problems);
+    await options.goto(`chrome-extension://${browser.extId}/src/options/index.html`);
+    await options.waitForSelector('#ui-language:not([disabled])');
+    expect(await options.inputValue('#ui-language')).toBe('auto');
+    expect(await options.textContent('h1')).toBe('PolicyLens settings');
+
+    const page = await browser.context.newPage();
+    watchProblems(page, 'page', problems);
+    await page.goto(`${base}/seed-004.html`);
+    const { popup, state } = await openPopupFor(browser, page, problems);
+    expect(state).toBe('card');
+    expect(problems).toEqual([]);
+    await popup.close();
+    await page.close();
+    await options.close();
+    await worker.evaluate(() => chrome.storage.sync.clear());
+  });
+});
