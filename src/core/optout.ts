@@ -189,7 +189,10 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     }
   }
   const kindOrder = new Map(OPT_OUT_KINDS.map((k, i) => [k, i]));
+  // A kind that has a concrete target somewhere does not also need its bare mention.
+  const targeted = new Set([...acc.values()].filter((a) => a.target).map((a) => a.kind));
   return [...acc.values()]
+    .filter((a) => a.target || !targeted.has(a.kind))
     .sort((a, b) => kindOrder.get(a.kind)! - kindOrder.get(b.kind)!)
     .map((a) => {
       const keep = a.target ? QUOTES_PER_TARGET : QUOTES_PER_KIND;

@@ -57,3 +57,13 @@ describe('opt-out paths', () => {
     expect(paths('版本号：20220217')).toEqual([]);
   });
 });
+
+describe('targets', () => {
+  it('a kind with a concrete target drops its bare mention', () => {
+    const text =
+      'You may withdraw your consent at any time.\nYou may withdraw your consent through “Settings -> Privacy”.';
+    expect(paths(text).filter((p) => p[0] === 'consent-withdrawal')).toEqual([
+      ['consent-withdrawal', 'Settings -> Privacy'],
+    ]);
+  });
+});
