@@ -125,6 +125,15 @@ async function popupCard(page: Page): Promise<{ popup: Page; card: StoredCard; c
   return { popup, card, cached: (await popup.getAttribute('main.popup', 'data-cached')) ?? '' };
 }
 
+/** A whole-page picture; the viewport is made as tall as the page so the sticky save bar sits at its end. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const before = page.viewportSize()!;
+  await page.setViewportSize({ width: before.width, height });
+  await page.screenshot({ path: join(OUTPUT, name) });
+  await page.setViewportSize(before);
+}
+
 async function exportFile(options: Page, name: string): Promise<string> {
   const [download] = await Promise.all([
     options.waitForEvent('download'),
@@ -148,7 +157,7 @@ describe('Chromium: the options page', () => {
     const options = await openOptions();
     expect(await options.textContent('h1')).toBe('PolicyLens settings');
     expect(await options.locator('table.types tbody tr').count()).toBeGreaterThan(10);
-    await options.screenshot({ path: join(OUTPUT, 'options-chromium-en.png'), fullPage: true });
+    await screenshot(options, 'options-chromium-en.png');
     await options.evaluate(readFileSync(AXE, 'utf8'));
     const violations = await options.evaluate(async () => {
       const axe = (globalThis as unknown as { axe: { run(): Promise<AxeResult> } }).axe;
@@ -268,6 +277,7 @@ describe('Chromium: the options page', () => {
     expect(problems.join('\n')).toContain('telepathy');
     expect(problems.join('\n')).toContain('weights.sdk');
     expect(problems.join('\n')).toContain('customTerms[0].pattern');
+    await screenshot(options, 'options-chromium-en-import-errors.png');
     await options.reload();
     await options.waitForSelector('#ui-language:not([disabled])');
     expect(withoutTime(await exportFile(options, 'after-broken.json'))).toEqual(exported);
@@ -290,7 +300,7 @@ describe('Chromium: the options page', () => {
     );
     expect(await options.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await options.textContent('#h-types')).toBe('敏感数据类型');
-    await options.screenshot({ path: join(OUTPUT, 'options-chromium-zh.png'), fullPage: true });
+    await screenshot(options, 'options-chromium-zh.png');
     await options.selectOption('#ui-language', 'auto');
     await options.waitForFunction(
       () => document.querySelector('h1')?.textContent === 'PolicyLens settings',

@@ -1,0 +1,82 @@
+/**
+ * Automatic detection in the background: only when the user turned it on and
+ * the host permission is granted, only on web pages, and a card the user
+ * already has keeps its grade on the badge.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const calls: string[] = [];
+let granted = true;
+let isPolicy = true;
+
+vi.mock('../../src/content/content-script?script', () => ({ default: 'content-script.js' }));
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    i18n: { getMessage: (key: string) => key, getUILanguage: () => 'en' },
+    runtime: { id: 'ext' },
+    permissions: {
+      contains: async (p: { origins: string[] }) => (calls.push(`contains ${p.origins}`), granted),
+    },
+    scripting: {
+      executeScript: async (d: { target: { tabId: number } }) =>
+        void calls.push(`inject ${d.target.tabId}`),
+    },
+    tabs: {
+      sendMessage: async (tabId: number, msg: { name: string; payload: { maxChars?: number } }) => {
+        calls.push(`${msg.name} ${tabId} ${msg.payload.maxChars}`);
+        return { ok: true, page: {}, detection: { isPolicy, confidence: 1, signals: [] } };
+      },
+    },
+    action: {
+      setBadgeText: async (d: { tabId: number; text: string }) =>
+        void calls.push(`badge ${d.tabId} ${d.text}`),
+      setBadgeBackgroundColor: async () => {},
+      setTitle: async (d: { title: string }) => void calls.push(`title ${d.title}`),
+    },
+  },
+}));
+const { detectOnLoad } = await import('../../src/background/auto-detect');
+const { POLICY_BADGE } = await import('../../src/platform/badge');
+
+const noCard = async () => false;
+
+beforeEach(() => {
+  calls.length = 0;
+  granted = true;
+  isPolicy = true;
+});
+
+describe('detectOnLoad', () => {
+  it('marks a policy page on the badge, reading only the start of the page', async () => {
+    expect(await detectOnLoad(7, 'https://a.example/privacy', true, noCard)).toBe('policy');
+    expect(calls).toContain('inject 7');
+    const extract = calls.find((c) => c.startsWith('page/extract 7 '));
+    expect(Number(extract?.split(' ')[2])).toBeLessThanOrEqual(50_000);
+    expect(calls).toContain(`badge 7 ${POLICY_BADGE}`);
+    expect(calls).toContain('title options_autoDetectBadgeTitle');
+  });
+
+  it('clears the mark on a page that is not a policy', async () => {
+    isPolicy = false;
+    expect(await detectOnLoad(7, 'https://a.example/news', true, noCard)).toBe('not-policy');
+    expect(calls).toContain('badge 7 ');
+  });
+
+  it('does nothing when turned off, without the permission, or on pages it may not read', async () => {
+    expect(await detectOnLoad(7, 'https://a.example/privacy', false, noCard)).toBe('skipped');
+    expect(calls).toEqual([]);
+    expect(await detectOnLoad(7, 'chrome://settings', true, noCard)).toBe('skipped');
+    expect(await detectOnLoad(7, undefined, true, noCard)).toBe('skipped');
+    expect(calls).toEqual([]);
+    granted = false;
+    expect(await detectOnLoad(7, 'https://a.example/privacy', true, noCard)).toBe('skipped');
+    expect(calls).toEqual(['contains <all_urls>']);
+  });
+
+  it('leaves the grade of a page the user already analysed', async () => {
+    expect(await detectOnLoad(7, 'https://a.example/privacy', true, async () => true)).toBe(
+      'skipped',
+    );
+    expect(calls.some((c) => c.startsWith('badge'))).toBe(false);
+  });
+});
