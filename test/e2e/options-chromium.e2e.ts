@@ -14,7 +14,11 @@ import { buildTestExtension, OUTPUT, serveFixtures } from './helpers';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
-  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+  storage: {
+    session: { get(key: string): Promise<Record<string, unknown>> };
+    sync: { set(items: object): Promise<void>; clear(): Promise<void> };
+    local: { clear(): Promise<void> };
+  };
 };
 
 interface StoredCard {
@@ -79,6 +83,28 @@ async function openOptions(): Promise<Page> {
   await page.goto(optionsUrl());
   await page.waitForSelector('#ui-language:not([disabled])');
   return page;
+}
+
+/** Replace everything stored with these sync items (from a page that is closed again). */
+async function storeRaw(items: Record<string, unknown>): Promise<void> {
+  const probe = await context.newPage();
+  await probe.goto(optionsUrl());
+  await probe.evaluate(async (set) => {
+    await chrome.storage.sync.clear();
+    await chrome.storage.local.clear();
+    await chrome.storage.sync.set(set);
+  }, items);
+  await probe.close();
+}
+
+/** FNV-1a over UTF-16 code units, as the settings storage writes it. */
+function textHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
 }
 
 /** Wait until the page saved its draft (the debounced save ran). */
@@ -301,6 +327,45 @@ describe('Chromium: the options page', () => {
     expect(await options.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await options.textContent('#h-types')).toBe('敏感数据类型');
     await screenshot(options, 'options-chromium-zh.png');
+    await options.selectOption('#ui-language', 'auto');
+    await options.waitForFunction(
+      () => document.querySelector('h1')?.textContent === 'PolicyLens settings',
+    );
+    await options.close();
+  });
+
+  it('says when stored settings were damaged and offers the kept copy', async () => {
+    const text = '{"schemaVersion":3,"language":"en"';
+    await storeRaw({
+      'settings.manifest': {
+        schemaVersion: 3,
+        location: 'sync',
+        chunks: 1,
+        length: text.length,
+        hash: textHash(text),
+      },
+      'settings.0': text,
+    });
+    const options = await openOptions();
+    await options.waitForSelector('#notices');
+    expect(await options.textContent('#notices')).toContain('could not be used');
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.click('#broken-download'),
+    ]);
+    const path = join(work, 'damaged.json');
+    await download.saveAs(path);
+    expect(readFileSync(path, 'utf8')).toContain(JSON.stringify(text));
+    await options.click('#broken-discard');
+    await options.waitForSelector('#notices', { state: 'detached' });
+    await options.close();
+  });
+
+  it('reads the language the very first builds stored under "uiLanguage"', async () => {
+    await storeRaw({ uiLanguage: 'zh_CN' });
+    const options = await openOptions();
+    expect(await options.textContent('h1')).toBe('PolicyLens 设置');
+    expect(await options.inputValue('#ui-language')).toBe('zh_CN');
     await options.selectOption('#ui-language', 'auto');
     await options.waitForFunction(
       () => document.querySelector('h1')?.textContent === 'PolicyLens settings',
