@@ -20,11 +20,50 @@ export interface Reading {
   conditional: boolean;
 }
 
+/** What a sentence holds, found once and reused for every hit in it. */
+interface SentenceIndex {
+  end: number;
+  /** [start, end) of each negation word, after blanking phrases that deny nothing. */
+  negations: number[];
+  /** End offsets of contrast words ("but", "但是"). */
+  contrasts: number[];
+  conditional: boolean;
+}
+
+let indexedText: string | undefined;
+const indexes = new Map<number, SentenceIndex>();
+
+function indexOf(folded: string, sStart: number, sEnd: number): SentenceIndex {
+  if (folded !== indexedText) {
+    indexedText = folded;
+    indexes.clear();
+  }
+  const known = indexes.get(sStart);
+  if (known && known.end === sEnd) return known;
+  const sentence = folded.slice(sStart, sEnd);
+  const cleaned = sentence.replace(NOT_A_DENIAL, (m) => ' '.repeat(m.length));
+  const negations: number[] = [];
+  for (const re of [NEG_EN, NEG_ZH]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(cleaned); m; m = re.exec(cleaned)) {
+      negations.push(sStart + m.index, sStart + m.index + m[0].length);
+    }
+  }
+  const contrasts: number[] = [];
+  CONTRAST.lastIndex = 0;
+  for (let m = CONTRAST.exec(sentence); m; m = CONTRAST.exec(sentence)) {
+    contrasts.push(sStart + m.index + m[0].length);
+  }
+  const index = { end: sEnd, negations, contrasts, conditional: CONDITION.test(sentence) };
+  indexes.set(sStart, index);
+  return index;
+}
+
 /**
  * Read the practice named at [hitStart, hitEnd) of the sentence
  * folded[sStart, sEnd). A negation counts when it stands between the last
- * contrast word before the hit and the hit, or right after the hit in a
- * passive form ("is not shared").
+ * contrast word before the hit and the hit (at most 300 characters back), or
+ * right after the hit in a passive form ("is not shared").
  */
 export function readPractice(
   folded: string,
@@ -33,26 +72,23 @@ export function readPractice(
   hitStart: number,
   hitEnd: number,
 ): Reading {
-  const before = folded.slice(Math.max(sStart, hitStart - 300), hitStart);
+  const index = indexOf(folded, sStart, sEnd);
   // The negation must stand after the last contrast word ("we do not sell it, but we share it").
-  let lastContrast = -1;
-  CONTRAST.lastIndex = 0;
-  for (let m = CONTRAST.exec(before); m; m = CONTRAST.exec(before))
-    lastContrast = m.index + m[0].length;
-  const windowBefore = lastContrast >= 0 ? before.slice(lastContrast) : before;
+  let from = Math.max(sStart, hitStart - 300);
+  for (const c of index.contrasts) if (c <= hitStart && c > from) from = c;
+  let before = false;
+  const n = index.negations;
+  for (let i = 0; i < n.length; i += 2) {
+    if (n[i]! >= from && n[i + 1]! <= hitStart) {
+      before = true;
+      break;
+    }
+  }
   const after = folded.slice(hitEnd, Math.min(sEnd, hitEnd + 60));
   const clauseAfter = after.split(/[,;，；。.]/)[0] ?? '';
   const denied =
-    hasNegation(windowBefore) ||
+    before ||
     /^\s*(?:(?:is|are|will|shall|would|may|be|been|being)\s+)+(?:not|never)\b/.test(clauseAfter) ||
     /^(?:将|也|都|均)?(?:不会|不被|不得|不予)/.test(clauseAfter);
-  const sentence = folded.slice(sStart, sEnd);
-  return { denied, conditional: denied && CONDITION.test(sentence) };
-}
-
-function hasNegation(window: string): boolean {
-  const cleaned = window.replace(NOT_A_DENIAL, (m) => ' '.repeat(m.length));
-  NEG_EN.lastIndex = 0;
-  NEG_ZH.lastIndex = 0;
-  return NEG_EN.test(cleaned) || NEG_ZH.test(cleaned);
+  return { denied, conditional: denied && index.conditional };
 }
