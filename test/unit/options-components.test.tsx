@@ -110,6 +110,33 @@ describe('TermsSection', () => {
     expect(q('#try-result .try-count')?.getAttribute('data-count')).toBe('2');
   });
 
+  it('tries a Chinese term', async () => {
+    const { window, q, root } = mount(
+      h(TermsSection, { terms: [], onAdd: () => [], onRemove: () => {}, loadLastPage: noLastPage }),
+    );
+    type(window, q<HTMLInputElement>('#term-pattern')!, '体检报告');
+    type(window, q<HTMLTextAreaElement>('#try-sample')!, '我们会收集您的体检报告和病历。');
+    await settle();
+    expect([...root.querySelectorAll('#try-result mark')].map((m) => m.textContent)).toEqual([
+      '体检报告',
+    ]);
+  });
+
+  it('offers the last analysed page as the sample', async () => {
+    const { q, root } = mount(
+      h(TermsSection, {
+        terms: [],
+        onAdd: () => [],
+        onRemove: () => {},
+        loadLastPage: async () => ({ title: 'Policy', text: 'We keep your sleep data.' }),
+      }),
+    );
+    q<HTMLButtonElement>('#try-last')!.click();
+    await settle();
+    expect(q<HTMLTextAreaElement>('#try-sample')!.value).toBe('We keep your sleep data.');
+    expect(root.textContent).toContain('options_tryLastLoaded');
+  });
+
   it('lists existing terms with a labelled remove button', async () => {
     const removed: number[] = [];
     const { q } = mount(
