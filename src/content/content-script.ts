@@ -6,6 +6,7 @@
 import { detectPolicy } from '../core/detect';
 import { extractPage } from '../extract';
 import { handleMessages } from '../platform/messages';
+import { clearHighlight, highlightQuote, installEscapeToClear } from './highlight';
 
 const FLAG = '__policylensContentScript';
 const scope = globalThis as unknown as Record<string, unknown>;
@@ -27,5 +28,10 @@ if (!scope[FLAG]) {
         return { ok: false, error: err instanceof Error ? err.message : String(err) };
       }
     },
+    'page/highlight': ({ quote, heading }) => ({
+      found: highlightQuote(document, quote, heading === true),
+    }),
+    'page/clearHighlight': () => ({ found: clearHighlight() }),
   });
+  installEscapeToClear(document);
 }

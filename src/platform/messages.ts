@@ -18,6 +18,10 @@ export interface MessageMap {
   'card/get': { request: { tabId: number; url: string }; response: { card: Card | null } };
   /** popup -> background: remember this card for the tab and show its grade on the badge. */
   'card/put': { request: { tabId: number; url: string; card: Card }; response: { ok: boolean } };
+  /** popup -> content script: mark this quote in the page and scroll to it (heading: prefer a heading). */
+  'page/highlight': { request: { quote: string; heading?: boolean }; response: { found: boolean } };
+  /** popup -> content script: remove the highlight, if any. */
+  'page/clearHighlight': { request: Record<string, never>; response: { found: boolean } };
 }
 
 export type MessageName = keyof MessageMap;
@@ -49,6 +53,12 @@ const REQUEST_CHECKS: { [N in MessageName]: (p: Record<string, unknown>) => bool
     p.card.schemaVersion === 1 &&
     isRecord(p.card.score) &&
     typeof p.card.score.grade === 'string',
+  'page/highlight': (p) =>
+    typeof p.quote === 'string' &&
+    p.quote.length > 0 &&
+    p.quote.length <= 20_000 &&
+    (p.heading === undefined || typeof p.heading === 'boolean'),
+  'page/clearHighlight': () => true,
 };
 
 /** Is this value a well-formed message of our map? */

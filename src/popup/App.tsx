@@ -4,6 +4,7 @@ import { openOptionsPage } from '../platform/runtime';
 import { openInTab } from '../platform/tabs';
 import { CardView } from './CardView';
 import { analysePage, openPopup, type PopupState } from './flow';
+import { showInPage } from './page-link';
 
 const ERROR_TEXT = {
   'no-tab': 'errorNoTab',
@@ -122,7 +123,12 @@ function View({
     case 'card':
       return (
         <>
-          <CardView card={state.card} fallbackTitle={state.tab.title} url={state.tab.url} />
+          <CardView
+            card={state.card}
+            fallbackTitle={state.tab.title}
+            url={state.tab.url}
+            onShow={(quote, heading) => showInPage(state.tab.id, quote, heading)}
+          />
           {state.warnings.length > 0 && (
             <details class="warnings">
               <summary>{t('warnings')}</summary>

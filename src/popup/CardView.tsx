@@ -1,159 +1,309 @@
-/** The risk card: header with grade, then one block per area. */
-import type { ComponentChildren } from 'preact';
-import { SHARING_FLAGS, type Card } from '../core/types';
+/** The risk card: header with grade, then one block per area, then the policy's outline. */
+import { useState } from 'preact/hooks';
+import type { Card } from '../core/types';
 import { GRADE_COLOURS } from '../platform/badge';
-import { t } from '../platform/i18n';
-import { Quotes } from './Evidence';
-import { label } from './labels';
+import { t, uiLang } from '../platform/i18n';
+import { Area, joinCounts } from './Area';
+import { PageLinkContext, Quotes, type PageLink } from './Evidence';
+import { byCategory, bySeverity, hostOf, humanDuration, sharingView } from './format';
+import { label, plural, reasonLines } from './labels';
+import { OptOutItem } from './OptOutItem';
 
-function hostOf(url: string | undefined): string {
-  if (!url) return '';
+function formatDate(iso: string | undefined): string | undefined {
+  if (!iso) return undefined;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return undefined;
   try {
-    return new URL(url).host || url;
+    return new Intl.DateTimeFormat(uiLang(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
   } catch {
-    return url;
+    return d.toISOString();
   }
-}
-
-function Area(props: { id: string; title: string; empty: boolean; children?: ComponentChildren }) {
-  return (
-    <section class="area" data-area={props.id} aria-labelledby={`h-${props.id}`}>
-      <h2 id={`h-${props.id}`}>{props.title}</h2>
-      {props.empty ? <p class="not-stated">{t('notStated')}</p> : props.children}
-    </section>
-  );
 }
 
 export function CardView({
   card,
   fallbackTitle,
   url,
+  onShow,
+  expanded = false,
 }: {
   card: Card;
   fallbackTitle?: string;
   url?: string;
+  /** Show a passage in the page; resolves to whether it was found. */
+  onShow?: (quote: string, heading: boolean) => Promise<boolean>;
+  /** Open every area from the start (tests and screenshots). */
+  expanded?: boolean;
 }) {
+  const [active, setActive] = useState<string | undefined>();
+  const [status, setStatus] = useState('');
   const grade = card.score.grade;
   const title = card.source?.title || fallbackTitle || '';
-  const site = hostOf(card.source?.url ?? url);
+  const pageUrl = card.source?.url ?? url ?? '';
+  const site = hostOf(pageUrl);
+  const analysed = formatDate(card.analyzedAt);
+  const reasons = reasonLines(card);
+
+  const link: PageLink = {
+    active,
+    show(quote, heading = false) {
+      setActive(quote);
+      if (!onShow) return;
+      setStatus('');
+      void onShow(quote, heading).then(
+        (found) => setStatus(found ? t('popup_status_shown') : t('popup_status_missing')),
+        () => setStatus(t('popup_status_missing')),
+      );
+    },
+  };
+
+  const sensitive = card.sensitiveData;
+  const high = sensitive.filter((s) => s.severity === 'high').length;
+  const ads = card.sdks.filter((s) => s.category === 'ads').length;
+  const groups = byCategory(card.sdks);
   const retention = card.retention;
-  const sharingFound = SHARING_FLAGS.filter(
-    (f) => card.sharing[f].value || (card.sharing[f].denials?.length ?? 0) > 0,
-  );
+  const sharing = sharingView(card.sharing);
+  const outline = card.sections.filter((s) => s.level > 0 && s.heading.trim());
+  const withTarget = card.optOut.filter((o) => o.target).length;
+
   return (
-    <article class="card">
-      <header class="card-head">
-        <div
-          class="grade"
-          data-grade={grade}
-          style={{ background: GRADE_COLOURS[grade] }}
-          role="img"
-          aria-label={t('gradeLabel', grade)}
-        >
-          {grade}
-        </div>
-        <div class="head-text">
-          <h1 class="policy-title" data-testid="policy-title">
-            {title}
-          </h1>
-          <p class="meta">
-            {site && <span class="site">{site}</span>}
-            <span class="lang">
-              {t('language')}: {label.language(card.language)}
-            </span>
-          </p>
-        </div>
-      </header>
-      {card.score.reasons.length > 0 && (
-        <details class="reasons">
-          <summary>{t('reasons')}</summary>
-          <ul>
-            {card.score.reasons.map((r, i) => (
-              <li key={i}>{r}</li>
-            ))}
-          </ul>
-        </details>
-      )}
-
-      <Area id="sensitive" title={t('areaSensitive')} empty={card.sensitiveData.length === 0}>
-        <ul class="items">
-          {card.sensitiveData.map((f) => (
-            <li key={f.type} data-type={f.type} class={`sev-${f.severity}`}>
-              <span class="item-name">{label.dataType(f.type)}</span>
-              <span class="tag">{label.severity(f.severity)}</span>
-              <span class="tag">{label.party(f.party)}</span>
-              <Quotes evidence={f.evidence} />
-            </li>
-          ))}
-        </ul>
-      </Area>
-
-      <Area id="sdks" title={t('areaSdks')} empty={card.sdks.length === 0}>
-        <ul class="items">
-          {card.sdks.map((s, i) => (
-            <li key={`${s.name}-${i}`} data-sdk={s.id ?? s.name}>
-              <span class="item-name">{s.name}</span>
-              {s.vendor && <span class="vendor">{s.vendor}</span>}
-              <span class="tag">{label.sdkCategory(s.category)}</span>
-              {s.dataTypes.length > 0 && (
-                <p class="sub">{t('sdkData', s.dataTypes.map(label.dataType).join(', '))}</p>
+    <PageLinkContext.Provider value={link}>
+      <article class="card">
+        <header class="card-head">
+          <div
+            class="grade"
+            data-grade={grade}
+            style={{ background: GRADE_COLOURS[grade] }}
+            role="img"
+            aria-label={t('gradeLabel', grade)}
+          >
+            <span aria-hidden="true">{grade}</span>
+          </div>
+          <div class="head-text">
+            <h1 class="policy-title" data-testid="policy-title">
+              {title}
+            </h1>
+            <p class="meta">
+              {site && <span class="site">{site}</span>}
+              <span class="lang">
+                {t('language')}: {label.language(card.language)}
+              </span>
+              {analysed && (
+                <span class="analysed">
+                  {t('popup_analysed')}: <time dateTime={card.analyzedAt}>{analysed}</time>
+                </span>
               )}
-              <Quotes evidence={s.evidence} />
-            </li>
+            </p>
+          </div>
+        </header>
+        {reasons.length > 0 && (
+          <details class="reasons" open={expanded}>
+            <summary>{t('reasons')}</summary>
+            <ul>
+              {reasons.map((r, i) => (
+                <li key={i}>
+                  <span class="reason-text">{r.text}</span>
+                  {r.points !== undefined && r.points !== 0 && (
+                    <span class={r.points < 0 ? 'points minus' : 'points plus'}>
+                      {t('popup_points', r.points > 0 ? `+${r.points}` : `\u2212${-r.points}`)}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        <p class="page-status" role="status" aria-live="polite">
+          {status}
+        </p>
+
+        <Area
+          id="sensitive"
+          title={t('areaSensitive')}
+          expanded={expanded}
+          counts={
+            sensitive.length
+              ? joinCounts([
+                  plural('popup_n_types', sensitive.length),
+                  high > 0 && t('popup_n_high', high),
+                ])
+              : undefined
+          }
+        >
+          {bySeverity(sensitive).map((g) => (
+            <div class={`group sev-${g.severity}`} key={g.severity} data-severity={g.severity}>
+              <h3>
+                {t('popup_severityGroup', label.severity(g.severity))} ({g.items.length})
+              </h3>
+              <ul class="items">
+                {g.items.map((f) => (
+                  <li key={f.type} data-type={f.type} class={`sev-${f.severity}`}>
+                    <span class="item-name">{label.dataType(f.type)}</span>
+                    <span class="tag party" data-party={f.party}>
+                      {label.party(f.party)}
+                    </span>
+                    <Quotes evidence={f.evidence} />
+                  </li>
+                ))}
+              </ul>
+            </div>
           ))}
-        </ul>
-      </Area>
+        </Area>
 
-      <Area id="retention" title={t('areaRetention')} empty={retention.statements.length === 0}>
-        <p class="summary">{label.retention(retention.summary)}</p>
-        <ul class="items">
-          {retention.statements.map((r, i) => (
-            <li key={i}>
-              <span class="item-name">{label.retention(r.kind)}</span>
-              {r.days !== undefined && <span class="tag">{t('retentionDays', r.days)}</span>}
-              <Quotes evidence={r.evidence} />
-            </li>
+        <Area
+          id="sdks"
+          title={t('areaSdks')}
+          expanded={expanded}
+          counts={
+            card.sdks.length
+              ? joinCounts([
+                  plural('popup_n_sdks', card.sdks.length),
+                  ads > 0 ? t('popup_n_ads', ads) : plural('popup_n_categories', groups.length),
+                ])
+              : undefined
+          }
+        >
+          {groups.map((g) => (
+            <div class="group" key={g.category} data-category={g.category}>
+              <h3>
+                {label.sdkCategory(g.category)} ({g.items.length})
+              </h3>
+              <ul class="items">
+                {g.items.map((s, i) => (
+                  <li key={`${s.name}-${i}`} data-sdk={s.id ?? s.name}>
+                    <span class="item-name">{s.name}</span>
+                    {s.vendor && <span class="vendor">{t('popup_vendor', s.vendor)}</span>}
+                    {s.dataTypes.length > 0 && (
+                      <p class="sub">
+                        {t('sdkData', s.dataTypes.map(label.dataType).join(t('popup_listSep')))}
+                      </p>
+                    )}
+                    {s.purpose && <p class="sub">{t('popup_purpose', s.purpose)}</p>}
+                    <Quotes evidence={s.evidence} />
+                  </li>
+                ))}
+              </ul>
+            </div>
           ))}
-        </ul>
-      </Area>
+        </Area>
 
-      <Area id="optout" title={t('areaOptOut')} empty={card.optOut.length === 0}>
-        <ul class="items">
-          {card.optOut.map((o, i) => (
-            <li key={i}>
-              <span class="item-name">{label.optOut(o.kind)}</span>
-              {o.target && <code class="target">{o.target}</code>}
-              <Quotes evidence={o.evidence} />
-            </li>
-          ))}
-        </ul>
-      </Area>
+        <Area
+          id="retention"
+          title={t('areaRetention')}
+          expanded={expanded}
+          counts={
+            retention.statements.length
+              ? plural('popup_n_statements', retention.statements.length)
+              : undefined
+          }
+          lead={<p class="summary">{t('popup_overall', label.retention(retention.summary))}</p>}
+        >
+          <ul class="items">
+            {retention.statements.map((r, i) => {
+              const d = r.days !== undefined ? humanDuration(r.days) : undefined;
+              return (
+                <li key={i} data-kind={r.kind}>
+                  <span class="item-name">{label.retention(r.kind)}</span>
+                  {d && <span class="tag duration">{label.duration(d.n, d.unit)}</span>}
+                  <Quotes evidence={r.evidence} />
+                </li>
+              );
+            })}
+          </ul>
+        </Area>
 
-      <Area id="sharing" title={t('areaSharing')} empty={sharingFound.length === 0}>
-        <ul class="items">
-          {sharingFound.map((f) => {
-            const flag = card.sharing[f];
-            return (
-              <li key={f} data-flag={f} class={flag.value ? 'flag-yes' : 'flag-denied'}>
-                <span class="item-name">{label.flag(f)}</span>
-                <span class="tag">{flag.value ? t('flagYes') : t('flagDenied')}</span>
-                <Quotes evidence={flag.value ? flag.evidence : (flag.denials ?? [])} />
-              </li>
-            );
-          })}
-        </ul>
-      </Area>
-
-      {card.warnings && card.warnings.length > 0 && (
-        <details class="warnings">
-          <summary>{t('warnings')}</summary>
-          <ul>
-            {card.warnings.map((w, i) => (
-              <li key={i}>{w}</li>
+        <Area
+          id="optout"
+          title={t('areaOptOut')}
+          expanded={expanded}
+          counts={
+            card.optOut.length
+              ? joinCounts([
+                  plural('popup_n_paths', card.optOut.length),
+                  withTarget > 0 && t('popup_n_direct', withTarget),
+                ])
+              : undefined
+          }
+        >
+          <ul class="items">
+            {card.optOut.map((o, i) => (
+              <OptOutItem key={i} path={o} index={i} policy={{ title, url: pageUrl }} />
             ))}
           </ul>
-        </details>
-      )}
-    </article>
+        </Area>
+
+        <Area
+          id="sharing"
+          title={t('areaSharing')}
+          expanded={expanded}
+          counts={
+            sharing.yes.length + sharing.denied.length
+              ? joinCounts([
+                  t('popup_n_yes', sharing.yes.length),
+                  sharing.denied.length > 0 && t('popup_n_denied', sharing.denied.length),
+                ])
+              : undefined
+          }
+        >
+          <ul class="items">
+            {[...sharing.yes, ...sharing.denied].map((f) => {
+              const flag = card.sharing[f];
+              return (
+                <li key={f} data-flag={f} class={flag.value ? 'flag-yes' : 'flag-denied'}>
+                  <span class="item-name">{label.flag(f)}</span>
+                  <span class="tag">{flag.value ? t('flagYes') : t('popup_flagDenied')}</span>
+                  <Quotes evidence={flag.value ? flag.evidence : (flag.denials ?? [])} />
+                </li>
+              );
+            })}
+          </ul>
+          {sharing.silent.length > 0 && (
+            <p class="sub silent">
+              {t('popup_silent', sharing.silent.map(label.flag).join(t('popup_listSep')))}
+            </p>
+          )}
+        </Area>
+
+        {outline.length > 0 && (
+          <Area
+            id="outline"
+            outline
+            title={t('popup_outline')}
+            expanded={expanded}
+            counts={plural('popup_n_sections', outline.length)}
+          >
+            <ul class="outline">
+              {outline.map((s, i) => (
+                <li
+                  key={i}
+                  style={{ paddingLeft: `${Math.min(4, Math.max(0, s.level - 1)) * 12}px` }}
+                >
+                  <button
+                    type="button"
+                    class="heading-link"
+                    data-active={active === s.heading ? 'true' : undefined}
+                    onClick={() => link.show(s.heading, true)}
+                  >
+                    {s.heading}
+                  </button>
+                  {s.topic !== 'other' && <span class="tag topic">{label.topic(s.topic)}</span>}
+                </li>
+              ))}
+            </ul>
+          </Area>
+        )}
+
+        {card.warnings && card.warnings.length > 0 && (
+          <details class="warnings">
+            <summary>{t('warnings')}</summary>
+            <ul>
+              {card.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </article>
+    </PageLinkContext.Provider>
   );
 }

@@ -1,19 +1,41 @@
+/**
+ * The quotes behind one finding. Each quote is a button: it shows the passage
+ * in the page. Text only, never HTML.
+ */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { Evidence } from '../core/types';
 import { t } from '../platform/i18n';
 
-/** The quotes behind one finding, folded by default. Text only, never HTML. */
+export interface PageLink {
+  /** Show a passage (or a heading) in the page; the card reports how it went. */
+  show(quote: string, heading?: boolean): void;
+  /** The quote shown last, to mark its button. */
+  active?: string;
+}
+
+export const PageLinkContext = createContext<PageLink | null>(null);
+
 export function Quotes({ evidence }: { evidence: Evidence[] }) {
+  const link = useContext(PageLinkContext);
   if (evidence.length === 0) return null;
   return (
-    <details class="quotes">
-      <summary>{t('quoteCount', evidence.length)}</summary>
-      <ul>
-        {evidence.map((e, i) => (
-          <li key={i}>
-            <blockquote>{e.quote}</blockquote>
-          </li>
-        ))}
-      </ul>
-    </details>
+    <ul class="quotes" aria-label={t('quotes')}>
+      {evidence.map((e, i) => (
+        <li key={i}>
+          <blockquote>
+            <button
+              type="button"
+              class="quote"
+              data-active={link?.active === e.quote ? 'true' : undefined}
+              title={t('popup_showInPage')}
+              onClick={() => link?.show(e.quote)}
+            >
+              {e.quote}
+            </button>
+          </blockquote>
+        </li>
+      ))}
+    </ul>
   );
 }
