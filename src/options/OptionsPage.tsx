@@ -327,7 +327,10 @@ export function OptionsPage() {
       />
       <FileSection onExport={doExport} onImport={doImport} onReset={doReset} />
 
-      <footer class="save-bar" aria-live="polite">
+      <footer
+        class={dirty || errors.length > 0 ? 'save-bar sticky' : 'save-bar'}
+        aria-live="polite"
+      >
         <button
           type="button"
           id="save"
