@@ -2,7 +2,7 @@
 import type { Evidence, OptOutKind, OptOutPath } from './types';
 import { OPT_OUT_KINDS } from './types';
 import type { Doc, Sentence } from './sections';
-import { sentenceAt } from './sections';
+import { hitsBySentence, sentenceAt } from './sections';
 import { TermMatcher, type Scanner } from './matcher';
 import { readPractice } from './negation';
 import { addEvidence, evidenceFor } from './evidence';
@@ -92,14 +92,7 @@ function cleanTarget(t: string): string {
 }
 
 export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
-  const bySentence = new Map<number, { tag: Tag; start: number; end: number }[]>();
-  for (const h of r.matcher.scan(doc.folded)) {
-    const si = sentenceAt(doc, h.start);
-    if (si < 0) continue;
-    let list = bySentence.get(si);
-    if (!list) bySentence.set(si, (list = []));
-    list.push({ tag: h.value, start: h.start, end: h.end });
-  }
+  const bySentence = hitsBySentence(doc, r.matcher.scan(doc.folded));
   const acc = new Map<string, Acc>();
   let order = 0;
   const add = (kind: OptOutKind, target: string | undefined, ev: Evidence) => {

@@ -2,7 +2,7 @@
 import type { Evidence, RetentionKind, RetentionStatement, RetentionSummary } from './types';
 import { RETENTION_KINDS } from './types';
 import type { Doc } from './sections';
-import { sentenceAt } from './sections';
+import { hitsBySentence, sentenceAt } from './sections';
 import { TermMatcher, type Scanner } from './matcher';
 import { readPractice } from './negation';
 import { addEvidence, evidenceFor, MAX_QUOTES } from './evidence';
@@ -154,14 +154,7 @@ export function findRetention(
   doc: Doc,
   r: RetentionRules,
 ): { summary: RetentionSummary; statements: RetentionStatement[] } {
-  const bySentence = new Map<number, { tag: Tag; start: number; end: number }[]>();
-  for (const h of r.matcher.scan(doc.folded)) {
-    const si = sentenceAt(doc, h.start);
-    if (si < 0) continue;
-    let list = bySentence.get(si);
-    if (!list) bySentence.set(si, (list = []));
-    list.push({ tag: h.value, start: h.start, end: h.end });
-  }
+  const bySentence = hitsBySentence(doc, r.matcher.scan(doc.folded));
   const periods = new Map<number, Evidence[]>();
   const kinds = new Map<RetentionKind, Evidence[]>();
   const add = (kind: RetentionKind, ev: Evidence) => {

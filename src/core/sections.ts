@@ -278,3 +278,19 @@ export function sentenceAt(doc: Doc, at: number): number {
   }
   return -1;
 }
+
+/** Hits grouped by the sentence that holds their start, each as { tag, start, end }. */
+export function hitsBySentence<T>(
+  doc: Doc,
+  hits: readonly { start: number; end: number; value: T }[],
+): Map<number, { tag: T; start: number; end: number }[]> {
+  const bySentence = new Map<number, { tag: T; start: number; end: number }[]>();
+  for (const h of hits) {
+    const si = sentenceAt(doc, h.start);
+    if (si < 0) continue;
+    let list = bySentence.get(si);
+    if (!list) bySentence.set(si, (list = []));
+    list.push({ tag: h.value, start: h.start, end: h.end });
+  }
+  return bySentence;
+}

@@ -2,7 +2,7 @@
 import type { Evidence, Flag, SharingFlag } from './types';
 import { SHARING_FLAGS } from './types';
 import type { Doc } from './sections';
-import { sentenceAt } from './sections';
+import { hitsBySentence } from './sections';
 import { fold } from './fold';
 import { TermMatcher, type Scanner } from './matcher';
 import { readPractice } from './negation';
@@ -74,14 +74,7 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
     evidence.set(f, []);
     denials.set(f, []);
   }
-  const bySentence = new Map<number, { tag: Tag; start: number; end: number }[]>();
-  for (const h of r.matcher.scan(doc.folded)) {
-    const si = sentenceAt(doc, h.start);
-    if (si < 0) continue;
-    let list = bySentence.get(si);
-    if (!list) bySentence.set(si, (list = []));
-    list.push({ tag: h.value, start: h.start, end: h.end });
-  }
+  const bySentence = hitsBySentence(doc, r.matcher.scan(doc.folded));
   for (const [si, hits] of [...bySentence].sort((a, b) => a[0] - b[0])) {
     const s = doc.sentences[si]!;
     if (s.heading || isNavLike(doc.text.slice(s.start, s.end))) continue;
