@@ -1,0 +1,123 @@
+/**
+ * Issue #6 in real Firefox ESR (WebDriver BiDi): a quote of the card leads to
+ * its passage in the page, marked and scrolled to; Escape in the page clears it.
+ */
+import type { Server } from 'node:http';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestExtension, serveFixtures } from './helpers';
+
+const GECKO_ID = 'policylens@policylens.local';
+const UUID = '0b7c4f1e-2d3a-4c5b-8e6f-7a8b9c0d1e2f';
+const EXT = `moz-extension://${UUID}`;
+const MARK = 'mark[data-policylens-highlight]';
+
+declare const browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+
+let ff: Browser;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  const ext = buildTestExtension('firefox');
+  ({ server, base } = await serveFixtures());
+  ff = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: '/usr/bin/firefox-esr',
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 460, height: 900 },
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
+  });
+  await ff.installExtension(ext);
+});
+
+afterAll(async () => {
+  await ff?.close();
+  server?.close();
+});
+
+/** BiDi reports no load events for extension pages: navigate, then poll the document. */
+async function gotoExtensionPage(page: Page, url: string): Promise<void> {
+  void page.goto(url, { timeout: 60_000 }).catch(() => undefined);
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const ready = await page
+      .evaluate(() => `${location.href} ${document.readyState}`)
+      .catch(() => '');
+    if (ready === `${url} complete`) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`extension page did not load: ${url}`);
+}
+
+async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  let v = await probe();
+  while (!ok(v) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    v = await probe();
+  }
+  return v;
+}
+
+describe('Firefox: a quote leads to its passage in the page', () => {
+  it('seed-001: SDK quote marked and scrolled to, Escape clears it', async () => {
+    const page = await ff.newPage();
+    const url = `${base}/seed-001.html`;
+    await page.goto(url);
+    const textBefore = await page.evaluate(() => document.body.textContent);
+    const popup = await ff.newPage();
+    await gotoExtensionPage(popup, `${EXT}/src/options/index.html`);
+    const tabId = await popup.evaluate(
+      async (u) => (await browser.tabs.query({})).find((t) => t.url === u)?.id,
+      url,
+    );
+    expect(typeof tabId).toBe('number');
+    await gotoExtensionPage(popup, `${EXT}/src/popup/index.html?tabId=${tabId}`);
+    const state = await until(
+      () => popup.evaluate(() => document.querySelector('main.popup')?.getAttribute('data-state')),
+      (s) => s === 'card' || s === 'error' || s === 'not-policy',
+    );
+    expect(state).toBe('card');
+
+    const quote = await popup.evaluate(() => {
+      document.querySelector<HTMLButtonElement>('[data-area="sdks"] .area-toggle')?.click();
+      const q = [...document.querySelectorAll<HTMLButtonElement>('[data-area="sdks"] button.quote')]
+        .filter((b) => !(b.textContent ?? '').includes(' | '))
+        .at(0);
+      q?.click();
+      return q?.textContent ?? '';
+    });
+    expect(quote.length).toBeGreaterThan(10);
+    const got = await until(
+      () =>
+        page.evaluate((sel) => {
+          const marks = [...document.querySelectorAll(sel)];
+          const r = marks[0]?.getBoundingClientRect();
+          return {
+            text: marks
+              .map((m) => m.textContent)
+              .join(' ')
+              .replace(/\s+/g, ' ')
+              .trim(),
+            onScreen: r !== undefined && r.top >= 0 && r.bottom <= innerHeight,
+          };
+        }, MARK),
+      (v) => v.text.length > 0,
+    );
+    expect(got.text).toBe(quote.replace(/\s+/g, ' ').trim());
+    expect(got.onScreen).toBe(true);
+
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    const left = await until(
+      () => page.evaluate((sel) => document.querySelectorAll(sel).length, MARK),
+      (n) => n === 0,
+    );
+    expect(left).toBe(0);
+    expect(await page.evaluate(() => document.body.textContent)).toBe(textBefore);
+    await popup.close();
+    await page.close();
+  });
+});
