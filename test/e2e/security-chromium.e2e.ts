@@ -209,6 +209,27 @@ describe('Chromium: page text is shown as text', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBe(
       undefined,
     );
+    // The direction override reaches the popup as the character it is, inside the quote...
+    const rtl = await popup.evaluate((needle) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.nodeValue?.includes(needle)) {
+          const el = n.parentElement!;
+          const isolated = (e: Element | null): boolean =>
+            !!e &&
+            (e.tagName === 'BDI' ||
+              ['isolate', 'plaintext', 'isolate-override'].includes(
+                getComputedStyle(e).unicodeBidi,
+              ) ||
+              isolated(e.parentElement));
+          return { found: true, isolated: isolated(el), tag: el.tagName, cls: el.className };
+        }
+      }
+      return { found: false };
+    }, '\u202Egnp.exe\u202C');
+    // ...and is isolated (a <bdi>, or unicode-bidi: isolate/plaintext on the quote or around
+    // it), so it cannot turn the card's own words around after the quote.
+    expect(rtl).toMatchObject({ found: true, isolated: true });
     await popup.close();
     await page.close();
   });
