@@ -10,8 +10,19 @@ let granted = true;
 let isPolicy = true;
 
 vi.mock('../../src/content/content-script?script', () => ({ default: 'content-script.js' }));
+const session = new Map<string, unknown>();
 vi.mock('webextension-polyfill', () => ({
   default: {
+    storage: {
+      session: {
+        get: async (key: string | null) =>
+          Object.fromEntries([...session].filter(([k]) => key === null || k === key)),
+        set: async (items: Record<string, unknown>) => {
+          for (const [k, v] of Object.entries(items)) session.set(k, v);
+        },
+        remove: async (key: string) => void session.delete(key),
+      },
+    },
     i18n: { getMessage: (key: string) => key, getUILanguage: () => 'en' },
     runtime: { id: 'ext' },
     permissions: {
@@ -37,6 +48,7 @@ vi.mock('webextension-polyfill', () => ({
 }));
 const { detectOnLoad } = await import('../../src/background/auto-detect');
 const { POLICY_BADGE } = await import('../../src/platform/badge');
+const cache = await import('../../src/background/card-cache');
 
 const noCard = async () => false;
 
@@ -78,5 +90,19 @@ describe('detectOnLoad', () => {
       'skipped',
     );
     expect(calls.some((c) => c.startsWith('badge'))).toBe(false);
+  });
+});
+
+describe('dropAllCards (settings changed)', () => {
+  it('forgets every cached card, in memory and in storage.session, and names their tabs', async () => {
+    const card = { schemaVersion: 1, score: { grade: 'B' } } as never;
+    await cache.putCard(3, 'https://a.example/p', card);
+    await cache.putCard(5, 'https://b.example/p', card);
+    // A card from before a restart of the background: only in storage.session.
+    session.set('card:8', { url: 'https://c.example/p', card });
+    session.set('other', 1);
+    expect((await cache.dropAllCards()).sort()).toEqual([3, 5, 8]);
+    expect(await cache.getCard(3, 'https://a.example/p')).toBeNull();
+    expect([...session.keys()]).toEqual(['other']);
   });
 });
