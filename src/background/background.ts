@@ -1,6 +1,7 @@
 /** Background (service worker in Chrome, event page in Firefox): per-tab card cache and badge. */
 import { loadSettings, onSettingsChanged } from '../settings';
 import { clearBadge, setGradeBadge } from '../platform/badge';
+import { initI18n } from '../platform/i18n';
 import { handleMessages } from '../platform/messages';
 import { settingsAreas } from '../platform/settings-storage';
 import { onTabLoaded, onTabNavigated, onTabRemoved } from '../platform/tabs';
@@ -25,10 +26,14 @@ onTabRemoved((tabId) => {
   void dropCard(tabId);
 });
 
-// Whether automatic detection is on: read once, then kept up to date.
+// Whether automatic detection is on: read once, then kept up to date. The
+// badge's tooltip follows the interface language chosen in the settings.
 const { sync, local } = settingsAreas();
 let autoDetect: Promise<boolean> = loadSettings(sync, local).then(
-  (r) => r.settings.autoDetect,
+  (r) => {
+    void initI18n(r.settings.language);
+    return r.settings.autoDetect;
+  },
   () => false,
 );
 
@@ -36,6 +41,7 @@ let autoDetect: Promise<boolean> = loadSettings(sync, local).then(
 // next popup analyses again with the new ones.
 onSettingsChanged(sync, local, (result) => {
   autoDetect = Promise.resolve(result.settings.autoDetect);
+  void initI18n(result.settings.language);
   void dropAllCards().then((tabs) => Promise.all(tabs.map((id) => clearBadge(id))));
 });
 

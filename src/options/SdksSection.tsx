@@ -92,6 +92,12 @@ export function SdksSection({
               aria-invalid={nameErrors.length > 0}
               aria-describedby="sdk-name-error"
               onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  add();
+                }
+              }}
             />
             <FieldError id="sdk-name-error" errors={nameErrors} />
           </div>
