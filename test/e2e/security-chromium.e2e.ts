@@ -2,13 +2,15 @@
  * Security in real Chromium:
  * - zero network: every request of every extension context (service worker,
  *   popup, options page, the content script in the page) while analysing all
- *   fixtures and changing settings goes to the extension itself or to the
+ *   fixtures, changing settings and exporting them goes to the extension itself or to the
  *   page's own server, and that server only ever sees the pages we opened;
  * - page text that looks like markup is shown as text and never runs;
  * - a page cannot forge our messages with window.postMessage;
  * - file:// pages without file access give the clear message;
- * - corrupt stored settings do not break the options page or the popup.
+ * - corrupt stored settings give a notice and a kept copy on the options page,
+ *   and the popup still analyses.
  */
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -150,6 +152,13 @@ describe('Chromium: zero network', () => {
     await options.reload();
     await options.waitForSelector('#ui-language:not([disabled])');
     await chooseLanguage(options, 'auto');
+    // Export the settings (a file made in the page and handed to the download manager).
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.click('#export'),
+    ]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as object;
+    expect(Object.keys(exported).length).toBeGreaterThan(0);
     await options.close();
     browser.context.off('request', listen);
 
@@ -158,6 +167,7 @@ describe('Chromium: zero network', () => {
     const elsewhere = seen.filter(
       (s) =>
         !s.url.startsWith(own) &&
+        !s.url.startsWith(`blob:${own}`) &&
         !(s.url.startsWith(`${base}/`) && opened.has(new URL(s.url).pathname)) &&
         s.url !== `${base}/favicon.ico`,
     );
@@ -299,7 +309,7 @@ describe('Chromium: pages the extension may not read', () => {
 });
 
 describe('Chromium: corrupt stored settings', () => {
-  it('the options page opens on defaults and the popup still analyses', async () => {
+  it('the options page says so and keeps a copy; it opens on defaults and the popup still analyses', async () => {
     const worker = browser.context.serviceWorkers()[0]!;
     await worker.evaluate(async () => {
       await chrome.storage.sync.set({
@@ -315,6 +325,10 @@ describe('Chromium: corrupt stored settings', () => {
     await options.goto(`chrome-extension://${browser.extId}/src/options/index.html`);
     await options.waitForSelector('#ui-language:not([disabled])');
     expect(await options.inputValue('#ui-language')).toBe('auto');
+    await options.waitForSelector('#notices');
+    expect(((await options.textContent('#notices')) ?? '').trim().length).toBeGreaterThan(0);
+    const local = await worker.evaluate(() => chrome.storage.local.get(null));
+    expect(JSON.stringify(local['settings.broken'] ?? null)).toContain('not an object');
 
     const page = await browser.context.newPage();
     watchProblems(page, 'page', problems);
