@@ -120,7 +120,12 @@ export function extractPage(doc: Document, opts: ExtractOptions = {}): Extracted
     if (total + block.text.length > maxChars) {
       truncated = true;
       const room = maxChars - total;
-      if (room > 0) blocks.push({ ...block, text: block.text.slice(0, room) });
+      // The cut neither splits a surrogate pair (a lone half would not be a
+      // character the page has) nor leaves a trailing space.
+      let cut = block.text.slice(0, Math.max(0, room));
+      if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+      cut = cut.trimEnd();
+      if (cut) blocks.push({ ...block, text: cut });
       total = maxChars;
       return;
     }

@@ -119,7 +119,8 @@ describe('hostile pages: extraction and analysis without a browser', () => {
     const { page, detection, card } = run(linkedom(pageHtml('big-text')), 'big-text');
     expect(detection.isPolicy).toBe(true);
     const total = page.blocks.reduce((n, b) => n + b.text.length, 0);
-    expect(total).toBe(5_000_000);
+    expect(total).toBeLessThanOrEqual(5_000_000);
+    expect(total).toBeGreaterThan(4_999_000);
     expect(page.warnings.some((w) => w.includes('5,000,000'))).toBe(true);
     expect(card.sensitiveData.length).toBeGreaterThan(0);
   });
