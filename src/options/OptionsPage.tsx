@@ -234,9 +234,10 @@ export function OptionsPage() {
   const doImport = async (text: string): Promise<string[]> => {
     const res = importSettings(text);
     if (!res.ok) return res.errors;
-    replace(res.settings);
-    setSavedKey('');
-    return save(res.settings);
+    // Stored first: if storage refuses it, the page keeps what it had.
+    const problems = await save(res.settings);
+    if (!problems.length) replace(res.settings);
+    return problems;
   };
   const doReset = async () => {
     const res = await resetSettings(sync, local);
