@@ -28,8 +28,8 @@ if (!scope[FLAG]) {
         return { ok: false, error: err instanceof Error ? err.message : String(err) };
       }
     },
-    'page/highlight': ({ quote, heading }) => ({
-      found: highlightQuote(document, quote, heading === true),
+    'page/highlight': ({ quote, heading, occurrence }) => ({
+      found: highlightQuote(document, quote, heading === true, occurrence ?? 0),
     }),
     'page/clearHighlight': () => ({ found: clearHighlight() }),
   });

@@ -74,22 +74,32 @@ export interface Found {
   end: CharPos;
 }
 
-/** Find a quote in the text under root; the best of its occurrences, or null. */
-export function findQuote(root: Node, quote: string, heading = false): Found | null {
+/**
+ * Find a quote in the text under root: among its best-placed occurrences, the
+ * one numbered `occurrence` (0-based; a heading repeated in the policy), or null.
+ */
+export function findQuote(
+  root: Node,
+  quote: string,
+  heading = false,
+  occurrence = 0,
+): Found | null {
   const { key, at } = indexText(root);
   for (const q of quoteKeys(quote)) {
-    let best: Found | null = null;
+    let best: Found[] = [];
     let bestScore = -1;
     let tries = 0;
-    for (let i = key.indexOf(q); i >= 0 && tries < 50; i = key.indexOf(q, i + 1), tries++) {
+    for (let i = key.indexOf(q); i >= 0 && tries < 200; i = key.indexOf(q, i + q.length), tries++) {
       const found = { start: at[i]!, end: at[i + q.length - 1]! };
       const score = scoreMatch(found.start, heading);
       if (score > bestScore) {
-        best = found;
+        best = [found];
         bestScore = score;
+      } else if (score === bestScore) {
+        best.push(found);
       }
     }
-    if (best) return best;
+    if (best.length) return best[Math.min(Math.max(0, occurrence), best.length - 1)]!;
   }
   return null;
 }
@@ -179,9 +189,14 @@ function reveal(el: Element | null): void {
 }
 
 /** Highlight a quote (replacing any earlier highlight) and scroll to it. */
-export function highlightQuote(doc: Document, quote: string, heading = false): boolean {
+export function highlightQuote(
+  doc: Document,
+  quote: string,
+  heading = false,
+  occurrence = 0,
+): boolean {
   clearHighlight();
-  const found = doc.body ? findQuote(doc.body, quote, heading) : null;
+  const found = doc.body ? findQuote(doc.body, quote, heading, occurrence) : null;
   if (!found) return false;
   const nodes = nodesBetween(found);
   const made: Piece[] = [];

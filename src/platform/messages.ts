@@ -18,8 +18,14 @@ export interface MessageMap {
   'card/get': { request: { tabId: number; url: string }; response: { card: Card | null } };
   /** popup -> background: remember this card for the tab and show its grade on the badge. */
   'card/put': { request: { tabId: number; url: string; card: Card }; response: { ok: boolean } };
-  /** popup -> content script: mark this quote in the page and scroll to it (heading: prefer a heading). */
-  'page/highlight': { request: { quote: string; heading?: boolean }; response: { found: boolean } };
+  /**
+   * popup -> content script: mark this quote in the page and scroll to it
+   * (heading: prefer a heading; occurrence: which of several equal ones, 0-based).
+   */
+  'page/highlight': {
+    request: { quote: string; heading?: boolean; occurrence?: number };
+    response: { found: boolean };
+  };
   /** popup -> content script: remove the highlight, if any. */
   'page/clearHighlight': { request: Record<string, never>; response: { found: boolean } };
 }
@@ -57,7 +63,9 @@ const REQUEST_CHECKS: { [N in MessageName]: (p: Record<string, unknown>) => bool
     typeof p.quote === 'string' &&
     p.quote.length > 0 &&
     p.quote.length <= 20_000 &&
-    (p.heading === undefined || typeof p.heading === 'boolean'),
+    (p.heading === undefined || typeof p.heading === 'boolean') &&
+    (p.occurrence === undefined ||
+      (typeof p.occurrence === 'number' && Number.isInteger(p.occurrence) && p.occurrence >= 0)),
   'page/clearHighlight': () => true,
 };
 

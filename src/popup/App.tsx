@@ -127,7 +127,9 @@ function View({
             card={state.card}
             fallbackTitle={state.tab.title}
             url={state.tab.url}
-            onShow={(quote, heading) => showInPage(state.tab.id, quote, heading)}
+            onShow={(quote, heading, occurrence) =>
+              showInPage(state.tab.id, quote, heading, occurrence)
+            }
           />
           {state.warnings.length > 0 && (
             <details class="warnings">

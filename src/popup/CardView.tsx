@@ -31,7 +31,7 @@ export function CardView({
   fallbackTitle?: string;
   url?: string;
   /** Show a passage in the page; resolves to whether it was found. */
-  onShow?: (quote: string, heading: boolean) => Promise<boolean>;
+  onShow?: (quote: string, heading: boolean, occurrence: number) => Promise<boolean>;
   /** Open every area from the start (tests and screenshots). */
   expanded?: boolean;
 }) {
@@ -46,11 +46,11 @@ export function CardView({
 
   const link: PageLink = {
     active,
-    show(quote, heading = false) {
-      setActive(quote);
+    show(quote, heading = false, occurrence = 0) {
+      setActive(heading ? `${occurrence}\u0000${quote}` : quote);
       if (!onShow) return;
       setStatus('');
-      void onShow(quote, heading).then(
+      void onShow(quote, heading, occurrence).then(
         (found) => setStatus(found ? t('popup_status_shown') : t('popup_status_missing')),
         () => setStatus(t('popup_status_missing')),
       );
@@ -273,22 +273,30 @@ export function CardView({
             counts={plural('popup_n_sections', outline.length)}
           >
             <ul class="outline">
-              {outline.map((s, i) => (
-                <li
-                  key={i}
-                  style={{ paddingLeft: `${Math.min(4, Math.max(0, s.level - 1)) * 12}px` }}
-                >
-                  <button
-                    type="button"
-                    class="heading-link"
-                    data-active={active === s.heading ? 'true' : undefined}
-                    onClick={() => link.show(s.heading, true)}
+              {outline.map((s, i) => {
+                // Which of several equal headings this is, counted the way the page lists them.
+                const occurrence = outline
+                  .slice(0, i)
+                  .filter((o) => o.heading === s.heading).length;
+                return (
+                  <li
+                    key={i}
+                    style={{ paddingLeft: `${Math.min(4, Math.max(0, s.level - 1)) * 12}px` }}
                   >
-                    {s.heading}
-                  </button>
-                  {s.topic !== 'other' && <span class="tag topic">{label.topic(s.topic)}</span>}
-                </li>
-              ))}
+                    <button
+                      type="button"
+                      class="heading-link"
+                      data-active={
+                        active === `${occurrence}\u0000${s.heading}` ? 'true' : undefined
+                      }
+                      onClick={() => link.show(s.heading, true, occurrence)}
+                    >
+                      {s.heading}
+                    </button>
+                    {s.topic !== 'other' && <span class="tag topic">{label.topic(s.topic)}</span>}
+                  </li>
+                );
+              })}
             </ul>
           </Area>
         )}

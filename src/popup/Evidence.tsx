@@ -9,7 +9,7 @@ import { t } from '../platform/i18n';
 
 export interface PageLink {
   /** Show a passage (or a heading) in the page; the card reports how it went. */
-  show(quote: string, heading?: boolean): void;
+  show(quote: string, heading?: boolean, occurrence?: number): void;
   /** The quote shown last, to mark its button. */
   active?: string;
 }

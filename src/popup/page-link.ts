@@ -8,8 +8,14 @@ import contentScriptFile from '../content/content-script?script';
 import { sendToTab } from '../platform/messages';
 import { injectContentScript } from '../platform/tabs';
 
-export async function showInPage(tabId: number, quote: string, heading = false): Promise<boolean> {
-  const ask = () => sendToTab(tabId, 'page/highlight', heading ? { quote, heading } : { quote });
+export async function showInPage(
+  tabId: number,
+  quote: string,
+  heading = false,
+  occurrence = 0,
+): Promise<boolean> {
+  const ask = () =>
+    sendToTab(tabId, 'page/highlight', heading ? { quote, heading, occurrence } : { quote });
   try {
     const res = await ask();
     if (res && typeof res.found === 'boolean') return res.found;

@@ -250,6 +250,29 @@ describe('Chromium: a quote leads to its passage in the page', () => {
     const got = await marked(page);
     expect(got.text).toBe(collapse(heading));
     expect(got.onScreen).toBe(true);
+
+    // A heading the policy repeats: each outline entry leads to its own heading.
+    const names = await headings.allTextContents();
+    const twice = names.find((h, i) => names.indexOf(h) !== i)!;
+    expect(twice).toBeDefined();
+    const whichHeading = () =>
+      page.evaluate((sel) => {
+        const h = document.querySelector(sel)?.closest('h1,h2,h3,h4,h5,h6');
+        return h ? [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].indexOf(h) : -1;
+      }, MARK);
+    const copies = popup.locator('[data-outline] .heading-link', { hasText: twice });
+    await copies.nth(0).click();
+    await page.waitForFunction((sel) => document.querySelector(sel) !== null, MARK);
+    const first = await whichHeading();
+    await copies.nth(1).click();
+    await page.waitForFunction(
+      ([sel, before]) => {
+        const h = document.querySelector(sel!)?.closest('h1,h2,h3,h4,h5,h6');
+        return !!h && [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].indexOf(h) !== before;
+      },
+      [MARK, first] as const,
+    );
+    expect(await whichHeading()).toBeGreaterThan(first);
     await popup.close();
     await page.close();
   });

@@ -76,6 +76,16 @@ describe('highlight in the page', () => {
     expect(marks(doc)[0]?.closest('h2')).not.toBeNull();
   });
 
+  it('marks the asked occurrence of a heading the policy repeats', () => {
+    const doc = page(
+      '<nav>Permission: Yes</nav><h3 id="a">Permission: Yes</h3><p>x</p><h3 id="b">Permission: Yes</h3>',
+    );
+    expect(highlightQuote(doc, 'Permission: Yes', true, 1)).toBe(true);
+    expect(marks(doc)[0]?.closest('h3')?.id).toBe('b');
+    expect(highlightQuote(doc, 'Permission: Yes', true, 0)).toBe(true);
+    expect(marks(doc)[0]?.closest('h3')?.id).toBe('a');
+  });
+
   it('clears on Escape in the page', async () => {
     const { installEscapeToClear } = await import('../../src/content/highlight');
     const doc = page('<p>Press escape to clear this.</p>');
