@@ -57,6 +57,7 @@ export function OptOutItem({
           <button
             type="button"
             class="small copy"
+            aria-label={`${t('popup_copy')}: ${target}`}
             onClick={() => {
               void copyText(target).then((ok) => setCopied(ok ? 'yes' : 'no'));
             }}
@@ -64,12 +65,17 @@ export function OptOutItem({
             {t('popup_copy')}
           </button>
           {url && (
-            <button type="button" class="small open" onClick={() => void openNewTab(url)}>
+            <button
+              type="button"
+              class="small open"
+              aria-label={`${t('popup_open')}: ${url}`}
+              onClick={() => void openNewTab(url)}
+            >
               {t('popup_open')}
             </button>
           )}
           {phone && (
-            <a class="small call" href={telHref(phone)}>
+            <a class="small call" href={telHref(phone)} aria-label={`${t('popup_call')}: ${phone}`}>
               {t('popup_call')}
             </a>
           )}
@@ -91,6 +97,7 @@ export function OptOutItem({
               </select>
               <a
                 class="small mailto"
+                aria-label={`${t('popup_mail_write')}: ${email}`}
                 href={requestMail(email, request, policy)}
                 target="_blank"
                 rel="noopener noreferrer"
