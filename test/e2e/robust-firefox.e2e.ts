@@ -2,7 +2,8 @@
  * Hostile pages and markup-like page text in real Firefox ESR (WebDriver BiDi
  * through puppeteer-core, as in firefox.e2e.ts): each page gives a card or a
  * clear message in time, nothing in the page text runs, and neither the page
- * nor the popup reports an uncaught error or opens a dialog.
+ * nor the popup reports an uncaught error or opens a dialog. Also: a page's
+ * own postMessage shaped like our messages changes nothing.
  */
 import type { Server } from 'node:http';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -15,7 +16,11 @@ const GECKO_ID = 'policylens@policylens.local';
 const UUID = '0b7c5a4e-2d1f-4e3a-9c8b-7a6f5e4d3c2b';
 const EXT = `moz-extension://${UUID}`;
 
-declare const browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+declare const browser: {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+};
 
 let ff: Browser;
 let server: Server;
@@ -97,11 +102,11 @@ interface View {
   pwned: boolean;
 }
 
-async function visit(name: string, budgetMs = 10_000) {
+async function visit(name: string, budgetMs = 10_000, path = `/hostile/${name}`) {
   const problems: string[] = [];
   const page = await ff.newPage();
   watch(page, 'page', problems);
-  const url = `${base}/hostile/${name}`;
+  const url = `${base}${path}`;
   await page.goto(url, { timeout: 30_000 });
   if (name === 'shadow-policy') await page.waitForSelector('body[data-ready]');
   const tabId = await tabIdOf(url);
@@ -129,7 +134,7 @@ async function visit(name: string, budgetMs = 10_000) {
     ).length,
     pwned: '__pwned' in window,
   }));
-  return { page, popup, view, problems };
+  return { page, popup, view, problems, tabId };
 }
 
 describe('Firefox: hostile pages', () => {
@@ -178,6 +183,56 @@ describe('Firefox: hostile pages', () => {
     expect(v.view).toMatchObject({ inlineScripts: 0, images: 0, handlers: 0, pwned: false });
     expect(await v.page.evaluate(() => '__pwned' in window)).toBe(false);
     expect(v.problems).toEqual([]);
+    await v.popup.close();
+    await v.page.close();
+  });
+});
+
+describe('Firefox: forged messages', () => {
+  it("a page's postMessage shaped like our messages changes neither the cached card nor the badge", async () => {
+    const v = await visit('seed-003', 10_000, '/seed-003.html');
+    expect(v.view.state).toBe('card');
+    const probe = await ff.newPage();
+    await gotoExtensionPage(probe, `${EXT}/src/options/index.html`);
+    const read = () =>
+      probe.evaluate(async (id) => {
+        const card = (await browser.storage.session.get(`card:${id}`))[`card:${id}`] ?? null;
+        return {
+          card: JSON.stringify(card),
+          badge: await browser.action.getBadgeText({ tabId: id }),
+        };
+      }, v.tabId);
+    const before = await read();
+    expect(before.card).not.toBe('null');
+    const forgedGrade = before.badge === 'E' ? 'A' : 'E';
+    const reachable = await v.page.evaluate(
+      (tabId, url, grade) => {
+        const forged = {
+          app: 'policylens',
+          name: 'card/put',
+          payload: { tabId, url, card: { schemaVersion: 1, score: { grade } } },
+        };
+        window.postMessage(forged, '*');
+        window.postMessage({ app: 'policylens', name: 'page/extract', payload: {} }, '*');
+        window.dispatchEvent(new MessageEvent('message', { data: forged }));
+        const g = globalThis as unknown as {
+          browser?: { runtime?: { sendMessage?: unknown } };
+          chrome?: { runtime?: { sendMessage?: unknown } };
+        };
+        return (
+          typeof g.browser?.runtime?.sendMessage === 'function' ||
+          typeof g.chrome?.runtime?.sendMessage === 'function'
+        );
+      },
+      v.tabId,
+      v.page.url(),
+      forgedGrade,
+    );
+    expect(reachable).toBe(false);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await read()).toEqual(before);
+    expect(v.problems).toEqual([]);
+    await probe.close();
     await v.popup.close();
     await v.page.close();
   });
