@@ -153,7 +153,7 @@ describe('popup card: counts first, then the items', () => {
     expect(text(root.querySelector('[data-area="sdks"] .counts'))).toBe('3 SDKs · 2 advertising');
     expect(text(root.querySelector('[data-area="retention"] .counts'))).toBe('3 statements');
     expect(text(root.querySelector('[data-area="optout"] .counts'))).toBe(
-      '4 ways · 4 with an address',
+      '4 ways · 4 with an address or route',
     );
     expect(text(root.querySelector('[data-area="sharing"] .counts'))).toBe('1 yes · 1 denied');
   });
