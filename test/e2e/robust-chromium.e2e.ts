@@ -56,6 +56,11 @@ const POLICY_PAGES: { name: string; ready?: string; why: string; budgetMs?: numb
   { name: 'hidden-bits', why: 'hidden elements, noscript, template, SVG text' },
   { name: 'shadow-policy', ready: 'body[data-ready]', why: 'text in open shadow roots' },
   { name: 'mutating', why: 'a page that keeps changing while it is read' },
+  {
+    name: 'tamper',
+    ready: 'html[data-tampered]',
+    why: 'a page that breaks its own DOM methods and sets our register-once flag',
+  },
   { name: 'gbk-bytes-gbk-header', why: 'GBK bytes served with a GBK charset' },
 ];
 

@@ -109,6 +109,7 @@ async function visit(name: string, budgetMs = 10_000, path = `/hostile/${name}`)
   const url = `${base}${path}`;
   await page.goto(url, { timeout: 30_000 });
   if (name === 'shadow-policy') await page.waitForSelector('body[data-ready]');
+  if (name === 'tamper') await page.waitForSelector('html[data-tampered]');
   const tabId = await tabIdOf(url);
   const popup = await ff.newPage();
   watch(popup, 'popup', problems);
@@ -146,6 +147,7 @@ describe('Firefox: hostile pages', () => {
     { name: 'hidden-bits' },
     { name: 'shadow-policy' },
     { name: 'mutating' },
+    { name: 'tamper' },
     { name: 'gbk-bytes-gbk-header' },
   ];
   for (const { name, budgetMs } of CARDS) {
