@@ -46,6 +46,7 @@ export function CardView({
 
   const link: PageLink = {
     active,
+    lang: card.language === 'en' || card.language === 'zh' ? card.language : undefined,
     show(quote, heading = false, occurrence = 0) {
       setActive(heading ? `${occurrence}\u0000${quote}` : quote);
       if (!onShow) return;
@@ -98,7 +99,9 @@ export function CardView({
         </header>
         {reasons.length > 0 && (
           <details class="reasons" open={expanded}>
-            <summary>{t('reasons')}</summary>
+            <summary>
+              {t('reasons')} <span class="score">{t('popup_score', card.score.points)}</span>
+            </summary>
             <ul>
               {reasons.map((r, i) => (
                 <li key={i}>

@@ -12,6 +12,8 @@ export interface PageLink {
   show(quote: string, heading?: boolean, occurrence?: number): void;
   /** The quote shown last, to mark its button. */
   active?: string;
+  /** The policy's language, for screen readers reading its quotes ('en', 'zh'). */
+  lang?: string;
 }
 
 export const PageLinkContext = createContext<PageLink | null>(null);
@@ -23,7 +25,7 @@ export function Quotes({ evidence }: { evidence: Evidence[] }) {
     <ul class="quotes" aria-label={t('quotes')}>
       {evidence.map((e, i) => (
         <li key={i}>
-          <blockquote>
+          <blockquote lang={link?.lang}>
             <button
               type="button"
               class="quote"

@@ -249,6 +249,14 @@ describe('popup card: counts first, then the items', () => {
     ]);
   });
 
+  it('gives the points in the reasons summary and the policy language on quotes', () => {
+    const root = mount(card());
+    expect(text(root.querySelector('.reasons summary'))).toBe('Why this grade (score 40 of 100)');
+    expect(root.querySelector('blockquote')?.getAttribute('lang')).toBe('en');
+    expect(root.querySelector('.grade')?.getAttribute('aria-label')).toBe('Risk grade D');
+    expect(root.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-23T10:00:00.000Z');
+  });
+
   it('lists the outline (headings only) with topic badges', () => {
     const root = mount(card(), true);
     const items = [...root.querySelectorAll('[data-outline] .outline li')];
