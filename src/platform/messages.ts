@@ -50,7 +50,8 @@ function isTabId(v: unknown): v is number {
 /** Runtime checks of each request's shape (messages cross a trust boundary). */
 const REQUEST_CHECKS: { [N in MessageName]: (p: Record<string, unknown>) => boolean } = {
   'page/extract': (p) =>
-    p.maxChars === undefined || (typeof p.maxChars === 'number' && p.maxChars > 0),
+    p.maxChars === undefined ||
+    (typeof p.maxChars === 'number' && Number.isFinite(p.maxChars) && p.maxChars > 0),
   'card/get': (p) => isTabId(p.tabId) && typeof p.url === 'string',
   'card/put': (p) =>
     isTabId(p.tabId) &&
@@ -78,8 +79,11 @@ export function isEnvelope(v: unknown): v is Envelope {
 }
 
 /** Only this extension's own pages and content scripts may talk to us. */
-export function isTrustedSender(sender: { id?: string } | undefined, ownId: string): boolean {
-  return sender !== undefined && typeof sender.id === 'string' && sender.id === ownId;
+export function isTrustedSender(
+  sender: { id?: string } | null | undefined,
+  ownId: string,
+): boolean {
+  return sender != null && typeof sender.id === 'string' && sender.id === ownId;
 }
 
 export function envelope<N extends MessageName>(name: N, payload: RequestOf<N>): Envelope<N> {

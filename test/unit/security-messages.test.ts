@@ -93,6 +93,8 @@ describe('forged envelopes', () => {
       { app: 'policylens', name: 'page/extract', payload: { maxChars: Number.NaN } },
       { app: 'policylens', name: 'page/extract', payload: { maxChars: '100' } },
       { app: 'policylens', name: 'page/extract', payload: { maxChars: 0 } },
+      // an infinite cap would switch the size limit off
+      { app: 'policylens', name: 'page/extract', payload: { maxChars: Infinity } },
       [GOOD],
       JSON.stringify(GOOD),
     ];
@@ -140,5 +142,12 @@ describe('forged envelopes', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('hardening found by review', () => {
+  it('a null sender is refused, not a crash', async () => {
+    const { isTrustedSender } = await import('../../src/platform/messages');
+    expect(isTrustedSender(null, 'abc')).toBe(false);
   });
 });
