@@ -4,6 +4,8 @@
  */
 import contentScriptFile from '../content/content-script?script';
 import { analyze } from '../core/analyze';
+import { compileRules } from '../core/compile';
+import type { RuleSettings } from '../core/settings';
 import type { Card, Detection } from '../core/types';
 import type { ExtractedPage } from '../extract/types';
 import { loadRuleSettings, rememberAnalysedPage } from '../platform/analysis-settings';
@@ -52,8 +54,13 @@ export async function openPopup(requestedTabId?: number): Promise<PopupState> {
     }
   }
 
+  // The page injects and extracts in its own process; meanwhile this one compiles the rules,
+  // which it would otherwise do only after the page answers (the first popup starts cold).
+  const injecting = injectContentScript(tab.id, contentScriptFile);
+  injecting.catch(() => undefined);
+  await warmUp();
   try {
-    await injectContentScript(tab.id, contentScriptFile);
+    await injecting;
   } catch (err) {
     const detail = message(err);
     if (access === 'file') return { kind: 'restricted', reason: 'file', url: tab.url };
@@ -76,10 +83,26 @@ export async function openPopup(requestedTabId?: number): Promise<PopupState> {
   return analysePage(tab, extracted.page);
 }
 
+let settingsLoad: Promise<RuleSettings> | undefined;
+
+/** The user's rule settings, read once per popup. */
+function ruleSettings(): Promise<RuleSettings> {
+  return (settingsLoad ??= loadRuleSettings());
+}
+
+/** Compile the rules for the user's settings now (cached by the engine for the analysis). */
+async function warmUp(): Promise<void> {
+  try {
+    compileRules(await ruleSettings());
+  } catch {
+    // the analysis will report it
+  }
+}
+
 /** Run the engine on extracted blocks, cache the card in the background, and show it. */
 export async function analysePage(tab: TabInfo, page: ExtractedPage): Promise<PopupState> {
   let card: Card;
-  const settings = await loadRuleSettings();
+  const settings = await ruleSettings();
   void rememberAnalysedPage(tab.url, page);
   try {
     card = analyze(
