@@ -82,14 +82,35 @@ function hitsIn(
   from = 0,
   to = folded.length,
 ): Hit[] {
-  const hits: Hit[] = r.matcher.scan(folded, from, to);
-  for (const u of r.user) hits.push(...u.scan(text, folded, from, to));
+  let hits: Hit[] = r.matcher.scan(folded, from, to);
+  if (r.user.length) {
+    hits = hits.slice();
+    for (const u of r.user) for (const h of u.scan(text, folded, from, to)) hits.push(h);
+    hits.sort((a, b) => a.start - b.start);
+  }
   if (!hits.length) return hits;
   const ex = r.exclude.scan(folded, from, to);
   if (!ex.length) return hits;
-  return hits.filter(
-    (h) => !ex.some((e) => e.value === h.value && e.start < h.end && h.start < e.end),
-  );
+  return withoutCovered(hits, ex);
+}
+
+/**
+ * Hits that no exclude of the same type overlaps, in one sweep over both lists
+ * sorted by start (an exclude only matters while it is open).
+ */
+function withoutCovered(hits: readonly Hit[], ex: readonly Hit[]): Hit[] {
+  const byStart = (a: Hit, b: Hit) => a.start - b.start;
+  const hs = [...hits].sort(byStart);
+  const es = [...ex].sort(byStart);
+  const out: Hit[] = [];
+  let open: Hit[] = [];
+  let j = 0;
+  for (const h of hs) {
+    while (j < es.length && es[j]!.start < h.end) open.push(es[j++]!);
+    if (open.length) open = open.filter((e) => e.end > h.start);
+    if (!open.some((e) => e.value === h.value && e.start < h.end)) out.push(h);
+  }
+  return out;
 }
 
 /** Data types a snippet names (no reading of denials): used for SDK tables and data lists. */
@@ -167,7 +188,7 @@ export function findSensitiveData(
     if (h.value === 'contact-info' && (topic === 'contact' || facts.contactDetails)) continue;
     if (h.value === 'children' && !facts.childrenOk) continue;
     if (insideAddress(doc.text, h.start, h.end)) continue;
-    const reading = readPractice(doc.folded, s.start, s.end, h.start, h.end);
+    const reading = readPractice(doc, s.start, s.end, h.start, h.end);
     // "We do not knowingly collect children's data, except ..." still denies the practice for children.
     if (reading.denied && (!reading.conditional || h.value === 'children')) continue;
     const e = entry(h.value);

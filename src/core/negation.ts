@@ -15,6 +15,11 @@ const CONDITION =
   /\bunless\b|\bexcept\b|\bother than\b|\bwithout (?:your |the user's |users' |their )?(?:prior |express |explicit |separate |affirmative )*(?:consent|permission|authori[sz]ation|approval|agreement)|\bwithout first\b|\bexcept as\b|\bsave as\b|除非|除外|未经|未获得|未取得|事先征得|另行征得|征得您|经过您|经您/;
 const CONTRAST = /\bbut\b|\bhowever\b|\bwhereas\b|但是|但|然而|不过/g;
 
+/** What reading needs of the analysed document: its folded text (the object also keys a cache). */
+export interface ReadDoc {
+  readonly folded: string;
+}
+
 export interface Reading {
   denied: boolean;
   conditional: boolean;
@@ -30,14 +35,13 @@ interface SentenceIndex {
   conditional: boolean;
 }
 
-let indexedText: string | undefined;
-const indexes = new Map<number, SentenceIndex>();
+/** Sentence indexes per analysed text; keyed by the document object, so a text is never compared. */
+const indexesByDoc = new WeakMap<object, Map<number, SentenceIndex>>();
 
-function indexOf(folded: string, sStart: number, sEnd: number): SentenceIndex {
-  if (folded !== indexedText) {
-    indexedText = folded;
-    indexes.clear();
-  }
+function indexOf(doc: ReadDoc, sStart: number, sEnd: number): SentenceIndex {
+  let indexes = indexesByDoc.get(doc);
+  if (!indexes) indexesByDoc.set(doc, (indexes = new Map()));
+  const folded = doc.folded;
   const known = indexes.get(sStart);
   if (known && known.end === sEnd) return known;
   const sentence = folded.slice(sStart, sEnd);
@@ -66,13 +70,14 @@ function indexOf(folded: string, sStart: number, sEnd: number): SentenceIndex {
  * right after the hit in a passive form ("is not shared").
  */
 export function readPractice(
-  folded: string,
+  doc: ReadDoc,
   sStart: number,
   sEnd: number,
   hitStart: number,
   hitEnd: number,
 ): Reading {
-  const index = indexOf(folded, sStart, sEnd);
+  const index = indexOf(doc, sStart, sEnd);
+  const folded = doc.folded;
   // The negation must stand after the last contrast word ("we do not sell it, but we share it").
   let from = Math.max(sStart, hitStart - 300);
   for (const c of index.contrasts) if (c <= hitStart && c > from) from = c;

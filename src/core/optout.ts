@@ -158,7 +158,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       if (kind === 'ad-personalization' && !adPersonalizationOk(doc, s, t)) continue;
       if (kind === 'browser-control' && !tags.some((x) => x.tag === 'browserControlVerbs'))
         continue;
-      const reading = readPractice(doc.folded, s.start, s.end, t.start, t.end);
+      const reading = readPractice(doc, s.start, s.end, t.start, t.end);
       if (reading.denied && !reading.conditional) continue;
       seen.add(kind);
       add(kind, nearestRoute(routes, t)?.target, evidenceFor(doc, s, t.start, t.end));

@@ -187,7 +187,7 @@ export function findRetention(
           )
         )
           continue;
-        const reading = readPractice(doc.folded, s.start, s.end, d.start, d.end);
+        const reading = readPractice(doc, s.start, s.end, d.start, d.end);
         if (
           reading.denied &&
           !reading.conditional &&
@@ -220,7 +220,7 @@ export function findRetention(
         !hits.some((x) => x.tag === 'indefiniteExclude' && x.start <= h.start && x.end >= h.end),
     );
     if (indef && context) {
-      const reading = readPractice(doc.folded, s.start, s.end, indef.start, indef.end);
+      const reading = readPractice(doc, s.start, s.end, indef.start, indef.end);
       if (!reading.denied) add('indefinite', evidenceFor(doc, s, indef.start, indef.end));
     }
   }

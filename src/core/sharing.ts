@@ -95,7 +95,7 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
       let positive: (typeof terms)[number] | undefined;
       let denied: (typeof terms)[number] | undefined;
       for (const t of terms) {
-        const reading = readPractice(doc.folded, s.start, s.end, t.start, t.end);
+        const reading = readPractice(doc, s.start, s.end, t.start, t.end);
         if (!reading.denied || (reading.conditional && rule.conditionalCounts)) positive ??= t;
         else denied ??= t;
       }
