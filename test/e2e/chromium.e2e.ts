@@ -15,6 +15,7 @@ import {
   OUTPUT,
   POLICY_FIXTURES,
   serveFixtures,
+  chromiumArgs,
 } from './helpers';
 
 /** The few extension APIs the tests call inside extension pages. */
@@ -45,18 +46,7 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless: false,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-    ],
+    args: chromiumArgs(ext),
     viewport: { width: 460, height: 900 },
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

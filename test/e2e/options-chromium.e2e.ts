@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestExtension, OUTPUT, serveFixtures } from './helpers';
+import { buildTestExtension, OUTPUT, serveFixtures, chromiumArgs } from './helpers';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
@@ -50,18 +50,7 @@ beforeAll(async () => {
     executablePath: '/usr/bin/chromium',
     headless: false,
     acceptDownloads: true,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-    ],
+    args: chromiumArgs(ext),
     viewport: { width: 900, height: 900 },
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

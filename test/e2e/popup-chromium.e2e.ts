@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestExtension, OUTPUT, serveFixtures } from './helpers';
+import { buildTestExtension, OUTPUT, serveFixtures, chromiumArgs } from './helpers';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
@@ -41,19 +41,7 @@ async function launch(
       LANGUAGE: lang.replace('-', '_'),
       LANG: `${lang.replace('-', '_')}.UTF-8`,
     },
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--lang=${lang}`,
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-    ],
+    args: chromiumArgs(ext, `--lang=${lang}`),
     viewport: { width: 400, height: 600 },
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

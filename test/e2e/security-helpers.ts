@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { hostilePages } from '../fixtures/hostile/pages';
-import { buildTestExtension, FIXTURES } from './helpers';
+import { buildTestExtension, FIXTURES, chromiumArgs } from './helpers';
 
 export interface FixtureServer {
   server: Server;
@@ -64,18 +64,7 @@ export async function launchChromium(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless: false,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-    ],
+    args: chromiumArgs(ext),
     viewport: { width: 460, height: 900 },
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
