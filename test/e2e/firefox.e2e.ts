@@ -16,8 +16,8 @@ import {
   POLICY_FIXTURES,
   serveFixtures,
 } from './helpers';
+import { GECKO_ID, gotoExtensionPage } from './firefox-helpers';
 
-const GECKO_ID = 'policylens@policylens.local';
 const UUID = '6f1d2c3b-4a5e-4f60-9a7b-8c9d0e1f2a3b';
 const EXT = `moz-extension://${UUID}`;
 
@@ -64,23 +64,6 @@ afterAll(async () => {
   await ff?.close();
   server?.close();
 });
-
-/**
- * Open an extension page. BiDi does not report load events for pages in the
- * extension process, so start the navigation and poll the document instead.
- */
-async function gotoExtensionPage(page: Page, url: string): Promise<void> {
-  void page.goto(url, { timeout: 60_000 }).catch(() => undefined);
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const ready = await page
-      .evaluate(() => `${location.href} ${document.readyState}`)
-      .catch(() => '');
-    if (ready === `${url} complete`) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`extension page did not load: ${url}`);
-}
 
 async function tabIdOf(url: string): Promise<number> {
   const probe = await ff.newPage();

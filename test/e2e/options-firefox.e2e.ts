@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestExtension, OUTPUT, serveFixtures } from './helpers';
+import { GECKO_ID, gotoExtensionPage } from './firefox-helpers';
 
-const GECKO_ID = 'policylens@policylens.local';
 const UUID = '0b6c5d4e-3f2a-4b1c-8d9e-7f6a5b4c3d2e';
 const EXT = `moz-extension://${UUID}`;
 const QUOTE = 'geographical location calibration report data accuracy';
@@ -40,20 +40,6 @@ afterAll(async () => {
   await ff?.close();
   server?.close();
 });
-
-/** BiDi reports no load events for extension pages: navigate, then poll the document. */
-async function gotoExtensionPage(page: Page, url: string): Promise<void> {
-  void page.goto(url, { timeout: 60_000 }).catch(() => undefined);
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const ready = await page
-      .evaluate(() => `${location.href} ${document.readyState}`)
-      .catch(() => '');
-    if (ready === `${url} complete`) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`extension page did not load: ${url}`);
-}
 
 async function until(page: Page, check: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 30_000;

@@ -3,11 +3,11 @@
  * its passage in the page, marked and scrolled to; Escape in the page clears it.
  */
 import type { Server } from 'node:http';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestExtension, serveFixtures } from './helpers';
+import { GECKO_ID, gotoExtensionPage } from './firefox-helpers';
 
-const GECKO_ID = 'policylens@policylens.local';
 const UUID = '0b7c4f1e-2d3a-4c5b-8e6f-7a8b9c0d1e2f';
 const EXT = `moz-extension://${UUID}`;
 const MARK = 'mark[data-policylens-highlight]';
@@ -36,20 +36,6 @@ afterAll(async () => {
   await ff?.close();
   server?.close();
 });
-
-/** BiDi reports no load events for extension pages: navigate, then poll the document. */
-async function gotoExtensionPage(page: Page, url: string): Promise<void> {
-  void page.goto(url, { timeout: 60_000 }).catch(() => undefined);
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const ready = await page
-      .evaluate(() => `${location.href} ${document.readyState}`)
-      .catch(() => '');
-    if (ready === `${url} complete`) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`extension page did not load: ${url}`);
-}
 
 async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
   const deadline = Date.now() + 30_000;

@@ -10,9 +10,9 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HIDDEN_MARKERS, HOSTILE_TEXT } from '../fixtures/hostile/pages';
 import { buildTestExtension } from './helpers';
+import { GECKO_ID, gotoExtensionPage } from './firefox-helpers';
 import { serveAll } from './security-helpers';
 
-const GECKO_ID = 'policylens@policylens.local';
 const UUID = '0b7c5a4e-2d1f-4e3a-9c8b-7a6f5e4d3c2b';
 const EXT = `moz-extension://${UUID}`;
 
@@ -64,20 +64,6 @@ function watch(page: Page, label: string, into: string[]): void {
     into.push(`${label} dialog: ${d.message()}`);
     void d.dismiss();
   });
-}
-
-/** BiDi reports no load event for extension pages: navigate and poll (see firefox.e2e.ts). */
-async function gotoExtensionPage(page: Page, url: string): Promise<void> {
-  void page.goto(url, { timeout: 60_000 }).catch(() => undefined);
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const ready = await page
-      .evaluate(() => `${location.href} ${document.readyState}`)
-      .catch(() => '');
-    if (ready === `${url} complete`) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`extension page did not load: ${url}`);
 }
 
 async function tabIdOf(url: string): Promise<number> {
