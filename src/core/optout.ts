@@ -80,6 +80,8 @@ interface Acc {
   kind: OptOutKind;
   target?: string;
   candidates: { ev: Evidence; score: number; order: number }[];
+  /** Quotes already among the candidates. */
+  quotes: Set<string>;
 }
 
 /** How many quotes a path keeps: one for a target, two for a kind without one. */
@@ -95,12 +97,24 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
   const bySentence = hitsBySentence(doc, r.matcher.scan(doc.folded));
   const acc = new Map<string, Acc>();
   let order = 0;
-  const add = (kind: OptOutKind, target: string | undefined, ev: Evidence) => {
+  /** A path found at [start, end) of sentence `si`. */
+  const add = (
+    kind: OptOutKind,
+    target: string | undefined,
+    si: number,
+    start: number,
+    end: number,
+  ) => {
     const key = `${kind}\u0000${(target ?? '').toLowerCase()}`;
     let a = acc.get(key);
-    if (!a) acc.set(key, (a = { kind, ...(target ? { target } : {}), candidates: [] }));
-    if (a.candidates.some((c) => c.ev.quote === ev.quote)) return;
-    a.candidates.push({ ev, score: placeScore(doc, ev, bySentence), order: order++ });
+    if (!a) {
+      a = { kind, ...(target ? { target } : {}), candidates: [], quotes: new Set() };
+      acc.set(key, a);
+    }
+    const ev = evidenceFor(doc, doc.sentences[si]!, start, end);
+    if (a.quotes.has(ev.quote)) return;
+    a.quotes.add(ev.quote);
+    a.candidates.push({ ev, score: placeScore(doc, si, bySentence), order: order++ });
   };
   const text = doc.text;
 
@@ -116,14 +130,14 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       for (let m = EMAIL.exec(sentence); m; m = EMAIL.exec(sentence)) {
         const at = s.start + m.index;
         if (has('thirdPartyLink') && topic === 'sdks') continue;
-        add('email', cleanTarget(m[0]), evidenceFor(doc, s, at, at + m[0].length));
+        add('email', cleanTarget(m[0]), si, at, at + m[0].length);
       }
     }
     if (/https?:|www\./i.test(sentence) && has('urlCues') && !has('thirdPartyLink')) {
       URL_RE.lastIndex = 0;
       for (let m = URL_RE.exec(sentence); m; m = URL_RE.exec(sentence)) {
         const at = s.start + m.index;
-        add('url', cleanTarget(m[0]), evidenceFor(doc, s, at, at + m[0].length));
+        add('url', cleanTarget(m[0]), si, at, at + m[0].length);
       }
     }
     if ((has('phoneCues') || topic === 'contact') && /\d{3}/.test(sentence)) {
@@ -132,7 +146,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
         const ctx = sentence.slice(Math.max(0, m.index - 30), m.index);
         if (!phoneOk(m[0], ctx)) continue;
         const at = s.start + m.index;
-        add('phone', m[0].trim(), evidenceFor(doc, s, at, at + m[0].length));
+        add('phone', m[0].trim(), si, at, at + m[0].length);
       }
     }
   }
@@ -148,20 +162,20 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     for (const route of routes) {
       // A route counts when the sentence uses it to control data, not just to reach a feature.
       if ((agency || choice) && control && route.labels > 0)
-        add('settings-path', route.target, evidenceFor(doc, s, route.start, route.end));
+        add('settings-path', route.target, si, route.start, route.end);
     }
     if (!agency) continue;
     const seen = new Set<PhraseKind>();
     for (const t of tags) {
       if (!(t.tag in rules.kinds) || seen.has(t.tag as PhraseKind)) continue;
       const kind = t.tag as PhraseKind;
-      if (kind === 'ad-personalization' && !adPersonalizationOk(doc, s, t)) continue;
+      if (kind === 'ad-personalization' && !adPersonalizationOk(doc, s)) continue;
       if (kind === 'browser-control' && !tags.some((x) => x.tag === 'browserControlVerbs'))
         continue;
       const reading = readPractice(doc, s.start, s.end, t.start, t.end);
       if (reading.denied && !reading.conditional) continue;
       seen.add(kind);
-      add(kind, nearestRoute(routes, t)?.target, evidenceFor(doc, s, t.start, t.end));
+      add(kind, nearestRoute(routes, t)?.target, si, t.start, t.end);
     }
     // "opt out" said in an advertising sentence: a way out of targeted ads.
     if (!seen.has('ad-personalization') && tags.some((t) => t.tag === 'adContext')) {
@@ -171,14 +185,14 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       if (opt) {
         const at = s.start + opt.index;
         const near = nearestRoute(routes, { start: at, end: at + opt[0].length });
-        add('ad-personalization', near?.target, evidenceFor(doc, s, at, at + opt[0].length));
+        add('ad-personalization', near?.target, si, at, at + opt[0].length);
       }
     }
   }
   for (const u of r.user) {
     for (const h of u.scan(doc.text, doc.folded)) {
       const si = sentenceAt(doc, h.start);
-      if (si >= 0) add(h.value, undefined, evidenceFor(doc, doc.sentences[si]!, h.start, h.end));
+      if (si >= 0) add(h.value, undefined, si, h.start, h.end);
     }
   }
   const kindOrder = new Map(OPT_OUT_KINDS.map((k, i) => [k, i]));
@@ -198,17 +212,15 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     });
 }
 
-/** Where a quote stands: rights and contact sections, and sentences that offer a choice, rank first. */
+/** Where a path stands: rights and contact sections, and sentences that offer a choice, rank first. */
 function placeScore(
   doc: Doc,
-  ev: Evidence,
+  si: number,
   bySentence: Map<number, { tag: Tag; start: number; end: number }[]>,
 ): number {
-  const topic = doc.sections[ev.section]?.topic;
+  const topic = doc.sections[doc.sentences[si]!.section]?.topic;
   let score = topic === 'rights' ? 3 : topic === 'contact' ? 2 : 0;
-  const at = doc.text.indexOf(ev.quote, doc.sections[ev.section]?.start ?? 0);
-  const si = at >= 0 ? sentenceAt(doc, at) : -1;
-  const tags = si >= 0 ? (bySentence.get(si) ?? []) : [];
+  const tags = bySentence.get(si) ?? [];
   if (tags.some((t) => t.tag === 'strongChoice')) score += 2;
   if (tags.some((t) => t.tag === 'agency')) score += 1;
   return score;
@@ -241,7 +253,7 @@ function routesOf(doc: Doc, s: Sentence): Route[] {
 }
 
 /** Personalised-ads phrases count when the sentence offers a way to turn them off. */
-function adPersonalizationOk(doc: Doc, s: Sentence, _t: { start: number; end: number }): boolean {
+function adPersonalizationOk(doc: Doc, s: Sentence): boolean {
   return /opt[\s-]?out|turn off|switch off|disable|limit|reset|manage|choices|control|关闭|退出|拒绝|取消|管理|设置|aboutads|networkadvertising|youronlinechoices/.test(
     doc.folded.slice(s.start, s.end),
   );
