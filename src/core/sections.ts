@@ -181,7 +181,8 @@ export function buildDoc(input: PolicyInput): Doc {
         }
       }
     }
-    lines.push({ ...l, level, heading });
+    // Plain literals, not spreads: this runs once per line and spreads are slow in V8.
+    lines.push({ start: l.start, end: l.end, level, heading });
   }
   // Front matter ("---\ntitle: ...\n---") gives the title and is not a section.
   let title = input.title?.trim() ?? '';
@@ -219,7 +220,8 @@ export function buildDoc(input: PolicyInput): Doc {
     }
     const spans: Span[] = [];
     splitSentences(text, line.start, line.end, spans);
-    for (const s of spans) sentences.push({ ...s, section: sections.length - 1, heading: false });
+    const section = sections.length - 1;
+    for (const s of spans) sentences.push({ start: s.start, end: s.end, section, heading: false });
   }
   if (!title) title = guessTitle(text, lines);
   return {
