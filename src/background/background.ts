@@ -1,19 +1,24 @@
-/** Background (service worker in Chrome, event page in Firefox): per-tab card cache and badge. */
+/**
+ * Background (service worker in Chrome, event page in Firefox): analyses the
+ * tab the popup asks for, keeps a card per tab and shows its grade on the badge.
+ */
 import { loadSettings, onSettingsChanged } from '../settings';
-import { clearBadge, setGradeBadge } from '../platform/badge';
+import { clearBadge } from '../platform/badge';
 import { initI18n } from '../platform/i18n';
-import { handleMessages } from '../platform/messages';
+import { extensionPagesBase, fromExtensionPage, handleMessages } from '../platform/messages';
 import { settingsAreas } from '../platform/settings-storage';
 import { onTabLoaded, onTabNavigated, onTabRemoved } from '../platform/tabs';
+import { analyseTab, forgetRuleSettings } from './analyse-tab';
 import { detectOnLoad } from './auto-detect';
-import { dropAllCards, dropCard, getCard, putCard } from './card-cache';
+import { dropAllCards, dropCard, getCard } from './card-cache';
 
 handleMessages({
-  'card/get': async ({ tabId, url }) => ({ card: await getCard(tabId, url) }),
-  'card/put': async ({ tabId, url, card }) => {
-    await putCard(tabId, url, card);
-    await setGradeBadge(tabId, card.score.grade);
-    return { ok: true };
+  'tab/analyse': ({ tabId, force }, sender) => {
+    // Only our popup asks; a content script (inside a web page) may not make us read tabs.
+    if (!fromExtensionPage(sender, extensionPagesBase())) {
+      throw new Error('tab/analyse is answered for extension pages only');
+    }
+    return analyseTab(tabId, force === true);
   },
 });
 
@@ -41,6 +46,7 @@ let autoDetect: Promise<boolean> = loadSettings(sync, local).then(
 // next popup analyses again with the new ones.
 onSettingsChanged(sync, local, (result) => {
   autoDetect = Promise.resolve(result.settings.autoDetect);
+  forgetRuleSettings();
   void initI18n(result.settings.language);
   void dropAllCards().then((tabs) => Promise.all(tabs.map((id) => clearBadge(id))));
 });

@@ -1,7 +1,7 @@
 /**
  * Content script, injected into the active tab when the popup opens. Small on
  * purpose: it extracts the page text and runs the cheap policy detector; the
- * full analysis runs in the popup.
+ * full analysis runs in the background (src/background/analyse-tab.ts).
  */
 import { detectPolicy } from '../core/detect';
 import { extractPage } from '../extract';

@@ -6,18 +6,32 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { Card, Detection } from '../core/types';
-import type { ExtractedPage } from '../extract/types';
+import type { ExtractedPage, PolicyLink } from '../extract/types';
+import type { TabInfo } from './tabs';
 
 export type ExtractResponse =
   { ok: true; page: ExtractedPage; detection: Detection } | { ok: false; error: string };
 
+/** What the popup shows for a tab, as the background answers 'tab/analyse'. */
+export type TabAnalysis =
+  | { kind: 'restricted'; reason: 'restricted' | 'pdf' | 'file'; url?: string }
+  | { kind: 'error'; reason: 'no-tab' | 'inject' | 'extract' | 'analyse'; detail?: string }
+  | {
+      kind: 'not-policy';
+      tab: TabInfo;
+      page: { title: string; policyLinks: PolicyLink[] };
+      detection: Detection;
+    }
+  | { kind: 'card'; tab: TabInfo; card: Card; warnings: string[]; fromCache: boolean };
+
 export interface MessageMap {
-  /** popup -> content script: extract the page and run the cheap detector. */
+  /** background -> content script: extract the page and run the cheap detector. */
   'page/extract': { request: { maxChars?: number }; response: ExtractResponse };
-  /** popup -> background: a cached card for this tab and URL, if any. */
-  'card/get': { request: { tabId: number; url: string }; response: { card: Card | null } };
-  /** popup -> background: remember this card for the tab and show its grade on the badge. */
-  'card/put': { request: { tabId: number; url: string; card: Card }; response: { ok: boolean } };
+  /**
+   * popup -> background: the card for this tab (cached, or made now), or why
+   * there is none; force: analyse even a page the detector does not take for a policy.
+   */
+  'tab/analyse': { request: { tabId: number; force?: boolean }; response: TabAnalysis };
   /**
    * popup -> content script: mark this quote in the page and scroll to it
    * (heading: prefer a heading; occurrence: which of several equal ones, 0-based).
@@ -52,14 +66,7 @@ const REQUEST_CHECKS: { [N in MessageName]: (p: Record<string, unknown>) => bool
   'page/extract': (p) =>
     p.maxChars === undefined ||
     (typeof p.maxChars === 'number' && Number.isFinite(p.maxChars) && p.maxChars > 0),
-  'card/get': (p) => isTabId(p.tabId) && typeof p.url === 'string',
-  'card/put': (p) =>
-    isTabId(p.tabId) &&
-    typeof p.url === 'string' &&
-    isRecord(p.card) &&
-    p.card.schemaVersion === 1 &&
-    isRecord(p.card.score) &&
-    typeof p.card.score.grade === 'string',
+  'tab/analyse': (p) => isTabId(p.tabId) && (p.force === undefined || typeof p.force === 'boolean'),
   'page/highlight': (p) =>
     typeof p.quote === 'string' &&
     p.quote.length > 0 &&
@@ -84,6 +91,22 @@ export function isTrustedSender(
   ownId: string,
 ): boolean {
   return sender != null && typeof sender.id === 'string' && sender.id === ownId;
+}
+
+/**
+ * Did this message come from one of our own pages (popup, options), not from a
+ * content script running inside a web page? `pagesBase` is runtime.getURL('').
+ */
+export function fromExtensionPage(
+  sender: { url?: string } | null | undefined,
+  pagesBase: string,
+): boolean {
+  return typeof sender?.url === 'string' && pagesBase !== '' && sender.url.startsWith(pagesBase);
+}
+
+/** The base address of this extension's own pages. */
+export function extensionPagesBase(): string {
+  return browser.runtime.getURL('');
 }
 
 export function envelope<N extends MessageName>(name: N, payload: RequestOf<N>): Envelope<N> {

@@ -43,7 +43,7 @@ export async function sessionRemove(key: string): Promise<void> {
 }
 
 /**
- * The text of the last page the popup analysed, kept in storage.local (never
+ * The text of the last page analysed, kept in storage.local (never
  * synced) so the options page can try a term on it. Only the start of the
  * text is kept.
  */

@@ -1,15 +1,14 @@
-import { render } from 'preact';
-import { initI18n, uiLang } from '../platform/i18n';
-import { App } from './App';
+/**
+ * Popup entry. Kept small on purpose: it asks the background for the card
+ * first, and only then loads the interface (Preact, the card view, the
+ * strings), so the background's work and the loading of the interface overlap.
+ */
+import { openPopup } from './flow';
 
-async function start(): Promise<void> {
-  await initI18n();
-  document.documentElement.lang = uiLang();
-  const params = new URLSearchParams(location.search);
-  const raw = params.get('tabId');
-  // ?tabId=N lets the popup page (opened as a tab, e.g. in tests) read another tab.
-  const tabId = raw !== null && /^\d+$/.test(raw) ? Number(raw) : undefined;
-  render(<App tabId={tabId} />, document.getElementById('app')!);
-}
+performance.mark('pl:start');
+const raw = new URLSearchParams(location.search).get('tabId');
+// ?tabId=N lets the popup page (opened as a tab, e.g. in tests) read another tab.
+const tabId = raw !== null && /^\d+$/.test(raw) ? Number(raw) : undefined;
+const first = openPopup(tabId);
 
-void start();
+void import('./mount').then(({ mount }) => mount(tabId, first));

@@ -16,7 +16,7 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-const { envelope, handleMessages, isEnvelope, isTrustedSender } =
+const { envelope, fromExtensionPage, handleMessages, isEnvelope, isTrustedSender } =
   await import('../../src/platform/messages');
 
 const CARD = { schemaVersion: 1, score: { grade: 'B', points: 10, reasons: [] } };
@@ -25,36 +25,26 @@ describe('isEnvelope', () => {
   it('accepts each message of the map in its documented shape', () => {
     expect(isEnvelope(envelope('page/extract', {}))).toBe(true);
     expect(isEnvelope(envelope('page/extract', { maxChars: 1000 }))).toBe(true);
-    expect(isEnvelope(envelope('card/get', { tabId: 3, url: 'https://a.example/' }))).toBe(true);
-    expect(
-      isEnvelope({
-        app: 'policylens',
-        name: 'card/put',
-        payload: { tabId: 0, url: 'x', card: CARD },
-      }),
-    ).toBe(true);
+    expect(isEnvelope(envelope('tab/analyse', { tabId: 3 }))).toBe(true);
+    expect(isEnvelope(envelope('tab/analyse', { tabId: 0, force: true }))).toBe(true);
+    expect(isEnvelope(envelope('page/highlight', { quote: 'we collect', occurrence: 1 }))).toBe(
+      true,
+    );
   });
 
   it('rejects unknown names, foreign apps and malformed payloads', () => {
     const bad: unknown[] = [
       null,
-      'card/get',
-      { app: 'other', name: 'card/get', payload: { tabId: 1, url: 'u' } },
+      'tab/analyse',
+      { app: 'other', name: 'tab/analyse', payload: { tabId: 1 } },
       { app: 'policylens', name: 'card/delete', payload: {} },
+      { app: 'policylens', name: 'card/put', payload: { tabId: 1, url: 'u', card: CARD } },
       { app: 'policylens', name: 'toString', payload: {} },
-      { app: 'policylens', name: 'card/get', payload: { tabId: -1, url: 'u' } },
-      { app: 'policylens', name: 'card/get', payload: { tabId: 1.5, url: 'u' } },
-      { app: 'policylens', name: 'card/get', payload: { tabId: 1 } },
-      {
-        app: 'policylens',
-        name: 'card/put',
-        payload: { tabId: 1, url: 'u', card: { schemaVersion: 2, score: { grade: 'A' } } },
-      },
-      {
-        app: 'policylens',
-        name: 'card/put',
-        payload: { tabId: 1, url: 'u', card: { schemaVersion: 1 } },
-      },
+      { app: 'policylens', name: 'tab/analyse', payload: { tabId: -1 } },
+      { app: 'policylens', name: 'tab/analyse', payload: { tabId: 1.5 } },
+      { app: 'policylens', name: 'tab/analyse', payload: {} },
+      { app: 'policylens', name: 'tab/analyse', payload: { tabId: 1, force: 'yes' } },
+      { app: 'policylens', name: 'page/highlight', payload: { quote: '' } },
       { app: 'policylens', name: 'page/extract', payload: { maxChars: -5 } },
       { app: 'policylens', name: 'page/extract', payload: [] },
     ];
@@ -71,6 +61,18 @@ describe('isTrustedSender', () => {
   });
 });
 
+describe('fromExtensionPage', () => {
+  const BASE = 'chrome-extension://own-extension-id/';
+  it('is true for our own pages only, not for content scripts in web pages', () => {
+    expect(fromExtensionPage({ url: `${BASE}src/popup/index.html?tabId=3` }, BASE)).toBe(true);
+    expect(fromExtensionPage({ url: 'https://site.example/privacy' }, BASE)).toBe(false);
+    expect(fromExtensionPage({ url: 'chrome-extension://other-id/popup.html' }, BASE)).toBe(false);
+    expect(fromExtensionPage({}, BASE)).toBe(false);
+    expect(fromExtensionPage(undefined, BASE)).toBe(false);
+    expect(fromExtensionPage({ url: 'https://site.example/' }, '')).toBe(false);
+  });
+});
+
 describe('handleMessages', () => {
   beforeEach(() => {
     listeners.length = 0;
@@ -78,34 +80,33 @@ describe('handleMessages', () => {
 
   it('answers well-formed messages from this extension through sendResponse', async () => {
     const stop = handleMessages({
-      'card/get': ({ tabId, url }) => ({
-        card: tabId === 7 && url === 'u' ? (CARD as never) : null,
-      }),
+      'tab/analyse': ({ tabId, force }) =>
+        tabId === 7 && force === true
+          ? { kind: 'restricted', reason: 'pdf' }
+          : { kind: 'error', reason: 'no-tab' },
     });
     expect(listeners).toHaveLength(1);
     const answer = await new Promise((resolve) => {
       const kept = listeners[0]!(
-        envelope('card/get', { tabId: 7, url: 'u' }),
+        envelope('tab/analyse', { tabId: 7, force: true }),
         { id: 'own-extension-id' },
         resolve,
       );
       expect(kept).toBe(true);
     });
-    expect(answer).toEqual({ card: CARD });
+    expect(answer).toEqual({ kind: 'restricted', reason: 'pdf' });
     stop();
     expect(listeners).toHaveLength(0);
   });
 
   it('ignores other senders, malformed messages and messages without a handler', () => {
-    const handler = vi.fn(() => ({ card: null }));
-    handleMessages({ 'card/get': handler });
+    const handler = vi.fn(() => ({ kind: 'error', reason: 'no-tab' }) as const);
+    handleMessages({ 'tab/analyse': handler });
     const send = vi.fn();
     const listen = listeners[0]!;
-    expect(
-      listen(envelope('card/get', { tabId: 1, url: 'u' }), { id: 'evil' }, send),
-    ).toBeUndefined();
-    expect(listen(envelope('card/get', { tabId: 1, url: 'u' }), {}, send)).toBeUndefined();
-    expect(listen({ name: 'card/get' }, { id: 'own-extension-id' }, send)).toBeUndefined();
+    expect(listen(envelope('tab/analyse', { tabId: 1 }), { id: 'evil' }, send)).toBeUndefined();
+    expect(listen(envelope('tab/analyse', { tabId: 1 }), {}, send)).toBeUndefined();
+    expect(listen({ name: 'tab/analyse' }, { id: 'own-extension-id' }, send)).toBeUndefined();
     expect(listen(envelope('page/extract', {}), { id: 'own-extension-id' }, send)).toBeUndefined();
     expect(handler).not.toHaveBeenCalled();
     expect(send).not.toHaveBeenCalled();

@@ -26,12 +26,7 @@ vi.mock('webextension-polyfill', () => ({
 const { envelope, handleMessages, isEnvelope, isTrustedSender } =
   await import('../../src/platform/messages');
 
-const CARD = { schemaVersion: 1, score: { grade: 'B', points: 10, reasons: [] } };
-const GOOD = envelope('card/put', {
-  tabId: 4,
-  url: 'https://a.example/privacy',
-  card: CARD as never,
-});
+const GOOD = envelope('tab/analyse', { tabId: 4, force: true });
 
 /** Senders as the browser would describe something that is not us. */
 const FORGED_SENDERS: unknown[] = [
@@ -62,8 +57,8 @@ describe('forged senders', () => {
   });
 
   it('a well-formed message from any other sender never reaches the handler', () => {
-    const handler = vi.fn(() => ({ ok: true }));
-    handleMessages({ 'card/put': handler });
+    const handler = vi.fn(() => ({ kind: 'error', reason: 'no-tab' }) as const);
+    handleMessages({ 'tab/analyse': handler });
     const send = vi.fn();
     for (const s of FORGED_SENDERS) {
       expect(listeners[0]!(GOOD, s, send), JSON.stringify(s)).toBeUndefined();
@@ -78,18 +73,19 @@ describe('forged envelopes', () => {
     const bad: unknown[] = [
       { ...GOOD, app: 'PolicyLens' },
       { ...GOOD, app: ['policylens'] },
-      { ...GOOD, name: 'card/put ' },
-      { ...GOOD, name: 'CARD/PUT' },
+      { ...GOOD, name: 'tab/analyse ' },
+      { ...GOOD, name: 'TAB/ANALYSE' },
+      // messages of an older map are not answered
+      { ...GOOD, name: 'card/put' },
       { ...GOOD, payload: JSON.stringify(GOOD.payload) },
       { ...GOOD, payload: null },
       { ...GOOD, payload: [GOOD.payload] },
       { ...GOOD, payload: { ...GOOD.payload, tabId: '4' } },
       { ...GOOD, payload: { ...GOOD.payload, tabId: Number.NaN } },
       { ...GOOD, payload: { ...GOOD.payload, tabId: Infinity } },
-      { ...GOOD, payload: { ...GOOD.payload, url: 42 } },
-      { ...GOOD, payload: { ...GOOD.payload, card: 'A' } },
-      { ...GOOD, payload: { ...GOOD.payload, card: { ...CARD, score: { grade: 1 } } } },
-      { ...GOOD, payload: { ...GOOD.payload, card: { ...CARD, score: null } } },
+      { ...GOOD, payload: { ...GOOD.payload, tabId: -4 } },
+      { ...GOOD, payload: { ...GOOD.payload, force: 1 } },
+      { ...GOOD, payload: { ...GOOD.payload, force: 'true' } },
       { app: 'policylens', name: 'page/extract', payload: { maxChars: Number.NaN } },
       { app: 'policylens', name: 'page/extract', payload: { maxChars: '100' } },
       { app: 'policylens', name: 'page/extract', payload: { maxChars: 0 } },
@@ -124,7 +120,7 @@ describe('forged envelopes', () => {
       }),
       { numRuns: 2000 },
     );
-    const names = ['page/extract', 'card/get', 'card/put', 'card/delete', '__proto__'];
+    const names = ['page/extract', 'tab/analyse', 'card/put', 'card/delete', '__proto__'];
     fc.assert(
       fc.property(
         fc.constantFrom(...names),
@@ -133,11 +129,13 @@ describe('forged envelopes', () => {
           const v = { app: 'policylens', name, payload };
           const ok = isEnvelope(v);
           // Whatever passes has the documented field types.
-          if (ok && name === 'card/get') {
+          if (ok && name === 'tab/analyse') {
             expect(Number.isInteger(payload.tabId)).toBe(true);
-            expect(typeof payload.url).toBe('string');
+            expect(payload.force === undefined || typeof payload.force === 'boolean').toBe(true);
           }
-          if (name === 'card/delete' || name === '__proto__') expect(ok).toBe(false);
+          if (name === 'card/put' || name === 'card/delete' || name === '__proto__') {
+            expect(ok).toBe(false);
+          }
         },
       ),
       { numRuns: 2000 },

@@ -1,0 +1,128 @@
+/// <reference types="@crxjs/vite-plugin/client" />
+/**
+ * What a click on the toolbar icon asks of the background: the card for one
+ * tab. Reuse the cached card, or inject the content script, extract the page
+ * and, when it is a policy (or the user asked anyway), analyse it here.
+ *
+ * The analysis runs in the background rather than in the popup because the
+ * background outlives the popup: the compiled rules and the engine's warmed-up
+ * code stay in memory from one click to the next, while every popup starts a
+ * fresh page with nothing compiled. The popup itself then loads no engine and
+ * shows its first frame sooner.
+ */
+import contentScriptFile from '../content/content-script?script';
+import { analyze } from '../core/analyze';
+import { compileRules } from '../core/compile';
+import type { RuleSettings } from '../core/settings';
+import type { Card } from '../core/types';
+import { loadRuleSettings, rememberAnalysedPage } from '../platform/analysis-settings';
+import { setGradeBadge } from '../platform/badge';
+import { sendToTab, type TabAnalysis } from '../platform/messages';
+import { classifyUrl } from '../platform/restricted-url';
+import { getTab, injectContentScript, type TabInfo } from '../platform/tabs';
+import { getCard, putCard } from './card-cache';
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Injection errors that mean "the browser forbids this kind of page" rather
+ * than "we lack access to this tab" (the latter is an error the user can fix by
+ * reopening the popup from the toolbar, which grants activeTab again).
+ */
+export function isForbiddenPage(detail: string): boolean {
+  return /cannot be scripted|extensions gallery|cannot access a (chrome|chrome-extension|devtools)|(chrome|edge|about|view-source|chrome-extension|moz-extension|resource|devtools):/i.test(
+    detail,
+  );
+}
+
+let settingsLoad: Promise<RuleSettings> | undefined;
+
+/** The user's rule settings, read once and kept until they change. */
+function ruleSettings(): Promise<RuleSettings> {
+  return (settingsLoad ??= loadRuleSettings());
+}
+
+/** The settings changed: read them again for the next analysis (the engine recompiles by key). */
+export function forgetRuleSettings(): void {
+  settingsLoad = undefined;
+}
+
+/** Compile the rules for the user's settings now; cached by the engine for the analysis. */
+async function warmUp(): Promise<void> {
+  try {
+    compileRules(await ruleSettings());
+  } catch {
+    // the analysis will report it
+  }
+}
+
+/** The card (or the reason there is none) for one tab. `force`: analyse even a non-policy page. */
+export async function analyseTab(tabId: number, force = false): Promise<TabAnalysis> {
+  const tab = await getTab(tabId);
+  if (!tab) return { kind: 'error', reason: 'no-tab' };
+
+  const access = classifyUrl(tab.url);
+  if (access === 'restricted' || access === 'pdf') {
+    return { kind: 'restricted', reason: access, url: tab.url };
+  }
+
+  if (tab.url) {
+    const cached = await getCard(tab.id, tab.url).catch(() => null);
+    if (cached) return { kind: 'card', tab, card: cached, warnings: [], fromCache: true };
+  }
+
+  // The page injects and extracts in its own process; meanwhile this one
+  // compiles the rules (a no-op when they are already compiled).
+  const injecting = injectContentScript(tab.id, contentScriptFile);
+  injecting.catch(() => undefined);
+  await warmUp();
+  try {
+    await injecting;
+  } catch (err) {
+    const detail = message(err);
+    if (access === 'file') return { kind: 'restricted', reason: 'file', url: tab.url };
+    if (isForbiddenPage(detail)) return { kind: 'restricted', reason: 'restricted', url: tab.url };
+    return { kind: 'error', reason: 'inject', detail };
+  }
+
+  let extracted;
+  try {
+    extracted = await sendToTab(tab.id, 'page/extract', {});
+  } catch (err) {
+    return { kind: 'error', reason: 'extract', detail: message(err) };
+  }
+  if (!extracted) return { kind: 'error', reason: 'extract', detail: 'No answer from the page.' };
+  if (!extracted.ok) return { kind: 'error', reason: 'extract', detail: extracted.error };
+
+  const { page, detection } = extracted;
+  if (!detection.isPolicy && !force) {
+    return {
+      kind: 'not-policy',
+      tab,
+      page: { title: page.title, policyLinks: page.policyLinks },
+      detection,
+    };
+  }
+
+  let card: Card;
+  try {
+    card = analyze(
+      { blocks: page.blocks, title: page.title, url: tab.url },
+      { settings: await ruleSettings(), analyzedAt: new Date().toISOString() },
+    );
+  } catch (err) {
+    return { kind: 'error', reason: 'analyse', detail: message(err) };
+  }
+  void rememberAnalysedPage(tab.url, page).catch(() => undefined);
+  if (tab.url) await remember(tab, tab.url, card);
+  return { kind: 'card', tab, card, warnings: page.warnings, fromCache: false };
+}
+
+/** Cache the card for the tab and put its grade on the badge; the card shows even if this fails. */
+async function remember(tab: TabInfo, url: string, card: Card): Promise<void> {
+  // The memory cache is set at once; its storage.session copy need not hold up the answer.
+  void putCard(tab.id, url, card).catch(() => undefined);
+  await setGradeBadge(tab.id, card.score.grade);
+}

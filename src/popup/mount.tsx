@@ -1,0 +1,12 @@
+/** The popup's interface: load the strings, then render the app for the state the background sends. */
+import { render } from 'preact';
+import { initI18n, uiLang } from '../platform/i18n';
+import { App } from './App';
+import type { PopupState } from './flow';
+
+export async function mount(tabId: number | undefined, first: Promise<PopupState>): Promise<void> {
+  performance.mark('pl:ui');
+  await initI18n();
+  document.documentElement.lang = uiLang();
+  render(<App tabId={tabId} first={first} />, document.getElementById('app')!);
+}
