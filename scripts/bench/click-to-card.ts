@@ -29,8 +29,12 @@ export interface ClickBreakdown {
   injectMs: number;
   /** The 'page/extract' round trip (extraction + detection in the tab, blocks sent back). */
   extractMs: number;
-  /** Long tasks (> 50 ms) in the popup up to the card, start and duration in ms since its navigation. */
-  longTasks: { start: number; duration: number }[];
+  /**
+   * The popup's own marks (src/popup: pl:start = entry script runs, pl:open =
+   * request sent, pl:ui = interface code loaded, pl:answered = the
+   * background's answer, pl:shown = rendered), median ms since its navigation.
+   */
+  marks: Record<string, number>;
 }
 
 export interface ClickToCardResult {
@@ -40,6 +44,11 @@ export interface ClickToCardResult {
   wall?: Samples;
   /** The same moment seen from inside the popup: performance.now() since its navigation started. */
   inPage?: Samples;
+  /**
+   * The first click after the browser started (the warm-up run, not in the
+   * median): the background compiles the rules and runs the engine cold.
+   */
+  firstClickMs?: number;
   fixture?: string;
   breakdown?: ClickBreakdown;
 }
@@ -53,22 +62,14 @@ declare const chrome: {
   scripting: { executeScript(i: { target: { tabId: number }; files: string[] }): Promise<unknown> };
 };
 
-const LONG_TASKS = (): Promise<{ start: number; duration: number }[]> =>
-  new Promise((resolve) => {
-    const out: { start: number; duration: number }[] = [];
-    try {
-      const observer = new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) out.push({ start: e.startTime, duration: e.duration });
-      });
-      observer.observe({ type: 'longtask', buffered: true });
-      setTimeout(() => {
-        observer.disconnect();
-        resolve(out);
-      }, 50);
-    } catch {
-      resolve(out);
-    }
-  });
+/** The popup's performance marks named pl:*, ms since its navigation. */
+const POPUP_MARKS = (): Record<string, number> =>
+  Object.fromEntries(
+    performance
+      .getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('pl:'))
+      .map((m) => [m.name, m.startTime]),
+  );
 
 function serve(html: Buffer): Promise<{ server: Server; base: string }> {
   const server = createServer((req, res) => {
@@ -137,9 +138,10 @@ export async function clickToCard(
     const probe = await context.newPage();
     await probe.goto(`chrome-extension://${extId}/src/options/index.html`);
 
-    let longTasks: ClickBreakdown['longTasks'] = [];
+    const marks: Record<string, number>[] = [];
     const wall: number[] = [];
     const inPage: number[] = [];
+    let firstClickMs: number | undefined;
     // One warm-up run (first service-worker wake-up, disk cache), then the timed runs.
     for (let run = 0; run <= runs; run++) {
       const page = await context.newPage();
@@ -176,22 +178,23 @@ export async function clickToCard(
       if (run > 0) {
         wall.push(t1 - t0);
         inPage.push(inside);
-      }
-      if (run === runs) {
-        const tasks = await popup.evaluate(LONG_TASKS);
-        longTasks = tasks
-          .filter((t) => t.start <= inside)
-          .map((t) => ({
-            start: Math.round(t.start),
-            duration: Math.round(t.duration),
-          }));
+        marks.push(await popup.evaluate(POPUP_MARKS));
+      } else {
+        firstClickMs = t1 - t0;
       }
       await popup.close();
       await page.close();
     }
     const w = summarize(wall);
-    const breakdown = { ...(await pieces(context, probe, extId, base)), longTasks };
-    return { ms: w.median, wall: w, inPage: summarize(inPage), fixture: fixturePath, breakdown };
+    const breakdown = { ...(await pieces(context, probe, extId, base)), marks: medianMarks(marks) };
+    return {
+      ms: w.median,
+      wall: w,
+      inPage: summarize(inPage),
+      firstClickMs,
+      fixture: fixturePath,
+      breakdown,
+    };
   } catch (err) {
     return { ms: null, reason: err instanceof Error ? err.message : String(err) };
   } finally {
@@ -199,6 +202,16 @@ export async function clickToCard(
     server.close();
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Per mark name, the median of its times over the runs that have it; in time order. */
+function medianMarks(runs: Record<string, number>[]): Record<string, number> {
+  const names = new Set(runs.flatMap((r) => Object.keys(r)));
+  const out = [...names].map((name) => {
+    const times = runs.map((r) => r[name]).filter((t): t is number => typeof t === 'number');
+    return [name, Math.round(summarize(times).median)] as const;
+  });
+  return Object.fromEntries(out.sort((a, b) => a[1] - b[1]));
 }
 
 type Context = import('playwright-core').BrowserContext;
@@ -210,7 +223,7 @@ async function pieces(
   probe: Page,
   extId: string,
   base: string,
-): Promise<Omit<ClickBreakdown, 'longTasks'>> {
+): Promise<Omit<ClickBreakdown, 'marks'>> {
   const boot: number[] = [];
   const inject: number[] = [];
   const extract: number[] = [];

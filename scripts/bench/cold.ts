@@ -1,4 +1,4 @@
-/** The cold path: compileRules and the first analyze in fresh processes (what every popup pays). */
+/** The cold path: compileRules and the first analyze in fresh processes (what a background that just started pays). */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { summarize } from './stats';
