@@ -46,6 +46,14 @@ export class TermMatcher<T> implements Scanner<T> {
 
   /** Transitions for ASCII characters with failure links resolved: one array read per character. */
   private ascii: Int32Array = new Int32Array(0);
+  /** 1 for a node where some term ends (read per character, so a flat array, not node.out). */
+  private accepting: Uint8Array = new Uint8Array(0);
+  /**
+   * One bit per UTF-16 code unit that occurs in some term. Any other character
+   * leads back to the root from every state, so the scan needs no map lookup for
+   * it: in CJK text most characters are in no term.
+   */
+  private inTerms: Uint32Array = new Uint32Array(0x10000 >> 5);
 
   constructor(readonly specs: readonly TermSpec<T>[]) {
     for (const spec of specs) this.add(spec);
@@ -63,6 +71,7 @@ export class TermMatcher<T> implements Scanner<T> {
     let node = 0;
     for (let i = 0; i < term.length; i++) {
       const c = term.charCodeAt(i);
+      this.inTerms[c >> 5]! |= 1 << (c & 31);
       let nx = this.nodes[node]!.next.get(c);
       if (nx === undefined) {
         nx = this.nodes.length;
@@ -113,6 +122,8 @@ export class TermMatcher<T> implements Scanner<T> {
       }
     }
     this.ascii = ascii;
+    this.accepting = new Uint8Array(n);
+    for (let id = 0; id < n; id++) if (this.nodes[id]!.out.length) this.accepting[id] = 1;
   }
 
   /**
@@ -124,10 +135,15 @@ export class TermMatcher<T> implements Scanner<T> {
     const nodes = this.nodes;
     let state = 0;
     const ascii = this.ascii;
+    const accepting = this.accepting;
+    const inTerms = this.inTerms;
     for (let i = from; i < to; i++) {
       const c = folded.charCodeAt(i);
       if (c < 128) {
         state = ascii[state * 128 + c]!;
+      } else if ((inTerms[c >> 5]! & (1 << (c & 31))) === 0) {
+        state = 0;
+        continue; // the root accepts nothing
       } else {
         const from = nodes[state]!;
         let nx = from.next.get(c);
@@ -143,8 +159,8 @@ export class TermMatcher<T> implements Scanner<T> {
         }
         state = nx;
       }
+      if (accepting[state] === 0) continue;
       const out = nodes[state]!.out;
-      if (out.length === 0) continue;
       for (let k = 0; k < out.length; k++) {
         const o = this.outs[out[k]!]!;
         const start = i + 1 - o.length;
