@@ -21,6 +21,12 @@ export interface AliasRef {
 
 interface LatinAlias extends AliasRef {
   re: RegExp;
+  /**
+   * The letters `re` must match first, as they are (up to the first separator,
+   * "+" or "&"): a cheap test before running the regex. Many aliases share a
+   * key (every "com.*" package is under "com").
+   */
+  literal: string;
 }
 
 interface CjkAlias extends AliasRef {
@@ -37,17 +43,91 @@ export interface Hit {
 export interface CompiledCatalog {
   entries: readonly CatalogEntry[];
   latin: Map<string, LatinAlias[]>;
+  /** The keys of `latin` as a trie, walked along the text's words without cutting them out. */
+  latinKeys: KeyTrie<LatinAlias[]>;
   cjk: Map<number, CjkAlias[]>;
   /** Folded package prefixes and domains of each entry (context evidence). */
   hints: string[][];
   notWithin: string[][];
-  /** Matches any character a Chinese alias starts with (jumps over the rest). */
-  cjkStart: RegExp;
+  /** The characters a Chinese alias starts with, one bit per UTF-16 code unit (the scan skips the rest). */
+  cjkFirst: Uint32Array;
   /** normalizeName(vendor) of each entry (owner detection). */
   vendorKeys: string[];
 }
 
 const SEP = /[\s\-_]/;
+
+/** A word character of the folded text: what /[a-z0-9]+/ takes as one word. */
+function isTokenCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+}
+
+/** Column of a key character (a-z, 0-9, '.') in the trie's table, or -1. */
+function keyColumn(c: number): number {
+  if (c >= 0x61 && c <= 0x7a) return c - 0x61;
+  if (c >= 0x30 && c <= 0x39) return c - 0x30 + 26;
+  return c === 0x2e ? 36 : -1;
+}
+
+const KEY_COLUMNS = 37;
+
+/**
+ * Exact lookup of keys made of a-z, 0-9 and '.', one character at a time: the
+ * scan follows a word of the text through the trie and only reads the value
+ * when the word is a key, instead of cutting every word out of the text and
+ * hashing it (most words are not keys).
+ */
+export class KeyTrie<V> {
+  /** next[node * KEY_COLUMNS + column]: the child node, 0 for none (the root is no one's child). */
+  private next = new Int32Array(KEY_COLUMNS * 64);
+  private nodeCount = 1;
+  private readonly values: (V | undefined)[] = [undefined];
+
+  constructor(entries: Iterable<[string, V]>) {
+    for (const [key, value] of entries) this.values[this.insert(key)] = value;
+  }
+
+  private insert(key: string): number {
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      const col = keyColumn(key.charCodeAt(i));
+      if (col < 0) throw new Error(`not a key character in ${JSON.stringify(key)}`);
+      let child = this.next[node * KEY_COLUMNS + col]!;
+      if (child === 0) {
+        child = this.nodeCount++;
+        if (this.nodeCount * KEY_COLUMNS > this.next.length) {
+          const grown = new Int32Array(this.next.length * 2);
+          grown.set(this.next);
+          this.next = grown;
+        }
+        this.next[node * KEY_COLUMNS + col] = child;
+        this.values.push(undefined);
+      }
+      node = child;
+    }
+    return node;
+  }
+
+  /** The node after reading character `c` in `node`; -1 once no key can follow. */
+  step(node: number, c: number): number {
+    if (node < 0) return -1;
+    const col = keyColumn(c);
+    if (col < 0) return -1;
+    const child = this.next[node * KEY_COLUMNS + col]!;
+    return child === 0 ? -1 : child;
+  }
+
+  /** The node after reading text[from, to), starting in `node`. */
+  walk(text: string, from: number, to: number, node = 0): number {
+    for (let i = from; i < to && node >= 0; i++) node = this.step(node, text.charCodeAt(i));
+    return node;
+  }
+
+  /** The value of the key that ends in `node`, if any. */
+  valueAt(node: number): V | undefined {
+    return node > 0 ? this.values[node] : undefined;
+  }
+}
 
 function escapeChar(c: string): string {
   return /[\\^$.*+?()[\]{}|/-]/.test(c) ? '\\' + c : c;
@@ -69,6 +149,13 @@ function latinSource(folded: string, ambiguous: boolean): string {
   }
   if (isWordCode(folded.charCodeAt(folded.length - 1))) src += '(?=(?:sdks?)?(?![a-z0-9]))';
   return src;
+}
+
+/** The start of the alias that latinSource() turns into plain characters. */
+function literalPrefix(folded: string): string {
+  let i = 0;
+  while (i < folded.length && !SEP.test(folded[i]!) && folded[i] !== '+' && folded[i] !== '&') i++;
+  return folded.slice(0, i);
 }
 
 function leadingToken(folded: string): string {
@@ -125,7 +212,11 @@ export function compileCatalog(entries: readonly CatalogEntry[]): CompiledCatalo
         if (list) list.push(item);
         else cjk.set(first, [item]);
       } else if (isWordCode(first)) {
-        const item: LatinAlias = { ...ref, re: new RegExp(latinSource(folded, ambiguous), 'y') };
+        const item: LatinAlias = {
+          ...ref,
+          re: new RegExp(latinSource(folded, ambiguous), 'y'),
+          literal: literalPrefix(folded),
+        };
         const dotted = /^([a-z0-9]+\.[a-z0-9]+)/.exec(folded);
         const lead = dotted ? dotted[1]! : leadingToken(folded);
         addLatin(lead, item);
@@ -137,13 +228,12 @@ export function compileCatalog(entries: readonly CatalogEntry[]): CompiledCatalo
     notWithin.push((e.notWithin ?? []).map((s) => foldSdk(s)));
   });
   for (const list of cjk.values()) list.sort((a, b) => b.folded.length - a.folded.length);
-  const firsts = [...cjk.keys()].map((c) => String.fromCharCode(c)).join('');
-  const cjkStart = new RegExp(`[${firsts.replace(/[\\\]^-]/g, '\\$&') || '\\u0000'}]`, 'g');
+  const cjkFirst = new Uint32Array(0x10000 >> 5);
+  for (const c of cjk.keys()) cjkFirst[c >> 5]! |= 1 << (c & 31);
   const vendorKeys = entries.map((e) => normalizeName(e.vendor));
-  return { entries, latin, cjk, cjkStart, hints, notWithin, vendorKeys };
+  const latinKeys = new KeyTrie(latin);
+  return { entries, latin, latinKeys, cjk, cjkFirst, hints, notWithin, vendorKeys };
 }
-
-const TOKEN = /[a-z0-9]+/g;
 
 function acceptsCase(ref: AliasRef, text: string, start: number, end: number): boolean {
   if (ref.exactCase) return text.slice(start, end) === ref.alias;
@@ -154,6 +244,37 @@ function acceptsCase(ref: AliasRef, text: string, start: number, end: number): b
   return true;
 }
 
+/** How far a dotted key ("com.google") reads into the word after the dot. */
+const DOTTED_TAIL = 39;
+
+/**
+ * The aliases that may start at the word region[s, end): those keyed by the
+ * word, by the word with the next one after a dot ("com.google"), and by the
+ * word without a trailing "sdk" ("adjustsdk"), in that order.
+ */
+function candidatesAt(
+  cat: CompiledCatalog,
+  region: string,
+  s: number,
+  end: number,
+  node: number,
+): LatinAlias[] | undefined {
+  const keys = cat.latinKeys;
+  let cands = keys.valueAt(node);
+  if (node >= 0 && region.charCodeAt(end) === 0x2e && isTokenCode(region.charCodeAt(end + 1))) {
+    let tailEnd = end + 1;
+    const limit = Math.min(region.length, end + 1 + DOTTED_TAIL);
+    while (tailEnd < limit && isTokenCode(region.charCodeAt(tailEnd))) tailEnd++;
+    const more = keys.valueAt(keys.walk(region, end + 1, tailEnd, keys.step(node, 0x2e)));
+    if (more) cands = cands ? [...cands, ...more] : more;
+  }
+  if (end - s > 3 && region.endsWith('sdk', end)) {
+    const more = keys.valueAt(keys.walk(region, s, end - 3));
+    if (more) cands = cands ? [...cands, ...more] : more;
+  }
+  return cands;
+}
+
 /**
  * Every alias occurrence in the text (leftmost-longest), before any context
  * rule. `folded` is foldSdk(text).
@@ -161,23 +282,24 @@ function acceptsCase(ref: AliasRef, text: string, start: number, end: number): b
 export function scanAliases(cat: CompiledCatalog, text: string, folded: string): Hit[] {
   const hits: Hit[] = [];
   const region = folded;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(region); m; m = TOKEN.exec(region)) {
-    const s = m.index;
-    const tok = m[0];
-    let cands = cat.latin.get(tok);
-    const dot = s + tok.length;
-    if (region.charCodeAt(dot) === 0x2e) {
-      const nx = /^[a-z0-9]+/.exec(region.slice(dot + 1, dot + 40));
-      const more = nx ? cat.latin.get(tok + '.' + nx[0]) : undefined;
-      if (more) cands = cands ? [...cands, ...more] : more;
+  const n = region.length;
+  // Latin aliases: each word (a run of a-z0-9) is followed through the key trie as it is read.
+  for (let i = 0; i < n;) {
+    if (!isTokenCode(region.charCodeAt(i))) {
+      i++;
+      continue;
     }
-    if (tok.length > 3 && tok.endsWith('sdk')) {
-      const more = cat.latin.get(tok.slice(0, -3));
-      if (more) cands = cands ? [...cands, ...more] : more;
+    const s = i;
+    let node = 0;
+    for (; i < n; i++) {
+      const c = region.charCodeAt(i);
+      if (!isTokenCode(c)) break;
+      if (node >= 0) node = cat.latinKeys.step(node, c);
     }
+    const cands = candidatesAt(cat, region, s, i, node);
     if (!cands) continue;
     for (const a of cands) {
+      if (!region.startsWith(a.literal, s)) continue;
       a.re.lastIndex = s;
       const r = a.re.exec(region);
       if (!r) continue;
@@ -185,11 +307,11 @@ export function scanAliases(cat: CompiledCatalog, text: string, folded: string):
       if (acceptsCase(a, text, s, end)) hits.push({ start: s, end, ref: a });
     }
   }
-  const starts = cat.cjkStart;
-  starts.lastIndex = 0;
-  for (let m = starts.exec(region); m; m = starts.exec(region)) {
-    const i = m.index;
-    const list = cat.cjk.get(region.charCodeAt(i));
+  const first = cat.cjkFirst;
+  for (let i = 0; i < n; i++) {
+    const c = region.charCodeAt(i);
+    if ((first[c >> 5]! & (1 << (c & 31))) === 0) continue;
+    const list = cat.cjk.get(c);
     if (!list) continue;
     for (const a of list) {
       if (!region.startsWith(a.folded, i)) continue;
