@@ -44,8 +44,16 @@ export class TermMatcher<T> implements Scanner<T> {
   private readonly outs: Out<T>[] = [];
   readonly size: number;
 
-  /** Transitions for ASCII characters with failure links resolved: one array read per character. */
+  /**
+   * Transitions for ASCII characters with failure links resolved: one array read
+   * per character. Columns are the ASCII characters some term contains
+   * (asciiColumn); column 0 stands for all others and always leads to the root.
+   * Narrow rows keep the table small enough to stay in cache while the whole
+   * text is scanned.
+   */
   private ascii: Int32Array = new Int32Array(0);
+  private asciiColumn = new Uint8Array(128);
+  private asciiWidth = 1;
   /** 1 for a node where some term ends (read per character, so a flat array, not node.out). */
   private accepting: Uint8Array = new Uint8Array(0);
   /**
@@ -110,18 +118,31 @@ export class TermMatcher<T> implements Scanner<T> {
     }
     // Dense ASCII table in breadth-first order, so a node's failure target is already filled in.
     const n = this.nodes.length;
-    const ascii = new Int32Array(n * 128);
+    const column = this.asciiColumn;
+    const used: number[] = [];
+    for (const node of this.nodes) {
+      for (const c of node.next.keys()) {
+        if (c < 128 && column[c] === 0) {
+          used.push(c);
+          column[c] = used.length;
+        }
+      }
+    }
+    const width = used.length + 1;
+    const ascii = new Int32Array(n * width);
     const order = [0, ...queue];
     for (const id of order) {
       const node = this.nodes[id]!;
-      const base = id * 128;
-      const failBase = node.fail * 128;
-      for (let c = 0; c < 128; c++) {
+      const base = id * width;
+      const failBase = node.fail * width;
+      for (const c of used) {
         const nx = node.next.get(c);
-        ascii[base + c] = nx !== undefined ? nx : id === 0 ? 0 : ascii[failBase + c]!;
+        const k = column[c]!;
+        ascii[base + k] = nx !== undefined ? nx : id === 0 ? 0 : ascii[failBase + k]!;
       }
     }
     this.ascii = ascii;
+    this.asciiWidth = width;
     this.accepting = new Uint8Array(n);
     for (let id = 0; id < n; id++) if (this.nodes[id]!.out.length) this.accepting[id] = 1;
   }
@@ -135,12 +156,14 @@ export class TermMatcher<T> implements Scanner<T> {
     const nodes = this.nodes;
     let state = 0;
     const ascii = this.ascii;
+    const column = this.asciiColumn;
+    const width = this.asciiWidth;
     const accepting = this.accepting;
     const inTerms = this.inTerms;
     for (let i = from; i < to; i++) {
       const c = folded.charCodeAt(i);
       if (c < 128) {
-        state = ascii[state * 128 + c]!;
+        state = ascii[state * width + column[c]!]!;
       } else if ((inTerms[c >> 5]! & (1 << (c & 31))) === 0) {
         state = 0;
         continue; // the root accepts nothing
