@@ -158,10 +158,13 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     const agency = tags.some((t) => t.tag === 'agency');
     const choice = tags.some((t) => t.tag === 'choiceCues');
     const control = tags.some((t) => t.tag === 'controlVerbs');
+    // Routes are only read when the sentence may use one (finding them is the costly part).
+    const usesRoutes = (agency || choice) && control;
+    if (!usesRoutes && !agency) continue;
     const routes = routesOf(doc, s);
     for (const route of routes) {
       // A route counts when the sentence uses it to control data, not just to reach a feature.
-      if ((agency || choice) && control && route.labels > 0)
+      if (usesRoutes && route.labels > 0)
         add('settings-path', route.target, si, route.start, route.end);
     }
     if (!agency) continue;

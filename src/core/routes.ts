@@ -20,6 +20,8 @@ const SEP = new RegExp(
   `\\s*(?:-->|->|→|⟶|⇒|=>|＞|>|»|》|›)\\s*|(?<=[${HAN}${CLOSE_Q}])\\s*[-－—–]\\s*(?=[${HAN}${OPEN_Q}A-Za-z])|(?<=[A-Za-z0-9${HAN}])\\s*[-－—–]\\s*(?=[${OPEN_Q}${HAN}])`,
   'g',
 );
+/** A character every separator contains: text without one has no route, so SEP need not run. */
+const SEP_CHAR = /[-－—–>→⟶⇒＞»》›]/;
 const QUOTED_TAIL = new RegExp(
   `[${OPEN_Q}][^${CLOSE_Q}${OPEN_Q}]{1,25}[${CLOSE_Q}](?:\\s*(?:page|tab|menu|screen|section|页面|页))?$`,
 );
@@ -76,6 +78,7 @@ function middleLabel(s: string): string | undefined {
 /** Routes with two or more labels in text[start, end). */
 export function routesIn(text: string, start: number, end: number): Route[] {
   const s = text.slice(start, end);
+  if (!SEP_CHAR.test(s)) return [];
   const seps: { a: number; b: number }[] = [];
   SEP.lastIndex = 0;
   for (let m = SEP.exec(s); m; m = SEP.exec(s)) {
@@ -144,11 +147,22 @@ const NAMED_PAGE_ZH = new RegExp(
 const CAPS_LABEL =
   /\b(?:click(?:ing)?(?: on)?|via|through|use|using|tap(?:ping)?(?: on)?|select(?:ing)?|visit(?:ing)?)\s+(?:the\s+|our\s+)?((?:[A-Z]{2,}-[A-Z]{2,}|[A-Z]{4,})(?:\s+(?:channel|link|button|page|option|tab|menu))?)(?![\w-])/g;
 
+/**
+ * What each pattern cannot match without: an opening quote, or two capitals in
+ * a row. Most sentences have neither, and a test for one character is much
+ * cheaper than trying the patterns' verb lists at every position.
+ */
+const OPEN_QUOTE_CHAR = new RegExp(`[${OPEN_Q}]`);
+const TWO_CAPITALS = /[A-Z]{2}/;
+
 /** Single named pages: the "Account Management" page, 在“个人中心”进行修改. */
 export function namedPagesIn(text: string, start: number, end: number): Route[] {
   const s = text.slice(start, end);
   const out: Route[] = [];
+  const quoted = OPEN_QUOTE_CHAR.test(s);
+  const capitals = TWO_CAPITALS.test(s);
   for (const re of [NAMED_PAGE_EN, NAMED_PAGE_ZH, CAPS_LABEL]) {
+    if (!(re === CAPS_LABEL ? capitals : quoted)) continue;
     // A label in capitals names a control to use as a target, not a settings page of its own.
     const labels = re === CAPS_LABEL ? 0 : 1;
     re.lastIndex = 0;
