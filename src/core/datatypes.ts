@@ -124,19 +124,41 @@ const EMAIL_OR_PHONE =
   /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,63}|(?<![\d+])\+?\d[\d\s()-]{7,20}\d/;
 const PRECISE = /precise|gps|exact|accurate|精确|精准|行踪轨迹|经纬度/;
 
+/** What a sentence says as a whole; the optional facts are found when a hit first needs them. */
 interface SentenceFacts {
   skip: boolean;
-  childrenOk: boolean;
-  contactDetails: boolean;
-  party: Party;
+  childrenOk?: boolean;
+  contactDetails?: boolean;
+  party?: Party;
+}
+
+/**
+ * True for the UTF-16 code units the regex class \s matches. A code test, not
+ * /\s/.test(text[i]): it runs for up to 400 characters per hit, and CJK text
+ * has no spaces to stop at.
+ */
+function isRegexSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** True when a hit is part of a web or e-mail address ("www.PregnancyandBaby.com"). */
 function insideAddress(text: string, start: number, end: number): boolean {
   let a = start;
   let b = end;
-  while (a > 0 && !/\s/.test(text[a - 1]!) && start - a < 200) a--;
-  while (b < text.length && !/\s/.test(text[b]!) && b - end < 200) b++;
+  while (a > 0 && !isRegexSpace(text.charCodeAt(a - 1)) && start - a < 200) a--;
+  while (b < text.length && !isRegexSpace(text.charCodeAt(b)) && b - end < 200) b++;
   return /:\/\/|www\.|@|\.(?:com|net|org|cn|io|gov|edu)\b/i.test(text.slice(a, b));
 }
 
@@ -167,9 +189,6 @@ export function findSensitiveData(
           definitionSection[s.section]! ||
           DEFINITION_SENTENCE.test(doc.folded, s.start, s.end) ||
           HYPOTHETICAL.test(doc.folded, s.start, s.end),
-        childrenOk: CHILDREN_REQUIRES.test(doc.folded, s.start, s.end),
-        contactDetails: EMAIL_OR_PHONE.test(doc.text.slice(s.start, s.end)),
-        party: partyOf(doc.folded, s.start, s.end, doc.sections[s.section]!.topic),
       };
       sentenceFacts.set(si, f);
     }
@@ -185,14 +204,26 @@ export function findSensitiveData(
     // Definitions ("sensitive personal information refers to ... health ...") describe, they do not
     // collect; hypotheticals ("if we learn that we collected ...") state no practice.
     if (facts.skip) continue;
-    if (h.value === 'contact-info' && (topic === 'contact' || facts.contactDetails)) continue;
-    if (h.value === 'children' && !facts.childrenOk) continue;
+    if (
+      h.value === 'contact-info' &&
+      (topic === 'contact' ||
+        (facts.contactDetails ??= EMAIL_OR_PHONE.test(doc.text.slice(s.start, s.end))))
+    )
+      continue;
+    if (
+      h.value === 'children' &&
+      !(facts.childrenOk ??= CHILDREN_REQUIRES.test(doc.folded, s.start, s.end))
+    )
+      continue;
     if (insideAddress(doc.text, h.start, h.end)) continue;
     const reading = readPractice(doc, s.start, s.end, h.start, h.end);
     // "We do not knowingly collect children's data, except ..." still denies the practice for children.
     if (reading.denied && (!reading.conditional || h.value === 'children')) continue;
     const e = entry(h.value);
-    if (!s.heading) e.party = mergeParty(e.party, facts.party);
+    if (!s.heading) {
+      facts.party ??= partyOf(doc.folded, s.start, s.end, topic);
+      e.party = mergeParty(e.party, facts.party);
+    }
     if (e.evidence.length >= MAX_QUOTES && !(h.value === 'location' && !e.precise)) continue;
     const ev = evidenceFor(doc, s, h.start, h.end);
     if (s.heading) {
