@@ -66,6 +66,27 @@ function cleanHeading(h: string): string {
     .trim();
 }
 
+/** Evidence of public disclosure from headings named like it, in the template that has them. */
+function addDisclosureHeadings(doc: Doc, evidence: Evidence[]): void {
+  const headings = new Set((FLAG_RULES.publicDisclosure.headings ?? []).map((h) => fold(h)));
+  // Short lines cleaned once: the template test and the search below both read them.
+  const cleaned: (string | undefined)[] = doc.sentences.map((s) =>
+    s.end - s.start <= 40 ? cleanHeading(doc.text.slice(s.start, s.end)) : undefined,
+  );
+  // Only in the common template where "Disclose" stands beside "Share" and "Transfer".
+  const shortLines = new Set(cleaned.filter((c) => c !== undefined));
+  const siblings = FLAG_RULES.publicDisclosure.headingSiblings ?? [];
+  if (!siblings.every((group) => group.some((g) => shortLines.has(fold(g))))) return;
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const s = doc.sentences[si]!;
+    const c = cleaned[si];
+    if (c === undefined || !headings.has(c)) continue;
+    const next = doc.sentences[si + 1];
+    const ev = next && !next.heading ? next : s;
+    addEvidence(evidence, evidenceFor(doc, ev, ev.start, ev.end));
+  }
+}
+
 export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag> {
   const out = {} as Record<SharingFlag, Flag>;
   const evidence = new Map<SharingFlag, Evidence[]>();
@@ -106,24 +127,10 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
         addEvidence(denials.get(flag)!, evidenceFor(doc, s, denied.start, denied.end));
     }
   }
-  // A section headed just "Disclose" / "公开披露" (beside Share and Transfer) is public disclosure.
-  const headings = new Set((FLAG_RULES.publicDisclosure.headings ?? []).map((h) => fold(h)));
-  // Only in the common template where "Disclose" stands beside "Share" and "Transfer".
-  const shortLines = new Set<string>();
-  for (const s of doc.sentences) {
-    if (s.end - s.start <= 40) shortLines.add(cleanHeading(doc.text.slice(s.start, s.end)));
-  }
-  const siblings = FLAG_RULES.publicDisclosure.headingSiblings ?? [];
-  const template = siblings.every((group) => group.some((g) => shortLines.has(fold(g))));
-  if (template && !evidence.get('publicDisclosure')!.length) {
-    for (let si = 0; si < doc.sentences.length; si++) {
-      const s = doc.sentences[si]!;
-      if (s.end - s.start > 40 || !headings.has(cleanHeading(doc.text.slice(s.start, s.end))))
-        continue;
-      const next = doc.sentences[si + 1];
-      const ev = next && !next.heading ? next : s;
-      addEvidence(evidence.get('publicDisclosure')!, evidenceFor(doc, ev, ev.start, ev.end));
-    }
+  // A section headed just "Disclose" / "公开披露" (beside Share and Transfer) is public disclosure,
+  // looked for only when the text gave no evidence of it.
+  if (!evidence.get('publicDisclosure')!.length) {
+    addDisclosureHeadings(doc, evidence.get('publicDisclosure')!);
   }
   for (const flag of SHARING_FLAGS) {
     const ev = evidence.get(flag)!;
