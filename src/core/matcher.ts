@@ -39,6 +39,63 @@ export interface Scanner<T> {
   test(folded: string, from?: number, to?: number): boolean;
 }
 
+/**
+ * Resolved transitions for characters outside ASCII, remembered as the scan
+ * meets them: an open-addressing hash table over typed arrays, keyed by
+ * (state, character). A lookup here is a few array reads; a Map per node was
+ * the slowest part of scanning CJK text. The table stops growing at MAX_BITS
+ * (a few hundred KB); transitions beyond that are resolved each time.
+ */
+class TransitionMemo {
+  private static readonly MIN_BITS = 8;
+  private static readonly MAX_BITS = 16;
+  private bits = TransitionMemo.MIN_BITS;
+  private states = new Int32Array(1 << TransitionMemo.MIN_BITS).fill(-1);
+  private chars = new Int32Array(1 << TransitionMemo.MIN_BITS);
+  private targets = new Int32Array(1 << TransitionMemo.MIN_BITS);
+  private count = 0;
+
+  /** The target remembered for (state, c), or -1. */
+  get(state: number, c: number): number {
+    const mask = (1 << this.bits) - 1;
+    for (let h = this.slot(state, c); ; h = (h + 1) & mask) {
+      const s = this.states[h]!;
+      if (s === -1) return -1;
+      if (s === state && this.chars[h] === c) return this.targets[h]!;
+    }
+  }
+
+  set(state: number, c: number, target: number): void {
+    if ((this.count + 1) * 2 > 1 << this.bits) {
+      if (this.bits >= TransitionMemo.MAX_BITS) return; // full: the caller resolves it again next time
+      this.grow();
+    }
+    const mask = (1 << this.bits) - 1;
+    let h = this.slot(state, c);
+    while (this.states[h] !== -1) h = (h + 1) & mask;
+    this.states[h] = state;
+    this.chars[h] = c;
+    this.targets[h] = target;
+    this.count++;
+  }
+
+  private slot(state: number, c: number): number {
+    return Math.imul(state * 65599 + c, 0x9e3779b1) >>> (32 - this.bits);
+  }
+
+  private grow(): void {
+    const { states, chars, targets } = this;
+    this.bits++;
+    this.states = new Int32Array(1 << this.bits).fill(-1);
+    this.chars = new Int32Array(1 << this.bits);
+    this.targets = new Int32Array(1 << this.bits);
+    this.count = 0;
+    for (let h = 0; h < states.length; h++) {
+      if (states[h] !== -1) this.set(states[h]!, chars[h]!, targets[h]!);
+    }
+  }
+}
+
 export class TermMatcher<T> implements Scanner<T> {
   private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
   private readonly outs: Out<T>[] = [];
@@ -62,6 +119,7 @@ export class TermMatcher<T> implements Scanner<T> {
    * it: in CJK text most characters are in no term.
    */
   private inTerms: Uint32Array = new Uint32Array(0x10000 >> 5);
+  private readonly memo = new TransitionMemo();
 
   constructor(readonly specs: readonly TermSpec<T>[]) {
     for (const spec of specs) this.add(spec);
@@ -160,6 +218,7 @@ export class TermMatcher<T> implements Scanner<T> {
     const width = this.asciiWidth;
     const accepting = this.accepting;
     const inTerms = this.inTerms;
+    const memo = this.memo;
     for (let i = from; i < to; i++) {
       const c = folded.charCodeAt(i);
       if (c < 128) {
@@ -168,17 +227,10 @@ export class TermMatcher<T> implements Scanner<T> {
         state = 0;
         continue; // the root accepts nothing
       } else {
-        const from = nodes[state]!;
-        let nx = from.next.get(c);
-        if (nx === undefined) {
-          let f = state;
-          while (nx === undefined && f !== 0) {
-            f = nodes[f]!.fail;
-            nx = nodes[f]!.next.get(c);
-          }
-          nx ??= 0;
-          // Remember the resolved transition (the automaton is complete, so this only adds DFA edges).
-          from.next.set(c, nx);
+        let nx = memo.get(state, c);
+        if (nx < 0) {
+          nx = this.resolve(state, c);
+          memo.set(state, c, nx);
         }
         state = nx;
       }
@@ -196,6 +248,17 @@ export class TermMatcher<T> implements Scanner<T> {
       }
     }
     return hits;
+  }
+
+  /** The state after reading `c` in `state`: follow failure links until some node has an edge for it. */
+  private resolve(state: number, c: number): number {
+    const nodes = this.nodes;
+    let nx = nodes[state]!.next.get(c);
+    for (let f = state; nx === undefined && f !== 0;) {
+      f = nodes[f]!.fail;
+      nx = nodes[f]!.next.get(c);
+    }
+    return nx ?? 0;
   }
 
   /** True when any term occurs in folded[from, to); stops at the first hit. */
