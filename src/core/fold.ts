@@ -28,22 +28,25 @@ export function foldCode(code: number): number {
   return table[code] ?? code;
 }
 
-/** Fold a whole string; the result has exactly the same length. */
+const CHUNK = 4096;
+
+/**
+ * Fold a whole string; the result has exactly the same length. Code units go
+ * through a plain array in chunks: String.fromCharCode.apply takes a plain
+ * array much faster than a typed one, and far faster than adding characters
+ * to a string one by one.
+ */
 export function fold(text: string): string {
   const n = text.length;
-  if (n < 4096) {
-    let out = '';
-    for (let i = 0; i < n; i++) out += String.fromCharCode(table[text.charCodeAt(i)]!);
-    return out;
-  }
   const parts: string[] = [];
-  const chunk = new Uint16Array(4096);
-  for (let i = 0; i < n; i += 4096) {
-    const m = Math.min(4096, n - i);
+  const chunk: number[] = new Array<number>(Math.min(CHUNK, n));
+  for (let i = 0; i < n; i += CHUNK) {
+    const m = Math.min(CHUNK, n - i);
+    if (m < chunk.length) chunk.length = m;
     for (let j = 0; j < m; j++) chunk[j] = table[text.charCodeAt(i + j)]!;
-    parts.push(String.fromCharCode.apply(null, chunk.subarray(0, m) as unknown as number[]));
+    parts.push(String.fromCharCode.apply(null, chunk));
   }
-  return parts.join('');
+  return parts.length === 1 ? parts[0]! : parts.join('');
 }
 
 /** True for a Latin letter or digit (after folding), the characters a word boundary is about. */
