@@ -2,22 +2,24 @@
  * The engine's pipeline, phase by phase, with the same calls analyze() makes
  * (src/core/analyze.ts), so the bench can say where the time goes.
  */
-import { buildDoc } from '../../src/core/sections';
-import { sectionAt } from '../../src/core/sections';
-import { detectPolicy } from '../../src/core/detect';
+import type { DataType, PolicyInput } from '../../src/core/types';
+import type { Scanner } from '../../src/core/matcher';
+import { buildDoc, sectionAt } from '../../src/core/sections';
+import { detectFromParts, DETECT_SAMPLE } from '../../src/core/detect';
 import { compileRules } from '../../src/core/compile';
+import { prescan } from '../../src/core/prescan';
 import { dataTypesIn, findSensitiveData } from '../../src/core/datatypes';
 import { findRetention } from '../../src/core/retention';
 import { findOptOuts } from '../../src/core/optout';
 import { findSharing } from '../../src/core/sharing';
 import { scoreCard } from '../../src/core/score';
 import { findSdks } from '../../src/core/sdk';
-import type { PolicyInput } from '../../src/core/types';
 
 export const PHASES = [
   'buildDoc',
   'detectPolicy',
   'findSdks',
+  'prescan',
   'findSensitiveData',
   'findRetention',
   'findOptOuts',
@@ -39,10 +41,12 @@ export function timePhases(input: PolicyInput): Record<Phase, number> {
   t = performance.now();
   const doc = buildDoc(input);
   lap('buildDoc');
-  detectPolicy({
+  // analyze() detects from the parts of its document (detectPolicy folds its own sample).
+  detectFromParts({
     title: input.title ?? doc.title,
     ...(input.url ? { url: input.url } : {}),
-    ...(input.blocks ? { blocks: input.blocks } : { text: doc.text }),
+    sampleFolded: doc.folded.slice(0, DETECT_SAMPLE),
+    headings: doc.sections.filter((sec) => sec.level > 0).map((sec) => sec.heading),
   });
   lap('detectPolicy');
   const sdks = findSdks(doc.text, {
@@ -51,13 +55,39 @@ export function timePhases(input: PolicyInput): Record<Phase, number> {
     extraEntries: rules.extraSdks,
   });
   lap('findSdks');
-  const sensitiveData = findSensitiveData(doc, rules.dataTypes, sdks);
+  // One scan of the text for every area's terms; the areas below read their hits from it.
+  const pre = prescan(rules.combined, doc.folded, {
+    dataTypes: rules.dataTypes.matcher,
+    dataExclude: rules.dataTypes.exclude,
+    retention: rules.retention.matcher,
+    optOut: rules.optOut.matcher,
+    sharing: rules.sharing.matcher,
+  });
+  lap('prescan');
+  const sensitiveData = findSensitiveData(
+    doc,
+    {
+      ...rules.dataTypes,
+      matcher: pre.dataTypes as Scanner<DataType>,
+      exclude: pre.dataExclude as Scanner<DataType>,
+    },
+    sdks,
+  );
   lap('findSensitiveData');
-  const retention = findRetention(doc, rules.retention);
+  const retention = findRetention(doc, {
+    ...rules.retention,
+    matcher: pre.retention as typeof rules.retention.matcher,
+  });
   lap('findRetention');
-  const optOut = findOptOuts(doc, rules.optOut);
+  const optOut = findOptOuts(doc, {
+    ...rules.optOut,
+    matcher: pre.optOut as typeof rules.optOut.matcher,
+  });
   lap('findOptOuts');
-  const sharing = findSharing(doc, rules.sharing);
+  const sharing = findSharing(doc, {
+    ...rules.sharing,
+    matcher: pre.sharing as typeof rules.sharing.matcher,
+  });
   lap('findSharing');
   scoreCard({ sensitiveData, sdks, sharing, retention, optOut }, rules.weights);
   lap('scoreCard');
