@@ -18,20 +18,40 @@ for (const c of [0x2010, 0x2011, 0x2012, 0x2013, 0x2014]) table[c] = 0x2d;
 
 const SPECIAL = /[\uff01-\uff5e\u3000\u00a0\u2010-\u2014]/g;
 
+function foldSpecial(s: string): string {
+  SPECIAL.lastIndex = 0;
+  if (!SPECIAL.test(s)) return s;
+  return s.replace(SPECIAL, (c) => String.fromCharCode(table[c.charCodeAt(0)]!));
+}
+
+/** About how long a piece of text is folded on its own (see foldSdk). */
+const PIECE = 16_384;
+
 export function foldSdk(text: string): string {
-  let out = text.toLowerCase();
-  if (out.length !== text.length) {
+  // Folded piece by piece and joined once: on a long text each whole-text
+  // intermediate copy (lower-cased, then replaced) costs more than the step
+  // itself. Pieces end after a line break, which no lower-casing rule looks
+  // across (Greek final sigma reads its neighbours).
+  const pieces: string[] = [];
+  let length = 0;
+  for (let i = 0; i < text.length;) {
+    const lineBreak = text.indexOf('\n', i + PIECE);
+    const end = lineBreak < 0 ? text.length : lineBreak + 1;
+    const piece = text.slice(i, end).toLowerCase();
+    length += piece.length;
+    pieces.push(piece);
+    i = end;
+  }
+  if (length !== text.length) {
     // A few characters (U+0130) grow when lower-cased: fold code unit by code unit.
     let s = '';
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       s += String.fromCharCode(c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
     }
-    out = s;
+    return foldSpecial(s);
   }
-  SPECIAL.lastIndex = 0;
-  if (!SPECIAL.test(out)) return out;
-  return out.replace(SPECIAL, (c) => String.fromCharCode(table[c.charCodeAt(0)]!));
+  return pieces.length === 1 ? foldSpecial(pieces[0]!) : pieces.map(foldSpecial).join('');
 }
 
 /** Latin letter or digit after folding. */
