@@ -75,7 +75,7 @@ export async function analyseTab(tabId: number, force = false): Promise<TabAnaly
 
   // The page injects and extracts in its own process; meanwhile this one
   // compiles the rules (a no-op when they are already compiled).
-  const injecting = injectContentScript(tab.id, contentScriptFile);
+  const injecting = injectContentScript(tab.id, contentScriptFile, tab.status === 'complete');
   injecting.catch(() => undefined);
   await warmUp();
   try {
@@ -116,13 +116,16 @@ export async function analyseTab(tabId: number, force = false): Promise<TabAnaly
     return { kind: 'error', reason: 'analyse', detail: message(err) };
   }
   void rememberAnalysedPage(tab.url, page).catch(() => undefined);
-  if (tab.url) await remember(tab, tab.url, card);
+  if (tab.url) remember(tab, tab.url, card);
   return { kind: 'card', tab, card, warnings: page.warnings, fromCache: false };
 }
 
-/** Cache the card for the tab and put its grade on the badge; the card shows even if this fails. */
-async function remember(tab: TabInfo, url: string, card: Card): Promise<void> {
-  // The memory cache is set at once; its storage.session copy need not hold up the answer.
+/**
+ * Cache the card for the tab and put its grade on the badge. Neither holds up
+ * the answer (the badge calls alone take tens of milliseconds); the memory
+ * cache is set at once, so a popup opened right after still finds the card.
+ */
+function remember(tab: TabInfo, url: string, card: Card): void {
   void putCard(tab.id, url, card).catch(() => undefined);
-  await setGradeBadge(tab.id, card.score.grade);
+  void setGradeBadge(tab.id, card.score.grade);
 }

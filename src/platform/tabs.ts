@@ -5,11 +5,13 @@ export interface TabInfo {
   id: number;
   url?: string;
   title?: string;
+  /** 'complete' once the page has loaded. */
+  status?: string;
 }
 
 function toInfo(tab: browser.Tabs.Tab | undefined): TabInfo | undefined {
   if (!tab || typeof tab.id !== 'number') return undefined;
-  return { id: tab.id, url: tab.url, title: tab.title };
+  return { id: tab.id, url: tab.url, title: tab.title, status: tab.status };
 }
 
 /** The active tab of the current window (the one the toolbar popup belongs to). */
@@ -26,10 +28,22 @@ export async function getTab(tabId: number): Promise<TabInfo | undefined> {
   }
 }
 
-/** Inject a built content-script file into the top frame of a tab. */
-export async function injectContentScript(tabId: number, file: string): Promise<void> {
+/**
+ * Inject a built content-script file into the top frame of a tab. By default
+ * the browser waits for the page to be idle; `immediately` (for a page that
+ * has finished loading, where there is nothing to wait for) skips that wait.
+ */
+export async function injectContentScript(
+  tabId: number,
+  file: string,
+  immediately = false,
+): Promise<void> {
   const path = file.startsWith('/') ? file : `/${file}`;
-  await browser.scripting.executeScript({ target: { tabId }, files: [path] });
+  await browser.scripting.executeScript({
+    target: { tabId },
+    files: [path],
+    ...(immediately ? { injectImmediately: true } : {}),
+  });
 }
 
 /** Navigate a tab to a web address (http/https only). */

@@ -126,8 +126,10 @@ describe('Chromium: popup on policy pages', () => {
       }
       // The background set the toolbar badge to the grade and cached the card.
       const tabId = await tabIdOf(page);
-      const badge = await popup.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-      expect(badge).toBe(grade);
+      // The badge follows the card (it does not hold up the answer).
+      await expect
+        .poll(() => popup.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
+        .toBe(grade);
       const again = await openPopupFor(page);
       expect(await again.getAttribute('main.popup', 'data-cached')).toBe('true');
       expect(await again.getAttribute('.grade', 'data-grade')).toBe(grade);
@@ -197,8 +199,9 @@ describe('Chromium: the real toolbar popup', () => {
     }
     expect(stored.url).toBe(`${base}/seed-004.html`);
     expect(stored.card?.source?.title).toBe(fixtureTitle('seed-004'));
-    const badge = await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-    expect(badge).toBe(stored.card?.score.grade);
+    await expect
+      .poll(() => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
+      .toBe(stored.card?.score.grade);
 
     // Navigating the tab drops its card and clears the badge.
     await page.goto(`${base}/news-article.html`);

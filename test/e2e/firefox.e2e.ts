@@ -144,8 +144,10 @@ describe('Firefox: popup on policy pages', () => {
       if (name === 'seed-001' || name === 'seed-002') {
         await popup.screenshot({ path: join(OUTPUT, `popup-firefox-${name}.png`) });
       }
-      const badge = await popup.evaluate((id) => browser.action.getBadgeText({ tabId: id }), tabId);
-      expect(badge).toBe(view.grade);
+      // The badge follows the card (it does not hold up the answer).
+      await expect
+        .poll(() => popup.evaluate((id) => browser.action.getBadgeText({ tabId: id }), tabId))
+        .toBe(view.grade);
       await popup.close();
       const again = await openPopup(tabId);
       expect(again.view.cached).toBe('true');
@@ -206,8 +208,9 @@ describe('Firefox: the real toolbar popup', () => {
     }
     expect(stored.url).toBe(url);
     expect(stored.card?.source?.title).toBe(fixtureTitle('seed-003'));
-    const badge = await probe.evaluate((id) => browser.action.getBadgeText({ tabId: id }), tabId);
-    expect(badge).toBe(stored.card?.score.grade);
+    await expect
+      .poll(() => probe.evaluate((id) => browser.action.getBadgeText({ tabId: id }), tabId))
+      .toBe(stored.card?.score.grade);
     await probe.close();
     await page.close();
   });

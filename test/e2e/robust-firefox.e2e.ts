@@ -190,8 +190,10 @@ describe('Firefox: forged messages', () => {
           badge: await browser.action.getBadgeText({ tabId: id }),
         };
       }, v.tabId);
+    // The cache copy and the badge follow the card; wait for both before forging.
+    await expect.poll(async () => (await read()).badge).not.toBe('');
+    await expect.poll(async () => (await read()).card).not.toBe('null');
     const before = await read();
-    expect(before.card).not.toBe('null');
     const forgedGrade = before.badge === 'E' ? 'A' : 'E';
     const reachable = await v.page.evaluate(
       (tabId, url, grade) => {

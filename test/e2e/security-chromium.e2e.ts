@@ -262,8 +262,10 @@ describe('Chromium: forged messages', () => {
         tabId,
       );
     const badge = () => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    // The cache copy and the badge follow the card; wait for both before forging.
+    await expect.poll(badge).not.toBe('');
+    await expect.poll(stored).not.toBe('null');
     const before = { card: await stored(), badge: await badge() };
-    expect(before.card).not.toBe('null');
     const forgedGrade = before.badge === 'E' ? 'A' : 'E';
 
     const reachable = await page.evaluate(
