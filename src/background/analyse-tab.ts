@@ -13,6 +13,7 @@
 import contentScriptFile from '../content/content-script?script';
 import { analyze } from '../core/analyze';
 import { compileRules } from '../core/compile';
+import { detectPolicy } from '../core/detect';
 import type { RuleSettings } from '../core/settings';
 import type { Card } from '../core/types';
 import { loadRuleSettings, rememberAnalysedPage } from '../platform/analysis-settings';
@@ -96,7 +97,8 @@ export async function analyseTab(tabId: number, force = false): Promise<TabAnaly
   if (!extracted) return { kind: 'error', reason: 'extract', detail: 'No answer from the page.' };
   if (!extracted.ok) return { kind: 'error', reason: 'extract', detail: extracted.error };
 
-  const { page, detection } = extracted;
+  const { page } = extracted;
+  const detection = detectPolicy({ title: page.title, url: tab.url, blocks: page.blocks });
   if (!detection.isPolicy && !force) {
     return {
       kind: 'not-policy',

@@ -1,10 +1,12 @@
 /**
  * Automatic policy detection (optional, off by default): when the user turned
  * it on and granted the host permission, each page that finishes loading gets
- * the content script, which runs only the cheap detector on the start of the
- * page text; policy pages get a mark on the badge. No analysis runs here.
+ * the content script, which extracts the start of the page text; the cheap
+ * detector runs on it here, and policy pages get a mark on the badge. No
+ * analysis runs here.
  */
 import contentScriptFile from '../content/content-script?script';
+import { detectPolicy } from '../core/detect';
 import { clearBadge, setPolicyBadge } from '../platform/badge';
 import { t } from '../platform/i18n';
 import { sendToTab } from '../platform/messages';
@@ -29,7 +31,7 @@ export async function detectOnLoad(
     if (!res?.ok) return 'skipped';
     // The user may have analysed the page meanwhile: its grade stays.
     if (await hasCard()) return 'skipped';
-    if (res.detection.isPolicy) {
+    if (detectPolicy({ title: res.page.title, url, blocks: res.page.blocks }).isPolicy) {
       await setPolicyBadge(tabId, t('options_autoDetectBadgeTitle'));
       return 'policy';
     }

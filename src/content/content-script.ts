@@ -1,9 +1,10 @@
 /**
  * Content script, injected into the active tab when the popup opens. Small on
- * purpose: it extracts the page text and runs the cheap policy detector; the
- * full analysis runs in the background (src/background/analyse-tab.ts).
+ * purpose: it extracts the page text and marks quotes; deciding whether the
+ * page is a policy and the analysis run in the background
+ * (src/background/analyse-tab.ts), where the rules are already compiled and
+ * warm, instead of starting cold in every page.
  */
-import { detectPolicy } from '../core/detect';
 import { extractPage } from '../extract';
 import { handleMessages } from '../platform/messages';
 import { clearHighlight, highlightQuote, installEscapeToClear } from './highlight';
@@ -17,13 +18,7 @@ if (!scope[FLAG]) {
   handleMessages({
     'page/extract': ({ maxChars }) => {
       try {
-        const page = extractPage(document, { url: location.href, maxChars });
-        const detection = detectPolicy({
-          title: page.title,
-          url: location.href,
-          blocks: page.blocks,
-        });
-        return { ok: true, page, detection };
+        return { ok: true, page: extractPage(document, { url: location.href, maxChars }) };
       } catch (err) {
         return { ok: false, error: err instanceof Error ? err.message : String(err) };
       }

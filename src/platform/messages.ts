@@ -9,8 +9,7 @@ import type { Card, Detection } from '../core/types';
 import type { ExtractedPage, PolicyLink } from '../extract/types';
 import type { TabInfo } from './tabs';
 
-export type ExtractResponse =
-  { ok: true; page: ExtractedPage; detection: Detection } | { ok: false; error: string };
+export type ExtractResponse = { ok: true; page: ExtractedPage } | { ok: false; error: string };
 
 /** What the popup shows for a tab, as the background answers 'tab/analyse'. */
 export type TabAnalysis =
@@ -25,7 +24,7 @@ export type TabAnalysis =
   | { kind: 'card'; tab: TabInfo; card: Card; warnings: string[]; fromCache: boolean };
 
 export interface MessageMap {
-  /** background -> content script: extract the page and run the cheap detector. */
+  /** background -> content script: extract the page's text as blocks. */
   'page/extract': { request: { maxChars?: number }; response: ExtractResponse };
   /**
    * popup -> background: the card for this tab (cached, or made now), or why

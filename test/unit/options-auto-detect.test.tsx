@@ -6,6 +6,38 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const calls: string[] = [];
+const POLICY_PAGE = {
+  title: 'Privacy Policy',
+  warnings: [],
+  policyLinks: [],
+  blocks: [
+    { kind: 'heading', level: 1, text: 'Privacy Policy' },
+    {
+      kind: 'paragraph',
+      level: 0,
+      text: 'This privacy policy explains how we collect, use, share and retain your personal information, and the choices you have. We collect your email address and device identifiers. You may request access to or deletion of your personal data, and withdraw your consent at any time.',
+    },
+    { kind: 'heading', level: 2, text: 'How we share your information' },
+    {
+      kind: 'paragraph',
+      level: 0,
+      text: 'We share personal data with service providers and third parties for advertising. We retain personal information for as long as necessary.',
+    },
+  ],
+};
+const NEWS_PAGE = {
+  title: 'Council approves new bridge',
+  warnings: [],
+  policyLinks: [],
+  blocks: [
+    { kind: 'heading', level: 1, text: 'Council approves new bridge' },
+    {
+      kind: 'paragraph',
+      level: 0,
+      text: 'The city council voted on Tuesday to build a new bridge over the river. Work starts in spring and should take two years.',
+    },
+  ],
+};
 let granted = true;
 let isPolicy = true;
 
@@ -35,7 +67,8 @@ vi.mock('webextension-polyfill', () => ({
     tabs: {
       sendMessage: async (tabId: number, msg: { name: string; payload: { maxChars?: number } }) => {
         calls.push(`${msg.name} ${tabId} ${msg.payload.maxChars}`);
-        return { ok: true, page: {}, detection: { isPolicy, confidence: 1, signals: [] } };
+        // The page sends its text; the background's detector decides.
+        return { ok: true, page: isPolicy ? POLICY_PAGE : NEWS_PAGE };
       },
     },
     action: {
