@@ -25,6 +25,12 @@ const DONE_SELECTOR = 'main.popup:not([data-state="loading"])';
 export interface ClickBreakdown {
   /** Popup for a page it may not read (no injection, no analysis): page load + boot + first render. */
   popupBootMs: number;
+  /**
+   * The floor of this browser and machine: an empty extension page (one
+   * one-line script, no styles, no work) opened the same way, until its
+   * script has run. No popup can show anything sooner.
+   */
+  emptyPageMs: number;
   /** scripting.executeScript of the content script into the policy tab, from an extension page. */
   injectMs: number;
   /** The 'page/extract' round trip (extraction + detection in the tab, blocks sent back). */
@@ -110,6 +116,12 @@ export async function clickToCard(
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   manifest.host_permissions = ['http://127.0.0.1/*'];
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  // The floor: an extension page that does nothing (only in this temporary copy).
+  writeFileSync(
+    join(ext, 'bench-empty.html'),
+    '<!doctype html><html><head><script src="/bench-empty.js"></script></head><body></body></html>',
+  );
+  writeFileSync(join(ext, 'bench-empty.js'), "document.documentElement.dataset.ran = '1';");
 
   const { server, base } = await serve(readFileSync(fixturePath));
   let context: import('playwright-core').BrowserContext | undefined;
@@ -225,9 +237,10 @@ async function pieces(
   base: string,
 ): Promise<Omit<ClickBreakdown, 'marks'>> {
   const boot: number[] = [];
+  const empty: number[] = [];
   const inject: number[] = [];
   const extract: number[] = [];
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < 5; run++) {
     // Popup boot: a tab the extension may not read answers without injection.
     const restrictedTab = await probe.evaluate(
       async () => (await chrome.tabs.create({ url: 'chrome://version/', active: false })).id,
@@ -240,6 +253,13 @@ async function pieces(
     await popup.waitForSelector(DONE_SELECTOR, { timeout: 60_000 });
     boot.push(performance.now() - t0);
     await popup.close();
+
+    const blank = await context.newPage();
+    const e0 = performance.now();
+    await blank.goto(`chrome-extension://${extId}/bench-empty.html`, { waitUntil: 'commit' });
+    await blank.waitForSelector('html[data-ran]', { state: 'attached', timeout: 60_000 });
+    empty.push(performance.now() - e0);
+    await blank.close();
 
     const page = await context.newPage();
     const url = `${base}/policy.html?piece=${run}`;
@@ -266,6 +286,7 @@ async function pieces(
   }
   return {
     popupBootMs: summarize(boot).median,
+    emptyPageMs: summarize(empty).median,
     injectMs: summarize(inject).median,
     extractMs: summarize(extract).median,
   };
