@@ -105,6 +105,16 @@ export function durationsIn(folded: string, start: number, end: number): Duratio
       const before = s.slice(Math.max(0, m.index - 2), m.index);
       if (re === ZH_DURATION && (/^\s*\d/.test(after) || /[年月]\s*$/.test(before))) continue; // a date
       if (re === ZH_DURATION && m[2] === '年' && n >= 1900) continue;
+      // Around the clock ("7*24小时", "24 hours a day, 7 days a week"): when a service
+      // is open, not a period.
+      if (/\d\s*[*×x]\s*$/.test(s.slice(Math.max(0, m.index - 4), m.index))) continue;
+      const rest = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (re === EN_DURATION && /^\s*(?:a|per|each)\s+(?:day|week)\b/.test(rest)) continue;
+      if (
+        re === EN_DURATION &&
+        /\b(?:hours?|days?)\s+$/.test(s.slice(Math.max(0, m.index - 8), m.index))
+      )
+        continue;
       if (
         re === EN_DURATION &&
         /^[\s-]*(?:of[\s-]+age|old)/.test(s.slice(m.index + m[0].length, m.index + m[0].length + 8))
@@ -204,13 +214,19 @@ export function findRetention(
     const closure = hits.find((h) => h.tag === 'closure' && closureIsEvent(doc.folded, s.start, h));
     if (closure) {
       const erase = hits.find((h) => h.tag === 'erase' && h.start >= closure.end);
-      const next = doc.sentences[si + 1];
-      const nextErase =
-        !erase && next && next.section === s.section
-          ? bySentence.get(si + 1)?.find((h) => h.tag === 'erase')
-          : undefined;
-      if (erase || nextErase)
-        add('until-deletion', evidenceFor(doc, s, closure.start, closure.end));
+      if (erase) add('until-deletion', evidenceFor(doc, s, closure.start, closure.end));
+      else {
+        // "After you close your account, you can no longer log in. Your data will be
+        // deleted.": the erasure is the statement, so it is the quote. A next sentence
+        // that names the closure itself is read on its own instead.
+        const next = doc.sentences[si + 1];
+        const nextHits = next && next.section === s.section ? bySentence.get(si + 1) : undefined;
+        const nextErase = nextHits?.some((h) => h.tag === 'closure')
+          ? undefined
+          : nextHits?.find((h) => h.tag === 'erase');
+        if (next && nextErase)
+          add('until-deletion', evidenceFor(doc, next, nextErase.start, nextErase.end));
+      }
     }
     const alan = has('asLongAsNecessary');
     if (alan && context) add('as-long-as-necessary', evidenceFor(doc, s, alan.start, alan.end));

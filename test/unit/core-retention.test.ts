@@ -55,4 +55,40 @@ describe('retention', () => {
     expect(r.summary).toBe('stated-period');
     expect(ret('We care about your privacy.').summary).toBe('not-stated');
   });
+
+  it('quotes the erasure when it comes in the sentence after the account closure', () => {
+    const quotes = (text: string) =>
+      ret(text)
+        .statements.filter((s) => s.kind === 'until-deletion')
+        .flatMap((s) => s.evidence.map((e) => e.quote));
+    expect(
+      quotes(
+        '当您注销账号后，您将无法再以该账号登录和使用我们的产品与服务；\n该账号下的内容、信息、数据将会被删除或匿名化处理。',
+      ),
+    ).toEqual(['该账号下的内容、信息、数据将会被删除或匿名化处理。']);
+    // A next sentence that names the closure itself is its own statement; the
+    // verification step before it is not a retention statement.
+    expect(
+      quotes(
+        '在您申请账号注销时，我们将对您的身份进行验证。\n完成账号注销后，您在该账号下的个人信息将进行删除或匿名化处理。',
+      ),
+    ).toEqual(['完成账号注销后，您在该账号下的个人信息将进行删除或匿名化处理。']);
+  });
+
+  it('does not take service hours for a retention period', () => {
+    expect(
+      ret(
+        '您可以授权我们将您的人脸信息保存至信息库，可实现7*24小时人脸识别认证服务。',
+      ).statements.some((s) => s.days),
+    ).toBe(false);
+    expect(
+      ret('Our support team stores your tickets and is available 24 hours a day.').statements.some(
+        (s) => s.days,
+      ),
+    ).toBe(false);
+    // a real 24-hour period still counts
+    expect(ret('Chat messages are stored for 24 hours and then deleted.').statements[0]?.days).toBe(
+      1,
+    );
+  });
 });
