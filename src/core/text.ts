@@ -176,9 +176,11 @@ export function quoteSpan(
     const mid = Math.floor((start + end) / 2);
     a = Math.max(sStart, mid - Math.floor(max / 2));
     b = Math.min(sEnd, a + max);
-    while (a < start && a > sStart && /\w/.test(text[a - 1]!) && /\w/.test(text[a]!)) a++;
-    while (b > end && b < sEnd && /\w/.test(text[b]!) && /\w/.test(text[b - 1]!)) b--;
   }
+  // Growing stops at the length limit, which may fall inside a word: never
+  // start or end a quote with part of a word.
+  while (a < start && a > sStart && /\w/.test(text[a - 1]!) && /\w/.test(text[a]!)) a++;
+  while (b > end && b < sEnd && /\w/.test(text[b]!) && /\w/.test(text[b - 1]!)) b--;
   const out: Span[] = [];
   pushTrimmed(text, a, b, out);
   return out[0] ?? { start, end };

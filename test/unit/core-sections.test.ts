@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDoc, headingLevel, headingTopic } from '../../src/core/sections';
 import { detectPolicy } from '../../src/core/detect';
-import { detectLanguage } from '../../src/core/text';
+import { detectLanguage, quoteSpan } from '../../src/core/text';
 
 describe('sections', () => {
   it('recognises English and Chinese heading styles', () => {
@@ -87,5 +87,22 @@ describe('language and detection', () => {
         5,
       );
     expect(detectPolicy({ title: 'Terms of Service', text: tos }).isPolicy).toBe(false);
+  });
+});
+
+describe('quoteSpan', () => {
+  it('cuts a long sentence around the hit without starting or ending inside a word', () => {
+    const sentence =
+      'This policy also tells you how we use tracking technologies, cookies and browsing data we collect from your use of the online services, the measures we take to protect the security of the information you provide to us through the online services, and how you can contact us if you have any questions regarding the online services (including if you want to unsubscribe from our services or update your contact details).';
+    const hit = sentence.indexOf('unsubscribe');
+    const span = quoteSpan(sentence, 0, sentence.length, hit, hit + 'unsubscribe'.length, 300);
+    const quote = sentence.slice(span.start, span.end);
+    expect(quote.length).toBeLessThanOrEqual(300);
+    expect(quote).toContain('unsubscribe');
+    // starts and ends at word boundaries
+    expect(span.start === 0 || /\W/.test(sentence[span.start - 1]!)).toBe(true);
+    expect(span.end === sentence.length || /\W/.test(sentence[span.end]!)).toBe(true);
+    // short sentences are quoted whole
+    expect(quoteSpan('We keep logs for 30 days.', 0, 25, 17, 24)).toEqual({ start: 0, end: 25 });
   });
 });
