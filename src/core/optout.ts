@@ -66,6 +66,12 @@ const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'“”‘’()（）\[\]{}，。�
 const PHONE =
   /(?<![\w.+-])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])?\d{3,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4})?(?![\w@])|(?<!\d)(?:400|800)[\s-]?\d{3}[\s-]?\d{4}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)/g;
 
+/** An address given as an example ("the domain name (e.g., www.example.com)"), not a way to reach anyone. */
+const EXAMPLE_BEFORE = /(?:\be\.g\.?|\bfor example|\bsuch as|例如|比如)[\s,:：，(（]*$/i;
+function isExample(sentence: string, at: number): boolean {
+  return EXAMPLE_BEFORE.test(sentence.slice(Math.max(0, at - 16), at));
+}
+
 function phoneOk(p: string, context: string): boolean {
   const digits = p.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return false;
@@ -130,12 +136,14 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       for (let m = EMAIL.exec(sentence); m; m = EMAIL.exec(sentence)) {
         const at = s.start + m.index;
         if (has('thirdPartyLink') && topic === 'sdks') continue;
+        if (isExample(sentence, m.index)) continue;
         add('email', cleanTarget(m[0]), si, at, at + m[0].length);
       }
     }
     if (/https?:|www\./i.test(sentence) && has('urlCues') && !has('thirdPartyLink')) {
       URL_RE.lastIndex = 0;
       for (let m = URL_RE.exec(sentence); m; m = URL_RE.exec(sentence)) {
+        if (isExample(sentence, m.index)) continue;
         const at = s.start + m.index;
         add('url', cleanTarget(m[0]), si, at, at + m[0].length);
       }

@@ -66,4 +66,18 @@ describe('targets', () => {
       ['consent-withdrawal', 'Settings -> Privacy'],
     ]);
   });
+
+  it('does not take an address given as an example for a way to reach anyone', () => {
+    const text =
+      'The information gathered includes cookies, page requests and the domain name (e.g., www.example-news.com). To opt out of tracking, visit https://optout.example.org/choices or write to privacy@example.org.';
+    const targets = paths(text).map((p) => p[1]);
+    expect(targets).not.toContain('www.example-news.com');
+    expect(targets).toContain('https://optout.example.org/choices');
+    expect(targets).toContain('privacy@example.org');
+    expect(
+      paths('如需退订，请发送邮件至 unsub@example.cn，邮件标题例如 user@example.com 的形式。')
+        .filter((p) => p[0] === 'email')
+        .map((p) => p[1]),
+    ).toEqual(['unsub@example.cn']);
+  });
 });
