@@ -1,6 +1,7 @@
 /**
  * Gzip sizes of the built extension: each entry point's JavaScript with every
- * chunk it imports statically, and the whole directory.
+ * chunk it imports (statically, or by import() of a fixed path), and the whole
+ * directory.
  *
  * Entries come from the built manifest: background.service_worker,
  * action.default_popup and options_ui.page / options_page (their
@@ -14,7 +15,7 @@ import { dirname, join, posix, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface EntrySize {
-  /** Files (relative to dist) in the entry's static import graph. */
+  /** Files (relative to dist) in the entry's import graph. */
   files: string[];
   rawBytes: number;
   gzipBytes: number;
@@ -46,12 +47,17 @@ export function gzipBytes(data: Uint8Array): number {
   return gzipSync(data, { level: 9 }).length;
 }
 
-/** Relative module specifiers a chunk imports statically (minified or not). */
-function staticImports(code: string): string[] {
+/**
+ * Relative module specifiers a chunk imports (minified or not): static
+ * imports, and dynamic import() of a literal path, which an entry loads on its
+ * own a moment later (the popup loads its interface that way).
+ */
+function chunkImports(code: string): string[] {
   const out: string[] = [];
   const re =
     /\b(?:import|export)\s*(?:[\w*{}\s,$]*?\bfrom\s*)?["'`](\.{1,2}\/[^"'`]+|\/[^"'`]+)["'`]/g;
   for (const m of code.matchAll(re)) out.push(m[1]!);
+  for (const m of code.matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g)) out.push(m[1]!);
   return out;
 }
 
@@ -70,7 +76,7 @@ function importGraph(dist: string, roots: string[]): string[] {
     if (!existsSync(abs)) continue;
     seen.add(rel);
     if (!rel.endsWith('.js') && !rel.endsWith('.mjs')) continue;
-    for (const spec of staticImports(readFileSync(abs, 'utf8'))) {
+    for (const spec of chunkImports(readFileSync(abs, 'utf8'))) {
       queue.push(resolveSpecifier(dist, abs, spec));
     }
   }
