@@ -14,19 +14,24 @@ import { findSdks } from './sdk';
 import type { AnalyzeOptions } from './settings';
 
 export function analyze(input: PolicyInput, options: AnalyzeOptions = {}): Card {
+  const lap = options.onPhase ?? (() => undefined);
   const rules = compileRules(options.settings);
+  lap('compileRules');
   const doc = buildDoc(input);
+  lap('buildDoc');
   const detection = detectFromParts({
     title: input.title ?? doc.title,
     ...(input.url ? { url: input.url } : {}),
     sampleFolded: doc.folded.slice(0, DETECT_SAMPLE),
     headings: doc.sections.filter((sec) => sec.level > 0).map((sec) => sec.heading),
   });
+  lap('detectPolicy');
   const sdks = findSdks(doc.text, {
     sectionAt: (offset) => sectionAt(doc, offset),
     dataTypesIn: (snippet) => dataTypesIn(snippet, rules.dataTypes),
     extraEntries: rules.extraSdks,
   });
+  lap('findSdks');
   // Every area's terms in one pass over the text; each area reads its own hits.
   const pre = prescan(rules.combined, doc.folded, {
     dataTypes: rules.dataTypes.matcher,
@@ -35,6 +40,7 @@ export function analyze(input: PolicyInput, options: AnalyzeOptions = {}): Card 
     optOut: rules.optOut.matcher,
     sharing: rules.sharing.matcher,
   });
+  lap('prescan');
   const sensitiveData = findSensitiveData(
     doc,
     {
@@ -44,19 +50,24 @@ export function analyze(input: PolicyInput, options: AnalyzeOptions = {}): Card 
     },
     sdks,
   );
+  lap('findSensitiveData');
   const retention = findRetention(doc, {
     ...rules.retention,
     matcher: pre.retention as typeof rules.retention.matcher,
   });
+  lap('findRetention');
   const optOut = findOptOuts(doc, {
     ...rules.optOut,
     matcher: pre.optOut as typeof rules.optOut.matcher,
   });
+  lap('findOptOuts');
   const sharing = findSharing(doc, {
     ...rules.sharing,
     matcher: pre.sharing as typeof rules.sharing.matcher,
   });
+  lap('findSharing');
   const score = scoreCard({ sensitiveData, sdks, sharing, retention, optOut }, rules.weights);
+  lap('scoreCard');
   const source: Card['source'] = {};
   if (input.url) source.url = input.url;
   if (input.file) source.file = input.file;

@@ -4,6 +4,7 @@ import { DATA_TYPES } from './types';
 import type { Doc } from './sections';
 import { sentenceAt } from './sections';
 import { fold } from './fold';
+import { isJsSpace } from './text';
 import { TermMatcher, type Scanner } from './matcher';
 import { readPractice } from './negation';
 import { mergeParty, partyOf } from './party';
@@ -132,33 +133,12 @@ interface SentenceFacts {
   party?: Party;
 }
 
-/**
- * True for the UTF-16 code units the regex class \s matches. A code test, not
- * /\s/.test(text[i]): it runs for up to 400 characters per hit, and CJK text
- * has no spaces to stop at.
- */
-function isRegexSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /** True when a hit is part of a web or e-mail address ("www.PregnancyandBaby.com"). */
 function insideAddress(text: string, start: number, end: number): boolean {
   let a = start;
   let b = end;
-  while (a > 0 && !isRegexSpace(text.charCodeAt(a - 1)) && start - a < 200) a--;
-  while (b < text.length && !isRegexSpace(text.charCodeAt(b)) && b - end < 200) b++;
+  while (a > 0 && !isJsSpace(text.charCodeAt(a - 1)) && start - a < 200) a--;
+  while (b < text.length && !isJsSpace(text.charCodeAt(b)) && b - end < 200) b++;
   return /:\/\/|www\.|@|\.(?:com|net|org|cn|io|gov|edu)\b/i.test(text.slice(a, b));
 }
 

@@ -62,4 +62,21 @@ export interface AnalyzeOptions {
   settings?: RuleSettings;
   /** Time stamp for the card (ISO string); omitted when not given, so output is reproducible. */
   analyzedAt?: string;
+  /** Called as each phase of the pipeline ends (npm run bench times them); the card is the same. */
+  onPhase?: (phase: AnalyzePhase) => void;
 }
+
+/** The phases of analyze(), in order. */
+export const ANALYZE_PHASES = [
+  'compileRules',
+  'buildDoc',
+  'detectPolicy',
+  'findSdks',
+  'prescan',
+  'findSensitiveData',
+  'findRetention',
+  'findOptOuts',
+  'findSharing',
+  'scoreCard',
+] as const;
+export type AnalyzePhase = (typeof ANALYZE_PHASES)[number];

@@ -62,6 +62,26 @@ function isSpace(c: number): boolean {
 }
 
 /**
+ * True for exactly the UTF-16 code units the regex class \s matches. A code
+ * test, not /\s/.test(text[i]), for loops that walk many characters.
+ */
+export function isJsSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
  * Split text[from, to) (one line) into sentences. Terminators: 。！？；!?;
  * always; "." when followed by a space and not closing an abbreviation or a
  * number such as "1.2". A line break always ends a sentence (callers pass lines).

@@ -5,6 +5,8 @@
  * overlaps the segment's collapsed range (the character ranges intersect).
  */
 
+import { isJsSpace } from '../core/text';
+
 export interface Range {
   start: number;
   end: number;
@@ -16,23 +18,6 @@ export interface CollapsedText {
   map: Int32Array;
 }
 
-/** Same set as JavaScript's \s. */
-function isSpace(c: number): boolean {
-  return (
-    c === 0x20 ||
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /** Collapse every run of whitespace to one space, keeping a map from old to new offsets. */
 export function collapseWithMap(text: string): CollapsedText {
   const map = new Int32Array(text.length + 1);
@@ -40,15 +25,15 @@ export function collapseWithMap(text: string): CollapsedText {
   let out = 0;
   let i = 0;
   while (i < text.length) {
-    if (isSpace(text.charCodeAt(i))) {
+    if (isJsSpace(text.charCodeAt(i))) {
       map[i] = out;
       parts.push(' ');
       out++;
       i++;
-      while (i < text.length && isSpace(text.charCodeAt(i))) map[i++] = out;
+      while (i < text.length && isJsSpace(text.charCodeAt(i))) map[i++] = out;
     } else {
       const from = i;
-      while (i < text.length && !isSpace(text.charCodeAt(i))) map[i] = out + (i++ - from);
+      while (i < text.length && !isJsSpace(text.charCodeAt(i))) map[i] = out + (i++ - from);
       parts.push(text.slice(from, i));
       out += i - from;
     }

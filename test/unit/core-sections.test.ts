@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDoc, headingLevel, headingTopic } from '../../src/core/sections';
 import { detectPolicy } from '../../src/core/detect';
-import { detectLanguage, quoteSpan } from '../../src/core/text';
+import { detectLanguage, isJsSpace, quoteSpan } from '../../src/core/text';
 
 describe('sections', () => {
   it('recognises English and Chinese heading styles', () => {
@@ -104,5 +104,15 @@ describe('quoteSpan', () => {
     expect(span.end === sentence.length || /\W/.test(sentence[span.end]!)).toBe(true);
     // short sentences are quoted whole
     expect(quoteSpan('We keep logs for 30 days.', 0, 25, 17, 24)).toEqual({ start: 0, end: 25 });
+  });
+});
+
+describe('isJsSpace', () => {
+  it('is true for exactly the code units the regex class \\s matches', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      if (isJsSpace(c) !== /\s/.test(String.fromCharCode(c))) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
   });
 });
