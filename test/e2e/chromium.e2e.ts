@@ -2,20 +2,20 @@
  * The whole click flow in real Debian Chromium: fixture page in one tab, the
  * popup page (with ?tabId=) in another, assert on what the popup renders.
  */
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildTestExtension,
   fixtureTitle,
+  launchChromium,
   NON_POLICY_FIXTURES,
   OUTPUT,
   POLICY_FIXTURES,
   serveFixtures,
-  chromiumArgs,
+  tabIdOf,
+  type Browser,
 } from './helpers';
 
 /** The few extension APIs the tests call inside extension pages. */
@@ -33,49 +33,26 @@ interface AxeResult {
 }
 const AXE = join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 
+let browser: Browser;
 let context: BrowserContext;
 let server: Server;
 let base: string;
 let extId: string;
-let userDataDir: string;
 
 beforeAll(async () => {
-  const ext = buildTestExtension('chrome');
   ({ server, base } = await serveFixtures());
-  userDataDir = mkdtempSync(join(tmpdir(), 'policylens-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: false,
-    args: chromiumArgs(ext),
-    viewport: { width: 460, height: 900 },
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extId = new URL(worker.url()).host;
+  browser = await launchChromium({ prefix: 'policylens-chromium' });
+  ({ context, extId } = browser);
   mkdirSync(OUTPUT, { recursive: true });
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   server?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
-/** The browser's tab id of a page, asked from an extension page (chrome.tabs). */
-async function tabIdOf(page: Page): Promise<number> {
-  const probe = await context.newPage();
-  await probe.goto(`chrome-extension://${extId}/src/options/index.html`);
-  const url = page.url();
-  const id = await probe.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url === u)?.id;
-  }, url);
-  await probe.close();
-  if (typeof id !== 'number') throw new Error(`no tab for ${url}`);
-  return id;
-}
-
 async function openPopupFor(page: Page): Promise<Page> {
-  const tabId = await tabIdOf(page);
+  const tabId = await tabIdOf(browser, page);
   await page.bringToFront();
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extId}/src/popup/index.html?tabId=${tabId}`);
@@ -125,7 +102,7 @@ describe('Chromium: popup on policy pages', () => {
         expect(violations).toEqual([]);
       }
       // The background set the toolbar badge to the grade and cached the card.
-      const tabId = await tabIdOf(page);
+      const tabId = await tabIdOf(browser, page);
       // The badge follows the card (it does not hold up the answer).
       await expect
         .poll(() => popup.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
@@ -182,7 +159,7 @@ describe('Chromium: the real toolbar popup', () => {
     const page = await context.newPage();
     await page.goto(`${base}/seed-004.html`);
     await page.bringToFront();
-    const tabId = await tabIdOf(page);
+    const tabId = await tabIdOf(browser, page);
     await page.bringToFront();
     const worker = context.serviceWorkers()[0]!;
     // The popup window itself is not a Playwright page; what it did is visible
@@ -271,7 +248,7 @@ describe('Chromium: when the page cannot be injected', () => {
     const page = await context.newPage();
     const url = `${base.replace('127.0.0.1', 'localhost')}/seed-000.html`;
     await page.goto(url);
-    const tabId = await tabIdOf(page);
+    const tabId = await tabIdOf(browser, page);
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extId}/src/popup/index.html?tabId=${tabId}`);
     await popup.waitForSelector('main.popup:not([data-state="loading"])');

@@ -6,17 +6,16 @@
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildTestExtension,
   fixtureTitle,
   NON_POLICY_FIXTURES,
   OUTPUT,
   POLICY_FIXTURES,
   serveFixtures,
 } from './helpers';
-import { GECKO_ID, gotoExtensionPage } from './firefox-helpers';
+import { gotoExtensionPage, launchFirefox, tabIdOf } from './firefox-helpers';
 
 const UUID = '6f1d2c3b-4a5e-4f60-9a7b-8c9d0e1f2a3b';
 const EXT = `moz-extension://${UUID}`;
@@ -41,22 +40,11 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  const ext = buildTestExtension('firefox');
   ({ server, base } = await serveFixtures());
-  ff = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: '/usr/bin/firefox-esr',
-    headless: true,
-    // BiDi refuses to navigate to moz-extension: pages without this flag.
-    args: ['--remote-allow-system-access'],
-    defaultViewport: { width: 460, height: 900 },
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-      // Lets the test open the real toolbar popup with action.openPopup().
-      'extensions.openPopupWithoutUserGesture.enabled': true,
-    },
+  ff = await launchFirefox(UUID, {
+    // Lets the test open the real toolbar popup with action.openPopup().
+    prefs: { 'extensions.openPopupWithoutUserGesture.enabled': true },
   });
-  await ff.installExtension(ext);
   mkdirSync(OUTPUT, { recursive: true });
 });
 
@@ -64,18 +52,6 @@ afterAll(async () => {
   await ff?.close();
   server?.close();
 });
-
-async function tabIdOf(url: string): Promise<number> {
-  const probe = await ff.newPage();
-  await gotoExtensionPage(probe, `${EXT}/src/options/index.html`);
-  const id = await probe.evaluate(async (u) => {
-    const tabs = await browser.tabs.query({});
-    return tabs.find((t) => t.url === u)?.id;
-  }, url);
-  await probe.close();
-  if (typeof id !== 'number') throw new Error(`no tab for ${url}`);
-  return id;
-}
 
 interface PopupView {
   state: string;
@@ -129,7 +105,7 @@ describe('Firefox: popup on policy pages', () => {
       const page = await ff.newPage();
       const url = `${base}/${name}.html`;
       await page.goto(url);
-      const tabId = await tabIdOf(url);
+      const tabId = await tabIdOf(ff, EXT, url);
       await page.bringToFront();
       const { popup, view } = await openPopup(tabId);
       expect(view.state, view.text).toBe('card');
@@ -164,7 +140,7 @@ describe('Firefox: popup on pages that are not policies', () => {
       const page = await ff.newPage();
       const url = `${base}/${name}.html`;
       await page.goto(url);
-      const tabId = await tabIdOf(url);
+      const tabId = await tabIdOf(ff, EXT, url);
       const { popup, view } = await openPopup(tabId);
       expect(view.state, view.text).toBe('not-policy');
       expect(view.links).toContain(`${base}/${policy}`);
@@ -184,7 +160,7 @@ describe('Firefox: the real toolbar popup', () => {
     const page = await ff.newPage();
     const url = `${base}/seed-003.html`;
     await page.goto(url);
-    const tabId = await tabIdOf(url);
+    const tabId = await tabIdOf(ff, EXT, url);
     await page.bringToFront();
     // An extension page in a background tab opens the popup of the active window.
     const probe = await ff.newPage();
@@ -222,7 +198,7 @@ describe('Firefox: errors and choices', () => {
     const page = await ff.newPage();
     const url = `${base.replace('127.0.0.1', 'localhost')}/seed-000.html`;
     await page.goto(url);
-    const { popup, view } = await openPopup(await tabIdOf(url));
+    const { popup, view } = await openPopup(await tabIdOf(ff, EXT, url));
     expect(view.state, view.text).toBe('error');
     expect(view.text).toContain('could not read this page');
     await popup.close();
@@ -233,7 +209,7 @@ describe('Firefox: errors and choices', () => {
     const page = await ff.newPage();
     const url = `${base}/shop-product.html`;
     await page.goto(url);
-    const { popup, view } = await openPopup(await tabIdOf(url));
+    const { popup, view } = await openPopup(await tabIdOf(ff, EXT, url));
     expect(view.state).toBe('not-policy');
     await popup.evaluate(() =>
       document.querySelector<HTMLButtonElement>('.analyse-anyway')?.click(),

@@ -1,9 +1,11 @@
-/** Shared pieces of the end-to-end tests: a fixture server and the test builds. */
+/** Shared pieces of the end-to-end tests: a fixture server, the test builds, a Chromium with the extension. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'test/fixtures');
@@ -104,4 +106,69 @@ export function chromiumArgs(ext: string, ...extra: string[]): string[] {
     `--disable-extensions-except=${ext}`,
     `--load-extension=${ext}`,
   ];
+}
+
+export interface Browser {
+  context: BrowserContext;
+  extId: string;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Start of the temporary profile folder's name. */
+  prefix?: string;
+  width?: number;
+  height?: number;
+  /** Interface language: sets the locale, the --lang flag and the environment Chromium reads it from on Linux. */
+  lang?: string;
+  acceptDownloads?: boolean;
+}
+
+/** Debian Chromium with the test build of the extension, in a fresh profile; close() removes the profile. */
+export async function launchChromium(opts: LaunchOptions = {}): Promise<Browser> {
+  const ext = buildTestExtension('chrome');
+  const userDataDir = mkdtempSync(join(tmpdir(), `${opts.prefix ?? 'policylens-e2e'}-`));
+  const lang = opts.lang;
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: false,
+    ...(opts.acceptDownloads ? { acceptDownloads: true } : {}),
+    ...(lang
+      ? {
+          locale: lang,
+          env: {
+            ...process.env,
+            LANGUAGE: lang.replace('-', '_'),
+            LANG: `${lang.replace('-', '_')}.UTF-8`,
+          },
+        }
+      : {}),
+    args: lang ? chromiumArgs(ext, `--lang=${lang}`) : chromiumArgs(ext),
+    viewport: { width: opts.width ?? 460, height: opts.height ?? 900 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    context,
+    extId: new URL(worker.url()).host,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+
+/** The browser's tab id of a page, asked from an extension page (chrome.tabs). */
+export async function tabIdOf(b: Browser, page: Page): Promise<number> {
+  const probe = await b.context.newPage();
+  await probe.goto(`chrome-extension://${b.extId}/src/options/index.html`);
+  const url = page.url();
+  const id = await probe.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id;
+  }, url);
+  await probe.close();
+  if (typeof id !== 'number') throw new Error(`no tab for ${url}`);
+  return id;
 }

@@ -8,9 +8,9 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestExtension, OUTPUT, serveFixtures, chromiumArgs } from './helpers';
+import { launchChromium, OUTPUT, serveFixtures, tabIdOf, type Browser } from './helpers';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
@@ -34,34 +34,28 @@ const FIXTURE = 'seed-003';
 const TERM = 'calibration';
 const QUOTE = 'geographical location calibration report data accuracy';
 
+let browser: Browser;
 let context: BrowserContext;
 let server: Server;
 let base: string;
 let extId: string;
-let userDataDir: string;
 let work: string;
 
 beforeAll(async () => {
-  const ext = buildTestExtension('chrome');
   ({ server, base } = await serveFixtures());
-  userDataDir = mkdtempSync(join(tmpdir(), 'policylens-options-'));
   work = mkdtempSync(join(tmpdir(), 'policylens-options-files-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: false,
+  browser = await launchChromium({
+    prefix: 'policylens-options',
     acceptDownloads: true,
-    args: chromiumArgs(ext),
-    viewport: { width: 900, height: 900 },
+    width: 900,
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extId = new URL(worker.url()).host;
+  ({ context, extId } = browser);
   mkdirSync(OUTPUT, { recursive: true });
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   server?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
@@ -107,22 +101,9 @@ async function waitSaved(options: Page): Promise<void> {
   );
 }
 
-async function tabIdOf(page: Page): Promise<number> {
-  const probe = await context.newPage();
-  await probe.goto(optionsUrl());
-  const url = page.url();
-  const id = await probe.evaluate(
-    async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id,
-    url,
-  );
-  await probe.close();
-  if (typeof id !== 'number') throw new Error(`no tab for ${url}`);
-  return id;
-}
-
 /** Open the popup for a tab; returns it and the card the background cached. */
 async function popupCard(page: Page): Promise<{ popup: Page; card: StoredCard; cached: string }> {
-  const tabId = await tabIdOf(page);
+  const tabId = await tabIdOf(browser, page);
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extId}/src/popup/index.html?tabId=${tabId}`);
   await popup.waitForSelector('main.popup:not([data-state="loading"])', { timeout: 60_000 });

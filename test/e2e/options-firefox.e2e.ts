@@ -6,10 +6,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestExtension, OUTPUT, serveFixtures } from './helpers';
-import { GECKO_ID, gotoExtensionPage } from './firefox-helpers';
+import { OUTPUT, serveFixtures } from './helpers';
+import { gotoExtensionPage, launchFirefox } from './firefox-helpers';
 
 const UUID = '0b6c5d4e-3f2a-4b1c-8d9e-7f6a5b4c3d2e';
 const EXT = `moz-extension://${UUID}`;
@@ -22,17 +22,8 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  const ext = buildTestExtension('firefox');
   ({ server, base } = await serveFixtures());
-  ff = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: '/usr/bin/firefox-esr',
-    headless: true,
-    args: ['--remote-allow-system-access'],
-    defaultViewport: { width: 900, height: 900 },
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
-  });
-  await ff.installExtension(ext);
+  ff = await launchFirefox(UUID, { width: 900 });
   mkdirSync(OUTPUT, { recursive: true });
 });
 

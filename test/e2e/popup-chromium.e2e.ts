@@ -3,17 +3,12 @@
  * passage in the page (marked and scrolled to, cleared by Escape), opt-out
  * actions, the Chinese interface, axe-core on the expanded card, screenshots.
  */
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestExtension, OUTPUT, serveFixtures, chromiumArgs } from './helpers';
-
-declare const chrome: {
-  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
-};
+import { launchChromium, OUTPUT, serveFixtures, tabIdOf, type Browser } from './helpers';
 
 interface AxeResult {
   violations: { id: string; impact?: string; nodes: unknown[] }[];
@@ -21,59 +16,25 @@ interface AxeResult {
 const AXE = join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 const MARK = 'mark[data-policylens-highlight]';
 
-let ext: string;
 let server: Server;
 let base: string;
-const dirs: string[] = [];
 
-async function launch(
-  lang: 'en-US' | 'zh-CN',
-): Promise<{ context: BrowserContext; extId: string }> {
-  const userDataDir = mkdtempSync(join(tmpdir(), `policylens-popup-${lang}-`));
-  dirs.push(userDataDir);
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: false,
-    locale: lang,
-    // Chromium on Linux takes its interface language (and so i18n.getUILanguage) from the environment.
-    env: {
-      ...process.env,
-      LANGUAGE: lang.replace('-', '_'),
-      LANG: `${lang.replace('-', '_')}.UTF-8`,
-    },
-    args: chromiumArgs(ext, `--lang=${lang}`),
-    viewport: { width: 400, height: 600 },
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, extId: new URL(worker.url()).host };
-}
+/** Chromium in one interface language (Linux Chromium takes it from the environment). */
+const launch = (lang: 'en-US' | 'zh-CN'): Promise<Browser> =>
+  launchChromium({ prefix: `policylens-popup-${lang}`, lang, width: 400, height: 600 });
 
-let en: { context: BrowserContext; extId: string };
+let en: Browser;
 
 beforeAll(async () => {
-  ext = buildTestExtension('chrome');
   ({ server, base } = await serveFixtures());
   en = await launch('en-US');
   mkdirSync(OUTPUT, { recursive: true });
 });
 
 afterAll(async () => {
-  await en?.context.close();
+  await en?.close();
   server?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
-
-async function tabIdOf(b: typeof en, page: Page): Promise<number> {
-  const probe = await b.context.newPage();
-  await probe.goto(`chrome-extension://${b.extId}/src/options/index.html`);
-  const id = await probe.evaluate(
-    async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id,
-    page.url(),
-  );
-  await probe.close();
-  if (typeof id !== 'number') throw new Error(`no tab for ${page.url()}`);
-  return id;
-}
 
 /** Open a fixture and its popup (the popup page in a tab, with ?tabId=). */
 async function open(b: typeof en, fixture: string): Promise<{ page: Page; popup: Page }> {
@@ -379,7 +340,7 @@ describe('Chromium: Chinese interface from the browser language', () => {
     zh = await launch('zh-CN');
   });
   afterAll(async () => {
-    await zh?.context.close();
+    await zh?.close();
   });
 
   it('labels, counts and the e-mail request are in Chinese; quotes stay as written', async () => {

@@ -3,10 +3,10 @@
  * its passage in the page, marked and scrolled to; Escape in the page clears it.
  */
 import type { Server } from 'node:http';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestExtension, serveFixtures } from './helpers';
-import { GECKO_ID, gotoExtensionPage } from './firefox-helpers';
+import { serveFixtures } from './helpers';
+import { gotoExtensionPage, launchFirefox } from './firefox-helpers';
 
 const UUID = '0b7c4f1e-2d3a-4c5b-8e6f-7a8b9c0d1e2f';
 const EXT = `moz-extension://${UUID}`;
@@ -19,17 +19,8 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  const ext = buildTestExtension('firefox');
   ({ server, base } = await serveFixtures());
-  ff = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: '/usr/bin/firefox-esr',
-    headless: true,
-    args: ['--remote-allow-system-access'],
-    defaultViewport: { width: 460, height: 900 },
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
-  });
-  await ff.installExtension(ext);
+  ff = await launchFirefox(UUID);
 });
 
 afterAll(async () => {

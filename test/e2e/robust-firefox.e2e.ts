@@ -6,11 +6,10 @@
  * own postMessage shaped like our messages changes nothing.
  */
 import type { Server } from 'node:http';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HIDDEN_MARKERS, HOSTILE_TEXT } from '../fixtures/hostile/pages';
-import { buildTestExtension } from './helpers';
-import { GECKO_ID, gotoExtensionPage } from './firefox-helpers';
+import { gotoExtensionPage, launchFirefox, tabIdOf } from './firefox-helpers';
 import { serveAll } from './security-helpers';
 
 const UUID = '0b7c5a4e-2d1f-4e3a-9c8b-7a6f5e4d3c2b';
@@ -27,17 +26,8 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  const ext = buildTestExtension('firefox');
   ({ server, base } = await serveAll());
-  ff = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: '/usr/bin/firefox-esr',
-    headless: true,
-    args: ['--remote-allow-system-access'],
-    defaultViewport: { width: 460, height: 900 },
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
-  });
-  await ff.installExtension(ext);
+  ff = await launchFirefox(UUID);
 });
 
 afterAll(async () => {
@@ -66,18 +56,6 @@ function watch(page: Page, label: string, into: string[]): void {
   });
 }
 
-async function tabIdOf(url: string): Promise<number> {
-  const probe = await ff.newPage();
-  await gotoExtensionPage(probe, `${EXT}/src/options/index.html`);
-  const id = await probe.evaluate(async (u) => {
-    const tabs = await browser.tabs.query({});
-    return tabs.find((t) => t.url === u)?.id;
-  }, url);
-  await probe.close();
-  if (typeof id !== 'number') throw new Error(`no tab for ${url}`);
-  return id;
-}
-
 interface View {
   state: string;
   text: string;
@@ -96,7 +74,7 @@ async function visit(name: string, budgetMs = 10_000, path = `/hostile/${name}`)
   await page.goto(url, { timeout: 30_000 });
   if (name === 'shadow-policy') await page.waitForSelector('body[data-ready]');
   if (name === 'tamper') await page.waitForSelector('html[data-tampered]');
-  const tabId = await tabIdOf(url);
+  const tabId = await tabIdOf(ff, EXT, url);
   const popup = await ff.newPage();
   watch(popup, 'popup', problems);
   await gotoExtensionPage(popup, `${EXT}/src/popup/index.html?tabId=${tabId}`);

@@ -1,17 +1,15 @@
 /**
  * Shared pieces of the robustness and security e2e tests (robust-*.e2e.ts,
  * security-*.e2e.ts): a fixture server that also serves the generated hostile
- * pages and logs every request it gets, and a Chromium launched with the test
- * build of the extension.
+ * pages and logs every request it gets, and a watcher for page problems.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { hostilePages } from '../fixtures/hostile/pages';
-import { buildTestExtension, FIXTURES, chromiumArgs } from './helpers';
+import { FIXTURES, tabIdOf, type Browser } from './helpers';
 
 export interface FixtureServer {
   server: Server;
@@ -52,48 +50,7 @@ export async function serveAll(): Promise<FixtureServer> {
   return { server, base: `http://127.0.0.1:${port}`, hits };
 }
 
-export interface Browser {
-  context: BrowserContext;
-  extId: string;
-  close(): Promise<void>;
-}
-
-export async function launchChromium(): Promise<Browser> {
-  const ext = buildTestExtension('chrome');
-  const userDataDir = mkdtempSync(join(tmpdir(), 'policylens-robust-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: false,
-    args: chromiumArgs(ext),
-    viewport: { width: 460, height: 900 },
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extId = new URL(worker.url()).host;
-  return {
-    context,
-    extId,
-    async close() {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
-
-/** The browser's tab id of a page, asked from an extension page. */
-export async function tabIdOf(b: Browser, page: Page): Promise<number> {
-  const probe = await b.context.newPage();
-  await probe.goto(`chrome-extension://${b.extId}/src/options/index.html`);
-  const url = page.url();
-  const id = await probe.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url === u)?.id;
-  }, url);
-  await probe.close();
-  if (typeof id !== 'number') throw new Error(`no tab for ${url}`);
-  return id;
-}
+export { launchChromium, tabIdOf, type Browser } from './helpers';
 
 /** Problems a page reports: uncaught errors, console errors, dialogs (alert() and friends). */
 export function watchProblems(page: Page, label: string, into: string[]): void {
