@@ -8,7 +8,7 @@ import { compileOptOutRules, OPT_OUT_RULES_VERSION, type OptOutRules } from './o
 import { compileSharingRules, SHARING_RULES_VERSION, type SharingRules } from './sharing';
 import { mergeWeights } from './score';
 import { combine } from './prescan';
-import { CATALOG_VERSION, type CatalogEntry } from './sdk';
+import { CATALOG_VERSION, prepareSdks, type CatalogEntry } from './sdk';
 import type { RuleSettings, ScoreWeights } from './settings';
 
 export const RULES_VERSION = [
@@ -65,6 +65,8 @@ export function compileRules(settings?: RuleSettings): CompiledRules {
       },
       source: 'user setting',
     }));
+  // The SDK catalog too: compiling rules is the moment to pay for it, not the first analysis.
+  prepareSdks(extraSdks);
   const dataTypes = compileDataTypeRules(settings, warnings);
   const retention = compileRetentionRules(settings, warnings);
   const optOut = compileOptOutRules(settings, warnings);

@@ -65,6 +65,11 @@ function compiledFor(extraRaw: CatalogEntry[] | undefined): CompiledCatalog {
   return extraCache.compiled;
 }
 
+/** Compile the catalog (with these user entries) now, so the first analysis does not pay for it. */
+export function prepareSdks(extraRaw?: CatalogEntry[]): void {
+  compiledFor(extraRaw);
+}
+
 const MAX_QUOTES = 3;
 const MAX_TYPE_SNIPPETS = 200;
 const MAX_QUOTE_TRIES = 50;
