@@ -1,6 +1,7 @@
 /** Export to a file, import from one (checked whole first), reset to defaults (after a confirmation). */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../platform/i18n';
+import { t, uiLang } from '../platform/i18n';
+import { problemText } from './problem-text';
 
 export function FileSection({
   onExport,
@@ -89,7 +90,7 @@ export function FileSection({
           <p>{t('options_importFailed', importErrors.length)}</p>
           <ul>
             {importErrors.map((e, i) => (
-              <li key={i}>{e}</li>
+              <li key={i}>{problemText(e, uiLang())}</li>
             ))}
           </ul>
         </div>

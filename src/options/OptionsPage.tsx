@@ -42,6 +42,7 @@ import { GeneralSection } from './GeneralSection';
 import { SdksSection } from './SdksSection';
 import { TermsSection } from './TermsSection';
 import { WeightsSection } from './WeightsSection';
+import { problemText } from './problem-text';
 
 /** Pause in editing after which a valid draft is saved. */
 export const SAVE_DELAY_MS = 800;
@@ -279,7 +280,7 @@ export function OptionsPage() {
         <section class="notices" role="status" id="notices" aria-label={t('options_notices')}>
           <ul>
             {shownNotices.map((n, i) => (
-              <li key={i}>{n}</li>
+              <li key={i}>{problemText(n, uiLang())}</li>
             ))}
           </ul>
           {hasBroken && (
@@ -351,7 +352,7 @@ export function OptionsPage() {
             <p>{t('options_notSaved', errors.length || saveErrors.length)}</p>
             <ul>
               {(errors.length ? errors : saveErrors).map((e, i) => (
-                <li key={i}>{e}</li>
+                <li key={i}>{problemText(e, uiLang())}</li>
               ))}
             </ul>
           </div>
