@@ -1,5 +1,5 @@
 import { uiLang } from '../platform/i18n';
-import { problemText } from './problem-text';
+import { problemText } from '../settings/problem-text';
 
 /** Problems with one field, in words, next to it (tied to the field by aria-describedby). */
 export function FieldError({ id, errors }: { id: string; errors: readonly string[] }) {

@@ -1,7 +1,7 @@
 /** Export to a file, import from one (checked whole first), reset to defaults (after a confirmation). */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLang } from '../platform/i18n';
-import { problemText } from './problem-text';
+import { problemText } from '../settings/problem-text';
 
 export function FileSection({
   onExport,

@@ -42,7 +42,7 @@ import { GeneralSection } from './GeneralSection';
 import { SdksSection } from './SdksSection';
 import { TermsSection } from './TermsSection';
 import { WeightsSection } from './WeightsSection';
-import { problemText } from './problem-text';
+import { problemText } from '../settings/problem-text';
 
 /** Pause in editing after which a valid draft is saved. */
 export const SAVE_DELAY_MS = 800;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../platform/i18n';
+import { t, uiLang } from '../platform/i18n';
+import { problemText } from '../settings/problem-text';
 import { openOptionsPage } from '../platform/runtime';
 import { openInTab } from '../platform/tabs';
 import { CardView } from './CardView';
@@ -141,7 +142,7 @@ function View({
               <summary>{t('warnings')}</summary>
               <ul>
                 {state.warnings.map((w, i) => (
-                  <li key={i}>{w}</li>
+                  <li key={i}>{problemText(w, uiLang())}</li>
                 ))}
               </ul>
             </details>

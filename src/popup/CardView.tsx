@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Card } from '../core/types';
 import { GRADE_COLOURS } from '../platform/badge';
 import { t, uiLang } from '../platform/i18n';
+import { problemText } from '../settings/problem-text';
 import { Area, joinCounts } from './Area';
 import { PageLinkContext, Quotes, type PageLink } from './Evidence';
 import { byCategory, bySeverity, hostOf, humanDuration, sharingView } from './format';
@@ -309,7 +310,7 @@ export function CardView({
             <summary>{t('warnings')}</summary>
             <ul>
               {card.warnings.map((w, i) => (
-                <li key={i}>{w}</li>
+                <li key={i}>{problemText(w, uiLang())}</li>
               ))}
             </ul>
           </details>

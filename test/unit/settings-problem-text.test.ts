@@ -5,8 +5,18 @@
  * the English interface shows them as written.
  */
 import { describe, expect, it } from 'vitest';
-import { problemText } from '../../src/options/problem-text';
-import { checkSettings, checkUserPattern, importSettings, migrate } from '../../src/settings';
+import { problemText } from '../../src/settings/problem-text';
+import { parseHTML } from 'linkedom';
+import { analyze } from '../../src/core/analyze';
+import { extractPage } from '../../src/extract';
+import {
+  checkSettings,
+  checkUserPattern,
+  defaultSettings,
+  importSettings,
+  migrate,
+  toRuleSettingsWithWarnings,
+} from '../../src/settings';
 
 /** Words of the English templates; none may survive a translation. */
 const ENGLISH =

@@ -1,8 +1,9 @@
 /**
  * Problems with settings, in the interface language. The settings model
- * (src/settings, pure and shared with tests and the CLI) says what is wrong in
- * English, as "path: what is wrong"; the Chinese interface shows the same
- * problem in Chinese. The path (e.g. customTerms[2].pattern) names a field of
+ * (src/settings, pure and shared with tests and the CLI) and the engine's
+ * warnings about user rules and extraction (shown on the card) say what is
+ * wrong in English, as "path: what is wrong"; the Chinese interface shows the
+ * same problem in Chinese. The path (e.g. customTerms[2].pattern) names a field of
  * the settings file and stays as it is; values quoted from the user's input
  * are kept verbatim. A problem no rule knows is shown as written. Pure: the
  * caller passes the interface language (uiLang()).
@@ -71,6 +72,21 @@ const ZH_RULES: readonly Rule[] = [
 
 /** Whole sentences (notices when stored settings were read). */
 const ZH_SENTENCES: readonly Rule[] = [
+  // Warnings on the card: user rules the engine skipped (src/core/user-terms.ts,
+  // src/settings/rules.ts) and what the extractor left out (src/extract).
+  [
+    /^Custom term "(.*)" was skipped: unknown target "(.*)"\.$/s,
+    (m) => `自定义词“${m[1]}”已跳过：未知的目标“${m[2]}”。`,
+  ],
+  [
+    /^Custom term "(.*)" was skipped: (.*)\.$/s,
+    (m) => `自定义词“${m[1]}”已跳过：${problemText(m[2]!, 'zh')}。`,
+  ],
+  [/^Text cut at ([\d,]+) characters\.$/, (m) => `正文在 ${m[1]} 个字符处截断。`],
+  [
+    /^Skipped (\d+) embedded frames? from another origin \(their text cannot be read\)\.$/,
+    (m) => `跳过了 ${m[1]} 个来自其他来源的嵌入框架（无法读取其中的文字）。`,
+  ],
   [
     /^The saved settings could not be read, so the defaults are used\.$/,
     () => '无法读取保存的设置，已改用默认设置。',
