@@ -68,6 +68,26 @@ function problems(): string[] {
     const r = importSettings(file);
     if (!r.ok) out.push(...r.errors);
   }
+  // Warnings shown on the card: user terms the engine skipped, text the extractor cut.
+  const rules = toRuleSettingsWithWarnings({
+    ...defaultSettings(),
+    customTerms: [{ area: 'data-type', target: 'health', pattern: '(a+)+b', regex: true }],
+  });
+  out.push(...rules.warnings);
+  const card = analyze(
+    { text: 'We collect your blood type.' },
+    {
+      settings: {
+        customTerms: [{ area: 'data-type', target: 'toaster' as 'health', pattern: 'blood' }],
+      },
+    },
+  );
+  out.push(...(card.warnings ?? []));
+  const { document } = parseHTML(
+    '<html><body><p>Privacy policy text that is long.</p></body></html>',
+  );
+  out.push(...extractPage(document as unknown as Document, { maxChars: 10 }).warnings);
+  out.push('Skipped 2 embedded frames from another origin (their text cannot be read).');
   out.push(
     ...migrate('{broken').notices,
     ...migrate({ schemaVersion: 1, disabledTypes: ['health'] }).notices,
@@ -90,8 +110,10 @@ function translatedPart(zh: string): string {
 describe('problemText', () => {
   const all = problems();
 
-  it('the broken inputs give many kinds of problems', () => {
+  it('the broken inputs give many kinds of problems, card warnings among them', () => {
     expect(all.length).toBeGreaterThan(25);
+    expect(all.filter((p) => p.startsWith('Custom term "'))).toHaveLength(2);
+    expect(all).toContain('Text cut at 10 characters.');
   });
 
   it('shows every problem in Chinese in the Chinese interface', () => {
