@@ -15,9 +15,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM, chromiumArgs } from '../chromium';
 import { summarize, type Samples } from './stats';
 
-export const CHROMIUM = '/usr/bin/chromium';
 const CARD_SELECTOR = 'main.popup[data-state="card"] article.card';
 const DONE_SELECTOR = 'main.popup:not([data-state="loading"])';
 
@@ -129,18 +129,7 @@ export async function clickToCard(
     context = await playwright.chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: false,
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--disable-extensions-except=${ext}`,
-        `--load-extension=${ext}`,
-      ],
+      args: chromiumArgs(ext),
       viewport: { width: 460, height: 900 },
     });
     const worker =

@@ -2,7 +2,7 @@
  * The whole click flow in real Debian Chromium: fixture page in one tab, the
  * popup page (with ?tabId=) in another, assert on what the popup renders.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -16,6 +16,7 @@ import {
   serveFixtures,
   tabIdOf,
   type Browser,
+  seriousAxeViolations,
 } from './helpers';
 
 /** The few extension APIs the tests call inside extension pages. */
@@ -27,11 +28,6 @@ declare const chrome: {
   action: { getBadgeText(d: { tabId: number }): Promise<string>; openPopup(): Promise<void> };
   storage: { session: { get(key: string): Promise<Record<string, never>> } };
 };
-
-interface AxeResult {
-  violations: { id: string; impact?: string; nodes: unknown[] }[];
-}
-const AXE = join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 
 let browser: Browser;
 let context: BrowserContext;
@@ -91,15 +87,7 @@ describe('Chromium: popup on policy pages', () => {
       }
       if (name === 'seed-002') {
         // Accessibility: no serious or critical axe-core violations on the card.
-        await popup.evaluate(readFileSync(AXE, 'utf8'));
-        const violations = await popup.evaluate(async () => {
-          const axe = (globalThis as unknown as { axe: { run(): Promise<AxeResult> } }).axe;
-          const result = await axe.run();
-          return result.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id}: ${v.nodes.length}`);
-        });
-        expect(violations).toEqual([]);
+        expect(await seriousAxeViolations(popup)).toEqual([]);
       }
       // The background set the toolbar badge to the grade and cached the card.
       const tabId = await tabIdOf(browser, page);

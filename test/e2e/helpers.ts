@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, chromiumArgs } from '../../scripts/chromium';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'test/fixtures');
@@ -87,27 +88,6 @@ function decodeEntities(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/**
- * Command-line flags for Debian Chromium with the extension at `ext` loaded:
- * new headless mode, no sandbox (root), and nothing that reaches the network
- * on its own (this machine has none). Extra flags go last.
- */
-export function chromiumArgs(ext: string, ...extra: string[]): string[] {
-  return [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    ...extra,
-    `--disable-extensions-except=${ext}`,
-    `--load-extension=${ext}`,
-  ];
-}
-
 export interface Browser {
   context: BrowserContext;
   extId: string;
@@ -130,7 +110,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Browser>
   const userDataDir = mkdtempSync(join(tmpdir(), `${opts.prefix ?? 'policylens-e2e'}-`));
   const lang = opts.lang;
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: false,
     ...(opts.acceptDownloads ? { acceptDownloads: true } : {}),
     ...(lang
@@ -171,4 +151,35 @@ export async function tabIdOf(b: Browser, page: Page): Promise<number> {
   await probe.close();
   if (typeof id !== 'number') throw new Error(`no tab for ${url}`);
   return id;
+}
+
+const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+/** axe-core's serious and critical violations on a page, as "rule: nodes". */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(readFileSync(AXE, 'utf8'));
+  return page.evaluate(async () => {
+    interface AxeResult {
+      violations: { id: string; impact?: string; nodes: unknown[] }[];
+    }
+    const axe = (globalThis as unknown as { axe: { run(): Promise<AxeResult> } }).axe;
+    return (await axe.run()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.length}`);
+  });
+}
+
+/** The shipped builds (dist/, dist-firefox/). */
+export const SHIPPED = { chrome: join(ROOT, 'dist'), firefox: join(ROOT, 'dist-firefox') } as const;
+
+/** npm test builds first; build here only when a test file runs on its own. */
+export function ensureShippedBuilds(): void {
+  if (
+    existsSync(join(SHIPPED.chrome, 'manifest.json')) &&
+    existsSync(join(SHIPPED.firefox, 'manifest.json'))
+  ) {
+    return;
+  }
+  const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
 }

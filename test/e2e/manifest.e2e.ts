@@ -3,35 +3,23 @@
  * least privilege, no web-accessible files, strict CSP, and a content script
  * that stays small and carries no analysis engine.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './helpers';
+import { ensureShippedBuilds, ROOT, SHIPPED } from './helpers';
 
 type Manifest = Record<string, unknown> & {
   permissions?: string[];
   background?: Record<string, unknown>;
 };
 
-const DIRS = { chrome: join(ROOT, 'dist'), firefox: join(ROOT, 'dist-firefox') } as const;
-
-beforeAll(() => {
-  // npm test builds first; build here only when run on its own.
-  if (
-    !existsSync(join(DIRS.chrome, 'manifest.json')) ||
-    !existsSync(join(DIRS.firefox, 'manifest.json'))
-  ) {
-    const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
-  }
-});
+beforeAll(ensureShippedBuilds);
 
 const manifestOf = (dir: string) =>
   JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 
-for (const [target, dir] of Object.entries(DIRS)) {
+for (const [target, dir] of Object.entries(SHIPPED)) {
   describe(`${target} build`, () => {
     it('asks for activeTab, scripting and storage only, hosts only as optional', () => {
       const m = manifestOf(dir);
@@ -80,13 +68,13 @@ for (const [target, dir] of Object.entries(DIRS)) {
 
 describe('browser-specific manifest keys', () => {
   it('Chrome runs a module service worker', () => {
-    const bg = manifestOf(DIRS.chrome).background!;
+    const bg = manifestOf(SHIPPED.chrome).background!;
     expect(typeof bg.service_worker).toBe('string');
     expect(bg.scripts).toBeUndefined();
   });
 
   it('Firefox runs background scripts and carries a gecko id', () => {
-    const m = manifestOf(DIRS.firefox);
+    const m = manifestOf(SHIPPED.firefox);
     expect(Array.isArray(m.background!.scripts)).toBe(true);
     expect(m.background!.service_worker).toBeUndefined();
     const gecko = (m.browser_specific_settings as { gecko: { id: string } }).gecko;

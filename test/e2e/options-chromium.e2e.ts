@@ -10,7 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, OUTPUT, serveFixtures, tabIdOf, type Browser } from './helpers';
+import {
+  launchChromium,
+  OUTPUT,
+  serveFixtures,
+  seriousAxeViolations,
+  tabIdOf,
+  type Browser,
+} from './helpers';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
@@ -24,10 +31,6 @@ declare const chrome: {
 interface StoredCard {
   sensitiveData: { type: string; evidence: { quote: string }[] }[];
 }
-interface AxeResult {
-  violations: { id: string; impact?: string; nodes: unknown[] }[];
-}
-const AXE = join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 
 /** A word of seed-003 that no built-in rule reads as health data. */
 const FIXTURE = 'seed-003';
@@ -154,14 +157,7 @@ describe('Chromium: the options page', () => {
     expect(await options.textContent('h1')).toBe('PolicyLens settings');
     expect(await options.locator('table.types tbody tr').count()).toBeGreaterThan(10);
     await screenshot(options, 'options-chromium-en.png');
-    await options.evaluate(readFileSync(AXE, 'utf8'));
-    const violations = await options.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run(): Promise<AxeResult> } }).axe;
-      return (await axe.run()).violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.length}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await seriousAxeViolations(options)).toEqual([]);
     await options.close();
   });
 

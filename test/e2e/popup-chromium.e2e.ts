@@ -3,17 +3,20 @@
  * passage in the page (marked and scrolled to, cleared by Escape), opt-out
  * actions, the Chinese interface, axe-core on the expanded card, screenshots.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, OUTPUT, serveFixtures, tabIdOf, type Browser } from './helpers';
+import {
+  launchChromium,
+  OUTPUT,
+  serveFixtures,
+  seriousAxeViolations,
+  tabIdOf,
+  type Browser,
+} from './helpers';
 
-interface AxeResult {
-  violations: { id: string; impact?: string; nodes: unknown[] }[];
-}
-const AXE = join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 const MARK = 'mark[data-policylens-highlight]';
 
 let server: Server;
@@ -319,15 +322,7 @@ describe('Chromium: accessibility of the expanded card (axe-core)', () => {
     it(`${fixture}: no serious or critical violations`, async () => {
       const { page, popup } = await open(en, fixture);
       await expandAll(popup);
-      await popup.evaluate(readFileSync(AXE, 'utf8'));
-      const violations = await popup.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run(): Promise<AxeResult> } }).axe;
-        const result = await axe.run();
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.length}`);
-      });
-      expect(violations).toEqual([]);
+      expect(await seriousAxeViolations(popup)).toEqual([]);
       await popup.close();
       await page.close();
     });

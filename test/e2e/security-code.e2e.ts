@@ -6,23 +6,12 @@
  * permissions and CSP are checked in manifest.e2e.ts; here the CSP is also
  * parsed directive by directive.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './helpers';
+import { ensureShippedBuilds, SHIPPED } from './helpers';
 
-const DIRS = { chrome: join(ROOT, 'dist'), firefox: join(ROOT, 'dist-firefox') } as const;
-
-beforeAll(() => {
-  if (
-    !existsSync(join(DIRS.chrome, 'manifest.json')) ||
-    !existsSync(join(DIRS.firefox, 'manifest.json'))
-  ) {
-    const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
-  }
-});
+beforeAll(ensureShippedBuilds);
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
@@ -105,7 +94,7 @@ describe('the scanner itself', () => {
   });
 });
 
-for (const [target, dir] of Object.entries(DIRS)) {
+for (const [target, dir] of Object.entries(SHIPPED)) {
   describe(`${target} build: no remote code, no network code`, () => {
     it('every shipped file is free of eval, Function, string timers, remote scripts and network APIs', () => {
       const files = filesUnder(dir).filter((f) =>
