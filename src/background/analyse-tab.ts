@@ -18,14 +18,10 @@ import type { RuleSettings } from '../core/settings';
 import type { Card } from '../core/types';
 import { loadRuleSettings, rememberAnalysedPage } from '../platform/analysis-settings';
 import { setGradeBadge } from '../platform/badge';
-import { sendToTab, type TabAnalysis } from '../platform/messages';
+import { errorMessage, sendToTab, type TabAnalysis } from '../platform/messages';
 import { classifyUrl } from '../platform/restricted-url';
 import { getTab, injectContentScript, type TabInfo } from '../platform/tabs';
 import { getCard, putCard } from './card-cache';
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /**
  * Injection errors that mean "the browser forbids this kind of page" rather
@@ -82,7 +78,7 @@ export async function analyseTab(tabId: number, force = false): Promise<TabAnaly
   try {
     await injecting;
   } catch (err) {
-    const detail = message(err);
+    const detail = errorMessage(err);
     if (access === 'file') return { kind: 'restricted', reason: 'file', url: tab.url };
     if (isForbiddenPage(detail)) return { kind: 'restricted', reason: 'restricted', url: tab.url };
     return { kind: 'error', reason: 'inject', detail };
@@ -92,7 +88,7 @@ export async function analyseTab(tabId: number, force = false): Promise<TabAnaly
   try {
     extracted = await sendToTab(tab.id, 'page/extract', {});
   } catch (err) {
-    return { kind: 'error', reason: 'extract', detail: message(err) };
+    return { kind: 'error', reason: 'extract', detail: errorMessage(err) };
   }
   if (!extracted) return { kind: 'error', reason: 'extract', detail: 'No answer from the page.' };
   if (!extracted.ok) return { kind: 'error', reason: 'extract', detail: extracted.error };
@@ -115,7 +111,7 @@ export async function analyseTab(tabId: number, force = false): Promise<TabAnaly
       { settings: await ruleSettings(), analyzedAt: new Date().toISOString() },
     );
   } catch (err) {
-    return { kind: 'error', reason: 'analyse', detail: message(err) };
+    return { kind: 'error', reason: 'analyse', detail: errorMessage(err) };
   }
   void rememberAnalysedPage(tab.url, page).catch(() => undefined);
   if (tab.url) remember(tab, tab.url, card);

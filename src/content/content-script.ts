@@ -6,7 +6,7 @@
  * warm, instead of starting cold in every page.
  */
 import { extractPage } from '../extract';
-import { handleMessages } from '../platform/messages';
+import { errorMessage, handleMessages } from '../platform/messages';
 import { clearHighlight, highlightQuote, installEscapeToClear } from './highlight';
 
 const FLAG = '__policylensContentScript';
@@ -20,7 +20,7 @@ if (!scope[FLAG]) {
       try {
         return { ok: true, page: extractPage(document, { url: location.href, maxChars }) };
       } catch (err) {
-        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+        return { ok: false, error: errorMessage(err) };
       }
     },
     'page/highlight': ({ quote, heading, occurrence }) => ({

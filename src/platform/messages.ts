@@ -108,6 +108,11 @@ export function extensionPagesBase(): string {
   return browser.runtime.getURL('');
 }
 
+/** An error's message in words, for an error answer or an error state. */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 export function envelope<N extends MessageName>(name: N, payload: RequestOf<N>): Envelope<N> {
   return { app: 'policylens', name, payload };
 }
@@ -159,9 +164,7 @@ export function handleMessages(handlers: Handlers): () => void {
     if (!handler) return undefined;
     Promise.resolve()
       .then(() => handler(message.payload, sender))
-      .then(sendResponse, (err: unknown) =>
-        sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }),
-      );
+      .then(sendResponse, (err: unknown) => sendResponse({ ok: false, error: errorMessage(err) }));
     return true;
   };
   // Returning undefined (not handled) is valid at runtime; the typings only list `true`.

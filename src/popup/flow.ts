@@ -4,17 +4,13 @@
  * engine). Pages the browser never lets extensions read are answered here at
  * once, without a round trip.
  */
-import { sendToBackground, type TabAnalysis } from '../platform/messages';
+import { errorMessage, sendToBackground, type TabAnalysis } from '../platform/messages';
 import { classifyUrl } from '../platform/restricted-url';
 import { getActiveTab, getTab, type TabInfo } from '../platform/tabs';
 
 export type PopupState = { kind: 'loading' } | TabAnalysis;
 
 const KINDS = new Set<string>(['restricted', 'error', 'not-policy', 'card']);
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /** Ask the background for a tab's card; anything but a well-formed answer is an error state. */
 async function ask(tabId: number, force: boolean): Promise<PopupState> {
@@ -37,7 +33,7 @@ async function ask(tabId: number, force: boolean): Promise<PopupState> {
       detail: typeof detail === 'string' ? detail : 'No answer from the background.',
     };
   } catch (err) {
-    return { kind: 'error', reason: 'analyse', detail: message(err) };
+    return { kind: 'error', reason: 'analyse', detail: errorMessage(err) };
   }
 }
 
