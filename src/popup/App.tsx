@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t, uiLang } from '../platform/i18n';
-import { problemText } from '../settings/problem-text';
+import { t } from '../platform/i18n';
 import { openOptionsPage } from '../platform/runtime';
 import { openInTab } from '../platform/tabs';
 import { CardView } from './CardView';
 import { analyseAnyway, type PopupState } from './flow';
 import { showInPage } from './page-link';
+import { Warnings } from './Warnings';
 
 const ERROR_TEXT = {
   'no-tab': 'errorNoTab',
@@ -137,16 +137,7 @@ function View({
               showInPage(state.tab.id, quote, heading, occurrence)
             }
           />
-          {state.warnings.length > 0 && (
-            <details class="warnings">
-              <summary>{t('warnings')}</summary>
-              <ul>
-                {state.warnings.map((w, i) => (
-                  <li key={i}>{problemText(w, uiLang())}</li>
-                ))}
-              </ul>
-            </details>
-          )}
+          <Warnings warnings={state.warnings} />
         </>
       );
   }

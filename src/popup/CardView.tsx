@@ -3,12 +3,12 @@ import { useState } from 'preact/hooks';
 import type { Card } from '../core/types';
 import { GRADE_COLOURS } from '../platform/badge';
 import { t, uiLang } from '../platform/i18n';
-import { problemText } from '../settings/problem-text';
 import { Area, joinCounts } from './Area';
 import { PageLinkContext, Quotes, type PageLink } from './Evidence';
 import { byCategory, bySeverity, hostOf, humanDuration, sharingView } from './format';
 import { label, plural, reasonLines } from './labels';
 import { OptOutItem } from './OptOutItem';
+import { Warnings } from './Warnings';
 
 function formatDate(iso: string | undefined): string | undefined {
   if (!iso) return undefined;
@@ -305,16 +305,7 @@ export function CardView({
           </Area>
         )}
 
-        {card.warnings && card.warnings.length > 0 && (
-          <details class="warnings">
-            <summary>{t('warnings')}</summary>
-            <ul>
-              {card.warnings.map((w, i) => (
-                <li key={i}>{problemText(w, uiLang())}</li>
-              ))}
-            </ul>
-          </details>
-        )}
+        <Warnings warnings={card.warnings} />
       </article>
     </PageLinkContext.Provider>
   );

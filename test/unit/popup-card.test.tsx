@@ -284,4 +284,15 @@ describe('popup card: counts first, then the items', () => {
     const q = [...root.querySelectorAll('button.quote')].find((b) => text(b).startsWith('Health'));
     expect(q?.textContent).toBe('Health data <b>too</b>.');
   });
+
+  it('lists the engine warnings in a folded "warnings" box, and shows none when there are none', () => {
+    expect(mount(card()).querySelector('details.warnings')).toBeNull();
+    const warned = {
+      ...card(),
+      warnings: ['Custom term "blood" was skipped: unknown target "toaster".'],
+    };
+    const box = mount(warned).querySelector('details.warnings');
+    expect(text(box?.querySelector('summary'))).toBe(en.warnings!.message);
+    expect([...(box?.querySelectorAll('li') ?? [])].map(text)).toEqual(warned.warnings);
+  });
 });
