@@ -66,21 +66,27 @@ function cleanHeading(h: string): string {
     .trim();
 }
 
+/** Headings that name public disclosure, and the groups of sibling headings of their template, folded once. */
+const DISCLOSURE_HEADINGS = new Set(
+  (FLAG_RULES.publicDisclosure.headings ?? []).map((h) => fold(h)),
+);
+const DISCLOSURE_SIBLINGS = (FLAG_RULES.publicDisclosure.headingSiblings ?? []).map((group) =>
+  group.map((g) => fold(g)),
+);
+
 /** Evidence of public disclosure from headings named like it, in the template that has them. */
 function addDisclosureHeadings(doc: Doc, evidence: Evidence[]): void {
-  const headings = new Set((FLAG_RULES.publicDisclosure.headings ?? []).map((h) => fold(h)));
   // Short lines cleaned once: the template test and the search below both read them.
   const cleaned: (string | undefined)[] = doc.sentences.map((s) =>
     s.end - s.start <= 40 ? cleanHeading(doc.text.slice(s.start, s.end)) : undefined,
   );
   // Only in the common template where "Disclose" stands beside "Share" and "Transfer".
   const shortLines = new Set(cleaned.filter((c) => c !== undefined));
-  const siblings = FLAG_RULES.publicDisclosure.headingSiblings ?? [];
-  if (!siblings.every((group) => group.some((g) => shortLines.has(fold(g))))) return;
+  if (!DISCLOSURE_SIBLINGS.every((group) => group.some((g) => shortLines.has(g)))) return;
   for (let si = 0; si < doc.sentences.length; si++) {
     const s = doc.sentences[si]!;
     const c = cleaned[si];
-    if (c === undefined || !headings.has(c)) continue;
+    if (c === undefined || !DISCLOSURE_HEADINGS.has(c)) continue;
     const next = doc.sentences[si + 1];
     const ev = next && !next.heading ? next : s;
     addEvidence(evidence, evidenceFor(doc, ev, ev.start, ev.end));
