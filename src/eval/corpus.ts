@@ -215,8 +215,11 @@ export interface QuoteNotFound {
 export interface EvidenceCount {
   inSegment: number;
   quotes: number;
-  /** The quotes that do not lie in a fitting segment, with the labels of the segments they do overlap. */
-  outside: { quote: string; labels: string[] }[];
+  /**
+   * The quotes that do not lie in a fitting segment, with the card area they
+   * back (e.g. optOut.email) and the labels of the segments they do overlap.
+   */
+  outside: { quote: string; area: string; labels: string[] }[];
 }
 
 /** What one card shows on one annotated policy; a field is absent when the source does not annotate it. */
@@ -267,7 +270,7 @@ export function scoreCorpusPolicy(
         const near = at
           ? overlappingSegments(index, at).flatMap((seg) => [...seg.labels])
           : ['(not found)'];
-        outside.push({ quote: q.quote, labels: [...new Set(near)] });
+        outside.push({ quote: q.quote, area: q.area, labels: [...new Set(near)] });
       }
     }
     return { inSegment, quotes: count, outside };

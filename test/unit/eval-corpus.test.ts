@@ -78,7 +78,13 @@ describe('scoreCorpusPolicy', () => {
       evidence: {
         inSegment: 1,
         quotes: 2,
-        outside: [{ quote: 'Advertisers may use cookies', labels: ['sharing', 'sharing-ads'] }],
+        outside: [
+          {
+            quote: 'Advertisers may use cookies',
+            area: 'retention.as-long-as-necessary',
+            labels: ['sharing', 'sharing-ads'],
+          },
+        ],
       },
     });
     expect(r.optOut).toEqual({
