@@ -19,6 +19,7 @@ const TAGS = [
   'untilDeletion',
   'closure',
   'erase',
+  'erasedData',
   'asLongAsNecessary',
   'indefinite',
   'indefiniteExclude',
@@ -43,6 +44,7 @@ export function compileRetentionRules(
     untilDeletion: rules.untilDeletion,
     closure: rules.closure,
     erase: rules.erase,
+    erasedData: rules.erasedData,
     asLongAsNecessary: rules.asLongAsNecessary,
     indefinite: rules.indefinite,
     indefiniteExclude: rules.indefiniteExclude,
@@ -148,6 +150,9 @@ const CLOSURE_BEFORE = new RegExp(
 );
 const CLOSURE_AFTER_ZH = new RegExp(`^[^，。；,;]{0,8}?(?:${rules.closureAfterZh})`);
 
+/** How many sentences after an account closure its erasure may come. */
+const FOLLOWING_ERASURE = 2;
+
 /** An account closure told as an event ("after you close your account", "注销账号后"), not listed as a right. */
 function closureIsEvent(
   folded: string,
@@ -213,19 +218,26 @@ export function findRetention(
     if (until && context) add('until-deletion', evidenceFor(doc, s, until.start, until.end));
     const closure = hits.find((h) => h.tag === 'closure' && closureIsEvent(doc.folded, s.start, h));
     if (closure) {
+      // What is erased must be data: "全部权益将被清除" (the account's unused benefits) is not retention.
       const erase = hits.find((h) => h.tag === 'erase' && h.start >= closure.end);
-      if (erase) add('until-deletion', evidenceFor(doc, s, closure.start, closure.end));
-      else {
+      const erasesData = hits.some((h) => h.tag === 'erasedData');
+      if (erase && erasesData)
+        add('until-deletion', evidenceFor(doc, s, closure.start, closure.end));
+      else if (!erase) {
         // "After you close your account, you can no longer log in. Your data will be
-        // deleted.": the erasure is the statement, so it is the quote. A next sentence
-        // that names the closure itself is read on its own instead.
-        const next = doc.sentences[si + 1];
-        const nextHits = next && next.section === s.section ? bySentence.get(si + 1) : undefined;
-        const nextErase = nextHits?.some((h) => h.tag === 'closure')
-          ? undefined
-          : nextHits?.find((h) => h.tag === 'erase');
-        if (next && nextErase)
-          add('until-deletion', evidenceFor(doc, next, nextErase.start, nextErase.end));
+        // deleted.": the erasure is the statement, so it is the quote. It may come a
+        // sentence later, after what else is lost ("…权益将被清除；该账号下的信息…将被删除").
+        // A following sentence that names the closure itself is read on its own instead.
+        for (let k = si + 1; k <= si + FOLLOWING_ERASURE; k++) {
+          const next = doc.sentences[k];
+          const nextHits = next && next.section === s.section ? bySentence.get(k) : undefined;
+          if (!next || !nextHits || nextHits.some((h) => h.tag === 'closure')) break;
+          const nextErase = nextHits.find((h) => h.tag === 'erase');
+          if (nextErase && nextHits.some((h) => h.tag === 'erasedData')) {
+            add('until-deletion', evidenceFor(doc, next, nextErase.start, nextErase.end));
+            break;
+          }
+        }
       }
     }
     const alan = has('asLongAsNecessary');

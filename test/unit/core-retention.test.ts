@@ -73,6 +73,18 @@ describe('retention', () => {
         '在您申请账号注销时，我们将对您的身份进行验证。\n完成账号注销后，您在该账号下的个人信息将进行删除或匿名化处理。',
       ),
     ).toEqual(['完成账号注销后，您在该账号下的个人信息将进行删除或匿名化处理。']);
+    // What else the closure loses (unused benefits) is cleared too, but only the
+    // erasure of data is retention; it may come a sentence later.
+    expect(
+      quotes(
+        '当您注销账号后，您将无法再登录；\n且该账号已产生但未消耗完毕的权益等全部权益将被清除；\n该账号下的内容、信息、记录等将会被删除或匿名化处理。',
+      ),
+    ).toEqual(['该账号下的内容、信息、记录等将会被删除或匿名化处理。']);
+    expect(quotes('当您注销账号后，您将无法再登录；\n且该账号下的全部权益将被清除。')).toEqual([]);
+    expect(quotes('注销账号后，该账号的全部权益将被清除。')).toEqual([]);
+    expect(quotes('After you close your account, your information will be deleted.')).toHaveLength(
+      1,
+    );
   });
 
   it('does not take service hours for a retention period', () => {
