@@ -41,3 +41,38 @@ export function isNavLike(sentence: string): boolean {
   const capital = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return capital / words.length >= 0.75;
 }
+
+/** Words read on each side of a term by inMenuRun. */
+const MENU_WINDOW = 3;
+
+/**
+ * Is text[start, end) one item of a menu glued into a longer sentence ("Sign
+ * up Open menu Terms Privacy Community Merchant Advertising Developers
+ * Copyright", "Toggle navigation HOME ADVERTISING BLOG JOBS")? The words on
+ * each side, with no punctuation between them, are capitalised (one lower-case
+ * word aside, for the menu's own label). Lists of product names ("Google Ads,
+ * Facebook Pixel") have commas and are not menus; prose has lower-case words.
+ */
+export function inMenuRun(
+  text: string,
+  from: number,
+  to: number,
+  start: number,
+  end: number,
+): boolean {
+  if (!/^\p{Lu}/u.test(text.slice(start, end))) return false;
+  const before = text.slice(Math.max(from, start - 60), start).split(/\s+/);
+  const after = text.slice(end, Math.min(to, end + 60)).split(/\s+/);
+  // The slices cut the term's own word (or the space after it) off at the ends.
+  before.pop();
+  after.shift();
+  const side = (words: string[]) => words.filter((w) => w !== '').slice(0, MENU_WINDOW);
+  const around = [...side(before.reverse()), ...side(after)];
+  if (around.length < 2 * MENU_WINDOW - 1) return false;
+  let lower = 0;
+  for (const w of around) {
+    if (/[,;:.()!?"“”]/.test(w)) return false;
+    if (!SMALL_WORDS.has(w.toLowerCase()) && !/^[\p{Lu}\d]/u.test(w)) lower++;
+  }
+  return lower <= 1;
+}

@@ -6,13 +6,13 @@ import { hitsBySentence } from './sections';
 import { fold } from './fold';
 import { TermMatcher, type Scanner } from './matcher';
 import { readPractice } from './negation';
-import { isNavLike } from './navlike';
+import { inMenuRun, isNavLike } from './navlike';
 import { addEvidence, evidenceFor } from './evidence';
 import rules from './rules/sharing.json';
 
 export const SHARING_RULES_VERSION = rules.version;
 
-type Role = 'term' | 'weak' | 'weakContext' | 'context' | 'exclude';
+type Role = 'term' | 'weak' | 'weakContext' | 'context' | 'party' | 'partyContext' | 'exclude';
 interface Tag {
   flag: SharingFlag;
   role: Role;
@@ -24,6 +24,8 @@ interface FlagRule {
   weakTerms?: string[];
   weakContext?: string[];
   context: string[];
+  partyTerms?: string[];
+  partyContext?: string[];
   exclude: string[];
   headings?: string[];
   headingSiblings?: string[][];
@@ -45,6 +47,8 @@ export function compileSharingRules(): SharingRules {
       ['weak', r.weakTerms],
       ['weakContext', r.weakContext],
       ['context', r.context],
+      ['party', r.partyTerms],
+      ['partyContext', r.partyContext],
       ['exclude', r.exclude],
     ];
     for (const [role, terms] of lists) {
@@ -108,14 +112,22 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
     for (const flag of SHARING_FLAGS) {
       const rule = FLAG_RULES[flag];
       const mine = hits.filter((h) => h.tag.flag === flag);
-      const weakOk = mine.some((x) => x.tag.role === 'weakContext');
+      const has = (role: Role) => mine.some((x) => x.tag.role === role);
+      if (rule.context.length && !has('context')) continue;
+      const weakOk = has('weakContext');
+      const partyOk = has('partyContext');
+      const overlaps = (role: Role, h: { start: number; end: number }) =>
+        mine.some((x) => x.tag.role === role && x.start < h.end && h.start < x.end);
       const terms = mine.filter(
         (h) =>
           (h.tag.role === 'term' || (h.tag.role === 'weak' && weakOk)) &&
-          !mine.some((x) => x.tag.role === 'exclude' && x.start < h.end && h.start < x.end),
+          !overlaps('exclude', h) &&
+          // A term naming a party ("advertisers") also needs data going to or used by it.
+          (partyOk || !overlaps('party', h)) &&
+          // "… Merchant Advertising Developers …": a menu item glued into the text.
+          !inMenuRun(doc.text, s.start, s.end, h.start, h.end),
       );
       if (!terms.length) continue;
-      if (rule.context.length && !mine.some((x) => x.tag.role === 'context')) continue;
       // "If, in the future, ... cross-border" is a hypothetical, not a practice.
       if (r.hypothetical.get(flag)?.test(doc.folded, s.start, s.end)) continue;
       // One denied mention makes the sentence a denial ("Ad servers: we do not partner with any ad server").

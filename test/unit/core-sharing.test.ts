@@ -26,6 +26,43 @@ describe('sharing flags', () => {
     expect(flags('我们仅会在以下情况下，公开披露您的个人信息。').publicDisclosure).toBe(true);
   });
 
+  it('takes advertisers for advertising only when data goes to them or is used by them', () => {
+    const ad = (text: string) => flags(text).advertising;
+    expect(ad('We may share your information with advertisers.')).toBe(true);
+    expect(ad('Advertisers may use cookies to collect information about your visits.')).toBe(true);
+    expect(ad('We use statistics to inform advertisers about the nature of our audience.')).toBe(
+      true,
+    );
+    // advertisers as a source of data, or as sites one may link to
+    expect(
+      ad('We may receive your non-personal data from analytics or advertisers providers.'),
+    ).toBe(false);
+    expect(
+      ad('You may link to third party websites, advertisers, vendor products and social networks.'),
+    ).toBe(false);
+  });
+
+  it('does not take contests, legal rights to ask or menu items for advertising', () => {
+    const ad = (text: string) => flags(text).advertising;
+    expect(
+      ad('You may enter contests, sweepstakes and other promotions sponsored by our partners.'),
+    ).toBe(false);
+    expect(
+      ad(
+        'California Civil Code Section 1798.83 permits California residents to request certain information regarding our disclosure of personal information to third parties for their direct marketing purposes.',
+      ),
+    ).toBe(false);
+    expect(
+      ad(
+        'Skip to main content Sign up Open menu Terms Privacy Community Merchant Advertising Developers Copyright Trademark This policy explains how we use data',
+      ),
+    ).toBe(false);
+    expect(ad('We use Google Ads, Facebook Pixel and DoubleClick to show you ads.')).toBe(true);
+    expect(ad('We share promotional offers data with third parties for their marketing.')).toBe(
+      true,
+    );
+  });
+
   it('reads denials as no', () => {
     expect(flags('We do not sell your personal information.').sale).toBe(false);
     expect(flags('我们不会出售您的个人信息。').sale).toBe(false);
