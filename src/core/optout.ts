@@ -72,7 +72,11 @@ function isExample(sentence: string, at: number): boolean {
   return EXAMPLE_BEFORE.test(sentence.slice(Math.max(0, at - 16), at));
 }
 
+/** A fax label right before a number ("Fax: 555-0199", "传真：…"): not a line to call. */
+const FAX_LABEL = /(?:fax|facsimile|传真)(?:\s*(?:number|no\.?|号码))?\s*[:：]?\s*$/i;
+
 function phoneOk(p: string, context: string): boolean {
+  if (FAX_LABEL.test(context)) return false;
   const digits = p.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return false;
   if (/^\d{5}-\d{4}$/.test(p.trim())) return false; // a US ZIP+4 code

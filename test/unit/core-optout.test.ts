@@ -55,6 +55,13 @@ describe('opt-out paths', () => {
     expect(paths('Umeng SDK privacy policy: https://www.umeng.com/page/policy')).toEqual([]);
     // a phone number in a version line is not a contact
     expect(paths('版本号：20220217')).toEqual([]);
+    // a fax line is not a number to call; the phone beside it is
+    expect(paths('Contact us: Phone 888-512-8907, Fax 800-660-5292.')).toEqual([
+      ['phone', '888-512-8907'],
+    ]);
+    expect(paths('客服电话：400-123-4567，传真：010-12345678')).toEqual([
+      ['phone', '400-123-4567'],
+    ]);
   });
 });
 
