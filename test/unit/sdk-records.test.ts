@@ -188,6 +188,10 @@ describe('SDK blocks and tables', () => {
       ['图片存储', 'cloud'],
       ['advertising', 'ads'],
       ['video playback', 'other'],
+      // the first cue wins; permissions it asks for are not what it is for
+      ['用于人脸登录、人脸转账、人脸支付', 'login'],
+      ['手机/电话权限、定位权限', 'other'],
+      ['location permission, to show nearby stores on a map', 'maps'],
     ];
     for (const [purpose, cat] of cases) {
       const found = findSdks(`SDK名称：试验组件\n使用目的：${purpose}\n`, ctx);

@@ -1,6 +1,5 @@
 import type { SdkCategory } from '../types';
 
-/** Category of an SDK the catalog does not know, from what the policy says it is for. */
 const RULES: [SdkCategory, RegExp][] = [
   ['ads', /广告|变现|advertis|\bads?\b|monetiz/i],
   ['push', /推送|push|消息通知|notification/i],
@@ -16,7 +15,27 @@ const RULES: [SdkCategory, RegExp][] = [
   ],
 ];
 
+/**
+ * Permissions an SDK asks for ("定位权限", "location permission") say what it
+ * reads, not what it is for: a player that asks for location is not a map.
+ */
+const PERMISSION = /[\u4e00-\u9fff/]{1,10}权限|\b[a-z]+(?: [a-z]+)? permissions?\b/gi;
+
+/**
+ * Category of an SDK the catalog does not know, from what the policy says it
+ * is for: the cue that comes first in the text wins ("人脸登录、人脸支付" is a
+ * sign-in SDK), rule order breaks ties.
+ */
 export function inferCategory(purpose: string): SdkCategory {
-  for (const [cat, re] of RULES) if (re.test(purpose)) return cat;
-  return 'other';
+  const text = purpose.replace(PERMISSION, ' ');
+  let best: SdkCategory = 'other';
+  let at = Infinity;
+  for (const [cat, re] of RULES) {
+    const m = re.exec(text);
+    if (m && m.index < at) {
+      best = cat;
+      at = m.index;
+    }
+  }
+  return best;
 }
