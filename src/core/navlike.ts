@@ -45,6 +45,10 @@ export function isNavLike(sentence: string): boolean {
 /** Words read on each side of a term by inMenuRun. */
 const MENU_WINDOW = 3;
 
+function nearWords(words: string[]): string[] {
+  return words.filter((w) => w !== '').slice(0, MENU_WINDOW);
+}
+
 /**
  * Is text[start, end) one item of a menu glued into a longer sentence ("Sign
  * up Open menu Terms Privacy Community Merchant Advertising Developers
@@ -60,14 +64,16 @@ export function inMenuRun(
   start: number,
   end: number,
 ): boolean {
-  if (!/^\p{Lu}/u.test(text.slice(start, end))) return false;
+  const first = text.charCodeAt(start);
+  // Most terms start in lower case: answer those without a regular expression.
+  if (first < 128 ? first < 65 || first > 90 : !/^\p{Lu}/u.test(text.slice(start, end)))
+    return false;
   const before = text.slice(Math.max(from, start - 60), start).split(/\s+/);
   const after = text.slice(end, Math.min(to, end + 60)).split(/\s+/);
   // The slices cut the term's own word (or the space after it) off at the ends.
   before.pop();
   after.shift();
-  const side = (words: string[]) => words.filter((w) => w !== '').slice(0, MENU_WINDOW);
-  const around = [...side(before.reverse()), ...side(after)];
+  const around = [...nearWords(before.reverse()), ...nearWords(after)];
   if (around.length < 2 * MENU_WINDOW - 1) return false;
   let lower = 0;
   for (const w of around) {

@@ -19,7 +19,6 @@ const TAGS = [
   'untilDeletion',
   'closure',
   'erase',
-  'erasedData',
   'asLongAsNecessary',
   'indefinite',
   'indefiniteExclude',
@@ -30,6 +29,8 @@ type Tag = (typeof TAGS)[number];
 
 export interface RetentionRules {
   matcher: Scanner<Tag>;
+  /** What an erasure must name to be about data; tested only after an account closure. */
+  erasedData: TermMatcher<true>;
   user: UserMatcher<RetentionKind>[];
 }
 
@@ -44,7 +45,6 @@ export function compileRetentionRules(
     untilDeletion: rules.untilDeletion,
     closure: rules.closure,
     erase: rules.erase,
-    erasedData: rules.erasedData,
     asLongAsNecessary: rules.asLongAsNecessary,
     indefinite: rules.indefinite,
     indefiniteExclude: rules.indefiniteExclude,
@@ -54,6 +54,7 @@ export function compileRetentionRules(
   const specs = TAGS.flatMap((tag) => lists[tag].map((term) => ({ term, value: tag })));
   return {
     matcher: new TermMatcher(specs),
+    erasedData: new TermMatcher(rules.erasedData.map((term) => ({ term, value: true as const }))),
     user: userTermMatchers<RetentionKind>(
       (settings?.customTerms ?? []).filter((c) => c.area === 'retention'),
       (t) =>
@@ -220,8 +221,7 @@ export function findRetention(
     if (closure) {
       // What is erased must be data: "全部权益将被清除" (the account's unused benefits) is not retention.
       const erase = hits.find((h) => h.tag === 'erase' && h.start >= closure.end);
-      const erasesData = hits.some((h) => h.tag === 'erasedData');
-      if (erase && erasesData)
+      if (erase && r.erasedData.test(doc.folded, s.start, s.end))
         add('until-deletion', evidenceFor(doc, s, closure.start, closure.end));
       else if (!erase) {
         // "After you close your account, you can no longer log in. Your data will be
@@ -233,7 +233,7 @@ export function findRetention(
           const nextHits = next && next.section === s.section ? bySentence.get(k) : undefined;
           if (!next || !nextHits || nextHits.some((h) => h.tag === 'closure')) break;
           const nextErase = nextHits.find((h) => h.tag === 'erase');
-          if (nextErase && nextHits.some((h) => h.tag === 'erasedData')) {
+          if (nextErase && r.erasedData.test(doc.folded, next.start, next.end)) {
             add('until-deletion', evidenceFor(doc, next, nextErase.start, nextErase.end));
             break;
           }

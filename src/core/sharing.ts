@@ -12,7 +12,7 @@ import rules from './rules/sharing.json';
 
 export const SHARING_RULES_VERSION = rules.version;
 
-type Role = 'term' | 'weak' | 'weakContext' | 'context' | 'party' | 'partyContext' | 'exclude';
+type Role = 'term' | 'weak' | 'weakContext' | 'context' | 'party' | 'exclude';
 interface Tag {
   flag: SharingFlag;
   role: Role;
@@ -36,6 +36,8 @@ const FLAG_RULES = rules.flags as Record<SharingFlag, FlagRule>;
 export interface SharingRules {
   matcher: Scanner<Tag>;
   hypothetical: Map<SharingFlag, TermMatcher<number>>;
+  /** Words that have data go to a named party; tested only on sentences that name one. */
+  partyContext: Map<SharingFlag, TermMatcher<number>>;
 }
 
 export function compileSharingRules(): SharingRules {
@@ -48,19 +50,25 @@ export function compileSharingRules(): SharingRules {
       ['weakContext', r.weakContext],
       ['context', r.context],
       ['party', r.partyTerms],
-      ['partyContext', r.partyContext],
       ['exclude', r.exclude],
     ];
     for (const [role, terms] of lists) {
       for (const term of terms ?? []) specs.push({ term, value: { flag, role } });
     }
   }
-  const hypothetical = new Map<SharingFlag, TermMatcher<number>>();
-  for (const flag of SHARING_FLAGS) {
-    const h = FLAG_RULES[flag].hypothetical;
-    if (h?.length) hypothetical.set(flag, new TermMatcher(h.map((term) => ({ term, value: 1 }))));
-  }
-  return { matcher: new TermMatcher(specs), hypothetical };
+  const sentenceTerms = (pick: (r: FlagRule) => string[] | undefined) => {
+    const out = new Map<SharingFlag, TermMatcher<number>>();
+    for (const flag of SHARING_FLAGS) {
+      const terms = pick(FLAG_RULES[flag]);
+      if (terms?.length) out.set(flag, new TermMatcher(terms.map((term) => ({ term, value: 1 }))));
+    }
+    return out;
+  };
+  return {
+    matcher: new TermMatcher(specs),
+    hypothetical: sentenceTerms((r) => r.hypothetical),
+    partyContext: sentenceTerms((r) => r.partyContext),
+  };
 }
 
 function cleanHeading(h: string): string {
@@ -97,6 +105,19 @@ function addDisclosureHeadings(doc: Doc, evidence: Evidence[]): void {
   }
 }
 
+type SharingHit = { tag: Tag; start: number; end: number };
+
+function hasRole(hits: readonly SharingHit[], role: Role): boolean {
+  for (const x of hits) if (x.tag.role === role) return true;
+  return false;
+}
+
+/** Does a hit of this role overlap h? */
+function overlapsRole(hits: readonly SharingHit[], role: Role, h: SharingHit): boolean {
+  for (const x of hits) if (x.tag.role === role && x.start < h.end && h.start < x.end) return true;
+  return false;
+}
+
 export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag> {
   const out = {} as Record<SharingFlag, Flag>;
   const evidence = new Map<SharingFlag, Evidence[]>();
@@ -112,27 +133,28 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
     for (const flag of SHARING_FLAGS) {
       const rule = FLAG_RULES[flag];
       const mine = hits.filter((h) => h.tag.flag === flag);
-      const has = (role: Role) => mine.some((x) => x.tag.role === role);
-      if (rule.context.length && !has('context')) continue;
-      const weakOk = has('weakContext');
-      const partyOk = has('partyContext');
-      const overlaps = (role: Role, h: { start: number; end: number }) =>
-        mine.some((x) => x.tag.role === role && x.start < h.end && h.start < x.end);
-      const terms = mine.filter(
-        (h) =>
-          (h.tag.role === 'term' || (h.tag.role === 'weak' && weakOk)) &&
-          !overlaps('exclude', h) &&
-          // A term naming a party ("advertisers") also needs data going to or used by it.
-          (partyOk || !overlaps('party', h)) &&
-          // "… Merchant Advertising Developers …": a menu item glued into the text.
-          !inMenuRun(doc.text, s.start, s.end, h.start, h.end),
-      );
+      if (rule.context.length && !hasRole(mine, 'context')) continue;
+      const weakOk = hasRole(mine, 'weakContext');
+      let partyOk: boolean | undefined;
+      const terms: SharingHit[] = [];
+      for (const h of mine) {
+        if (h.tag.role !== 'term' && !(h.tag.role === 'weak' && weakOk)) continue;
+        if (overlapsRole(mine, 'exclude', h)) continue;
+        // A term naming a party ("advertisers") also needs data going to or used by it.
+        if (overlapsRole(mine, 'party', h)) {
+          partyOk ??= r.partyContext.get(flag)?.test(doc.folded, s.start, s.end) ?? false;
+          if (!partyOk) continue;
+        }
+        // "… Merchant Advertising Developers …": a menu item glued into the text.
+        if (inMenuRun(doc.text, s.start, s.end, h.start, h.end)) continue;
+        terms.push(h);
+      }
       if (!terms.length) continue;
       // "If, in the future, ... cross-border" is a hypothetical, not a practice.
       if (r.hypothetical.get(flag)?.test(doc.folded, s.start, s.end)) continue;
       // One denied mention makes the sentence a denial ("Ad servers: we do not partner with any ad server").
-      let positive: (typeof terms)[number] | undefined;
-      let denied: (typeof terms)[number] | undefined;
+      let positive: SharingHit | undefined;
+      let denied: SharingHit | undefined;
       for (const t of terms) {
         const reading = readPractice(doc, s.start, s.end, t.start, t.end);
         if (!reading.denied || (reading.conditional && rule.conditionalCounts)) positive ??= t;
