@@ -18,7 +18,7 @@ import { detectPolicy } from '../src/core/detect';
 import { extractPage } from '../src/extract/index';
 import { decodeHtml } from '../src/cli/load';
 import { bundleReport, type BundleReport } from './bench/bundle';
-import { clickToCard, type ClickToCardResult } from './bench/click-to-card';
+import { clickToCard, READ_PAUSE_MS, type ClickToCardResult } from './bench/click-to-card';
 import { coldStart, type ColdResult } from './bench/cold';
 import {
   corpusFiles,
@@ -341,8 +341,15 @@ async function main(): Promise<void> {
       note: 'extractPage + detectPolicy',
     },
     {
-      name: 'click to card (Chromium)',
+      name: 'click to card (Chromium, page read)',
       value: click.ms,
+      unit: 'ms',
+      limit: 300,
+      note: click.reason,
+    },
+    {
+      name: 'click to card (Chromium, page just loaded)',
+      value: click.justLoaded?.median ?? null,
       unit: 'ms',
       limit: 300,
       note: click.reason,
@@ -388,6 +395,8 @@ async function main(): Promise<void> {
             wallMedianMs: click.wall?.median,
             wallP95Ms: click.wall?.p95,
             inPageMedianMs: click.inPage?.median,
+            justLoadedMedianMs: click.justLoaded?.median,
+            justLoadedP95Ms: click.justLoaded?.p95,
             firstClickMs: click.firstClickMs,
             runs: click.wall?.runs,
             breakdown: click.breakdown,
@@ -517,7 +526,8 @@ function printTables(
   if (click.ms === null) out.push(`  not measured: ${click.reason}`);
   else {
     out.push(
-      `  wall clock median ${fmt(click.wall?.median, 0)} ms, p95 ${fmt(click.wall?.p95, 0)} ms over ${click.wall?.runs} runs; in the popup (performance.now) median ${fmt(click.inPage?.median, 0)} ms`,
+      `  policy tab loaded and idle, then a ${READ_PAUSE_MS} ms pause (the reader's click): wall clock median ${fmt(click.wall?.median, 0)} ms, p95 ${fmt(click.wall?.p95, 0)} ms over ${click.wall?.runs} runs; in the popup (performance.now) median ${fmt(click.inPage?.median, 0)} ms`,
+      `  clicked the moment the page's load event fired (page still laying out): median ${fmt(click.justLoaded?.median, 0)} ms, p95 ${fmt(click.justLoaded?.p95, 0)} ms`,
       `  first click after the browser started (rules compiled and engine run cold in the background; not in the median): ${fmt(click.firstClickMs, 0)} ms`,
     );
     const b = click.breakdown;
