@@ -53,6 +53,13 @@ describe('sensitive data', () => {
     expect(
       typesOf('Sensitive personal information refers to health, biometric and financial data.'),
     ).toEqual([]);
+    // where servers are hosted, and who a site is accessible to
+    expect(typesOf('Our servers are housed in a secured co-location facility.')).toEqual([]);
+    expect(
+      typesOf(
+        'We are committed to providing access to all individuals with or without disabilities.',
+      ),
+    ).toEqual([]);
     // contact details of the company are not the user's contact information
     expect(
       typesOf(
