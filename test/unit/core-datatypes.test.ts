@@ -53,6 +53,18 @@ describe('sensitive data', () => {
     expect(
       typesOf('Sensitive personal information refers to health, biometric and financial data.'),
     ).toEqual([]);
+    // the legal definition of sensitive personal information lists kinds, it collects none
+    expect(
+      typesOf(
+        '个人敏感信息是指一旦泄露、非法提供或滥用可能危害人身和财产安全的个人信息，主要包括：身份证件号码、个人生物识别信息、通信记录和内容、健康生理信息等。',
+      ),
+    ).toEqual([]);
+    expect(
+      typesOf(
+        '其中一旦泄露、非法提供或滥用可能危害人身和财产安全的信息为个人敏感信息，包括宗教信仰、医疗健康。',
+      ),
+    ).toEqual([]);
+    expect(typesOf('我们会收集您的面部识别特征用于身份核验。')).toEqual(['biometric']);
     // where servers are hosted, and who a site is accessible to
     expect(typesOf('Our servers are housed in a secured co-location facility.')).toEqual([]);
     expect(
