@@ -65,6 +65,10 @@ describe('sensitive data', () => {
       ),
     ).toEqual([]);
     expect(typesOf('我们会收集您的面部识别特征用于身份核验。')).toEqual(['biometric']);
+    // text messages as a channel to reach the user are not their messages
+    expect(typesOf('我们可能会以短信的方式，为你提供你可能感兴趣的服务。')).toEqual([]);
+    expect(typesOf('您可以通过手机短信中提供的退订方式进行退订。')).toEqual([]);
+    expect(typesOf('我们会读取您的短信内容以识别验证码。')).toContain('communications');
     // where servers are hosted, and who a site is accessible to
     expect(typesOf('Our servers are housed in a secured co-location facility.')).toEqual([]);
     expect(
