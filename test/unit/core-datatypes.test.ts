@@ -69,6 +69,12 @@ describe('sensitive data', () => {
     expect(typesOf('我们可能会以短信的方式，为你提供你可能感兴趣的服务。')).toEqual([]);
     expect(typesOf('您可以通过手机短信中提供的退订方式进行退订。')).toEqual([]);
     expect(typesOf('我们会读取您的短信内容以识别验证码。')).toContain('communications');
+    // a share code read from the clipboard, or a login that needs no password, is no credential
+    expect(
+      typesOf('我们需要在设备本地访问您的剪切板，读取其中的口令、兑换码，用于实现分享功能。'),
+    ).toEqual([]);
+    expect(typesOf('开通后您可以使用免密登录。')).toEqual([]);
+    expect(typesOf('注册时我们会收集您的账号名称、密码。')).toEqual(['credentials']);
     // where servers are hosted, and who a site is accessible to
     expect(typesOf('Our servers are housed in a secured co-location facility.')).toEqual([]);
     expect(
