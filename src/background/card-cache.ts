@@ -20,10 +20,19 @@ export async function getCard(tabId: number, url: string): Promise<Card | null> 
   return entry.card;
 }
 
-export async function putCard(tabId: number, url: string, card: Card): Promise<void> {
-  const entry = { url, card };
-  memory.set(tabId, entry);
-  await sessionSet(key(tabId), entry);
+/** Keep a tab's card in memory, at once: a popup opened right after finds it. */
+export function keepCard(tabId: number, url: string, card: Card): void {
+  memory.set(tabId, { url, card });
+}
+
+/** Is this the card kept for the tab now (not dropped or replaced since)? */
+export function holdsCard(tabId: number, card: Card): boolean {
+  return memory.get(tabId)?.card === card;
+}
+
+/** Copy a tab's card to storage.session, for a service worker that restarts. */
+export async function saveCard(tabId: number, url: string, card: Card): Promise<void> {
+  await sessionSet(key(tabId), { url, card });
 }
 
 export async function dropCard(tabId: number): Promise<boolean> {

@@ -129,8 +129,10 @@ describe('detectOnLoad', () => {
 describe('dropAllCards (settings changed)', () => {
   it('forgets every cached card, in memory and in storage.session, and names their tabs', async () => {
     const card = { schemaVersion: 1, score: { grade: 'B' } } as never;
-    await cache.putCard(3, 'https://a.example/p', card);
-    await cache.putCard(5, 'https://b.example/p', card);
+    cache.keepCard(3, 'https://a.example/p', card);
+    await cache.saveCard(3, 'https://a.example/p', card);
+    cache.keepCard(5, 'https://b.example/p', card);
+    await cache.saveCard(5, 'https://b.example/p', card);
     // A card from before a restart of the background: only in storage.session.
     session.set('card:8', { url: 'https://c.example/p', card });
     session.set('other', 1);

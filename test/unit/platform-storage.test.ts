@@ -47,7 +47,8 @@ describe('card cache', () => {
   const card = { schemaVersion: 1, score: { grade: 'C' } } as never;
 
   it('returns a card only for the same tab and URL, and forgets it when dropped', async () => {
-    await cache.putCard(4, 'https://a.example/privacy', card);
+    cache.keepCard(4, 'https://a.example/privacy', card);
+    await cache.saveCard(4, 'https://a.example/privacy', card);
     expect(await cache.getCard(4, 'https://a.example/privacy')).toBe(card);
     expect(await cache.getCard(4, 'https://a.example/other')).toBeNull();
     expect(await cache.getCard(5, 'https://a.example/privacy')).toBeNull();
@@ -60,6 +61,15 @@ describe('card cache', () => {
     expect(fake.storage.session!.data).toEqual({});
   });
 
+  it('keeps a card in memory before its storage.session copy is written', async () => {
+    cache.keepCard(6, 'https://d.example/', card);
+    expect(fake.storage.session!.data['card:6']).toBeUndefined();
+    expect(await cache.getCard(6, 'https://d.example/')).toBe(card);
+    expect(cache.holdsCard(6, card)).toBe(true);
+    await cache.dropCard(6);
+    expect(cache.holdsCard(6, card)).toBe(false);
+  });
+
   it('survives a restarted background through storage.session', async () => {
     fake.storage.session = area({ 'card:9': { url: 'https://b.example/', card } });
     expect(await cache.getCard(9, 'https://b.example/')).toEqual(card);
@@ -67,7 +77,8 @@ describe('card cache', () => {
 
   it('still works in memory where storage.session does not exist', async () => {
     fake.storage.session = undefined;
-    await cache.putCard(11, 'https://c.example/', card);
+    cache.keepCard(11, 'https://c.example/', card);
+    await cache.saveCard(11, 'https://c.example/', card);
     expect(await cache.getCard(11, 'https://c.example/')).toBe(card);
     expect(await storage.sessionGet('card:11')).toBeUndefined();
   });
