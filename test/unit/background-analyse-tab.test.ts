@@ -4,43 +4,15 @@
  * later, and not at all when the tab navigated meanwhile.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-
-const calls: string[] = [];
-const session = new Map<string, unknown>();
-const PAGE = {
-  title: 'Privacy Policy',
-  warnings: [],
-  policyLinks: [],
-  blocks: [
-    { kind: 'heading', level: 1, text: 'Privacy Policy' },
-    {
-      kind: 'paragraph',
-      level: 0,
-      text: 'This privacy policy explains how we collect, use, share and retain your personal information. We collect your precise location and device identifiers. We retain personal information for as long as necessary. You may withdraw your consent at any time.',
-    },
-  ],
-};
+import { calls, POLICY_PAGE, session } from './background-fakes';
 
 vi.mock('../../src/content/content-script?script', () => ({ default: 'content-script.js' }));
-vi.mock('webextension-polyfill', () => ({
-  default: {
+vi.mock('webextension-polyfill', async () =>
+  (await import('./background-fakes')).fakeBrowser({
     storage: {
-      session: {
-        get: async (key: string | null) =>
-          Object.fromEntries([...session].filter(([k]) => key === null || k === key)),
-        set: async (items: Record<string, unknown>) => {
-          for (const [k, v] of Object.entries(items)) session.set(k, v);
-        },
-        remove: async (key: string) => void session.delete(key),
-      },
-      local: {
-        get: async () => ({}),
-        set: async () => void calls.push('local.set'),
-      },
+      local: { get: async () => ({}), set: async () => void calls.push('local.set') },
       sync: { get: async () => ({}) },
     },
-    i18n: { getMessage: (key: string) => key, getUILanguage: () => 'en' },
-    runtime: { id: 'ext' },
     scripting: { executeScript: async () => void calls.push('inject') },
     tabs: {
       get: async (tabId: number) => ({
@@ -48,15 +20,10 @@ vi.mock('webextension-polyfill', () => ({
         url: `https://a.example/privacy/${tabId}`,
         status: 'complete',
       }),
-      sendMessage: async () => ({ ok: true, page: PAGE }),
+      sendMessage: async () => ({ ok: true, page: POLICY_PAGE }),
     },
-    action: {
-      setBadgeText: async (d: { tabId: number; text: string }) =>
-        void calls.push(`badge ${d.tabId} ${d.text}`),
-      setBadgeBackgroundColor: async () => {},
-    },
-  },
-}));
+  }),
+);
 const { analyseTab, WRITE_DELAY_MS } = await import('../../src/background/analyse-tab');
 const cache = await import('../../src/background/card-cache');
 

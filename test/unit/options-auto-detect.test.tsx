@@ -4,27 +4,8 @@
  * already has keeps its grade on the badge.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { calls, POLICY_PAGE, session } from './background-fakes';
 
-const calls: string[] = [];
-const POLICY_PAGE = {
-  title: 'Privacy Policy',
-  warnings: [],
-  policyLinks: [],
-  blocks: [
-    { kind: 'heading', level: 1, text: 'Privacy Policy' },
-    {
-      kind: 'paragraph',
-      level: 0,
-      text: 'This privacy policy explains how we collect, use, share and retain your personal information, and the choices you have. We collect your email address and device identifiers. You may request access to or deletion of your personal data, and withdraw your consent at any time.',
-    },
-    { kind: 'heading', level: 2, text: 'How we share your information' },
-    {
-      kind: 'paragraph',
-      level: 0,
-      text: 'We share personal data with service providers and third parties for advertising. We retain personal information for as long as necessary.',
-    },
-  ],
-};
 const NEWS_PAGE = {
   title: 'Council approves new bridge',
   warnings: [],
@@ -42,21 +23,8 @@ let granted = true;
 let isPolicy = true;
 
 vi.mock('../../src/content/content-script?script', () => ({ default: 'content-script.js' }));
-const session = new Map<string, unknown>();
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    storage: {
-      session: {
-        get: async (key: string | null) =>
-          Object.fromEntries([...session].filter(([k]) => key === null || k === key)),
-        set: async (items: Record<string, unknown>) => {
-          for (const [k, v] of Object.entries(items)) session.set(k, v);
-        },
-        remove: async (key: string) => void session.delete(key),
-      },
-    },
-    i18n: { getMessage: (key: string) => key, getUILanguage: () => 'en' },
-    runtime: { id: 'ext' },
+vi.mock('webextension-polyfill', async () =>
+  (await import('./background-fakes')).fakeBrowser({
     permissions: {
       contains: async (p: { origins: string[] }) => (calls.push(`contains ${p.origins}`), granted),
     },
@@ -71,14 +39,8 @@ vi.mock('webextension-polyfill', () => ({
         return { ok: true, page: isPolicy ? POLICY_PAGE : NEWS_PAGE };
       },
     },
-    action: {
-      setBadgeText: async (d: { tabId: number; text: string }) =>
-        void calls.push(`badge ${d.tabId} ${d.text}`),
-      setBadgeBackgroundColor: async () => {},
-      setTitle: async (d: { title: string }) => void calls.push(`title ${d.title}`),
-    },
-  },
-}));
+  }),
+);
 const { detectOnLoad } = await import('../../src/background/auto-detect');
 const { POLICY_BADGE } = await import('../../src/platform/badge');
 const cache = await import('../../src/background/card-cache');
