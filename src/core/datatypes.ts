@@ -5,7 +5,7 @@ import type { Doc } from './sections';
 import { sentenceAt } from './sections';
 import { fold } from './fold';
 import { isJsSpace } from './text';
-import { TermMatcher, type Scanner } from './matcher';
+import { TermMatcher, termSet, type Scanner } from './matcher';
 import { readPractice } from './negation';
 import { mergeParty, partyOf } from './party';
 import { addEvidence, evidenceFor, MAX_QUOTES } from './evidence';
@@ -18,16 +18,10 @@ const TYPE_RULES = rules.types as Record<DataType, TypeRule>;
 
 export const DATA_TYPE_RULES_VERSION = rules.version;
 
-const DEFINITION_SECTION = new TermMatcher(
-  rules.definitionSections.map((term) => ({ term, value: 1 })),
-);
-const HYPOTHETICAL = new TermMatcher(rules.hypothetical.map((term) => ({ term, value: 1 })));
-const CHILDREN_REQUIRES = new TermMatcher(
-  rules.childrenRequires.map((term) => ({ term, value: 1 })),
-);
-const DEFINITION_SENTENCE = new TermMatcher(
-  rules.definitionSentences.map((term) => ({ term, value: 1 })),
-);
+const DEFINITION_SECTION = termSet(rules.definitionSections);
+const HYPOTHETICAL = termSet(rules.hypothetical);
+const CHILDREN_REQUIRES = termSet(rules.childrenRequires);
+const DEFINITION_SENTENCE = termSet(rules.definitionSentences);
 
 export interface DataTypeRules {
   matcher: Scanner<DataType>;

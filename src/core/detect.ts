@@ -5,7 +5,7 @@
  */
 import type { Block, Detection } from './types';
 import { fold } from './fold';
-import { TermMatcher } from './matcher';
+import { TermMatcher, termSet } from './matcher';
 import rules from './rules/detection.json';
 
 export interface DetectInput {
@@ -17,9 +17,9 @@ export interface DetectInput {
 
 const SAMPLE = 40_000;
 
-const titlePolicy = new TermMatcher(rules.titlePolicy.map((term) => ({ term, value: 1 })));
-const titleOther = new TermMatcher(rules.titleOther.map((term) => ({ term, value: 1 })));
-const urlPolicy = new TermMatcher(rules.urlPolicy.map((term) => ({ term, value: 1 })));
+const titlePolicy = termSet(rules.titlePolicy);
+const titleOther = termSet(rules.titleOther);
+const urlPolicy = termSet(rules.urlPolicy);
 const cues = new TermMatcher(
   rules.cueGroups.flatMap((group, g) => group.map((term) => ({ term, value: g }))),
 );

@@ -266,3 +266,8 @@ export class TermMatcher<T> implements Scanner<T> {
     return this.scan(folded, from, to, 1).length > 0;
   }
 }
+
+/** A matcher for a plain list of terms, asked only whether (and where) any of them occurs. */
+export function termSet(terms: readonly string[]): TermMatcher<1> {
+  return new TermMatcher(terms.map((term) => ({ term, value: 1 as const })));
+}

@@ -3,7 +3,7 @@ import type { Evidence, RetentionKind, RetentionStatement, RetentionSummary } fr
 import { RETENTION_KINDS } from './types';
 import type { Doc } from './sections';
 import { hitsBySentence, sentenceAt } from './sections';
-import { TermMatcher, type Scanner } from './matcher';
+import { TermMatcher, termSet, type Scanner } from './matcher';
 import { readPractice } from './negation';
 import { addEvidence, evidenceFor, MAX_QUOTES } from './evidence';
 import type { RuleSettings } from './settings';
@@ -30,7 +30,7 @@ type Tag = (typeof TAGS)[number];
 export interface RetentionRules {
   matcher: Scanner<Tag>;
   /** What an erasure must name to be about data; tested only after an account closure. */
-  erasedData: TermMatcher<true>;
+  erasedData: TermMatcher<1>;
   user: UserMatcher<RetentionKind>[];
 }
 
@@ -54,7 +54,7 @@ export function compileRetentionRules(
   const specs = TAGS.flatMap((tag) => lists[tag].map((term) => ({ term, value: tag })));
   return {
     matcher: new TermMatcher(specs),
-    erasedData: new TermMatcher(rules.erasedData.map((term) => ({ term, value: true as const }))),
+    erasedData: termSet(rules.erasedData),
     user: userTermMatchers<RetentionKind>(
       (settings?.customTerms ?? []).filter((c) => c.area === 'retention'),
       (t) =>

@@ -4,7 +4,7 @@ import { SHARING_FLAGS } from './types';
 import type { Doc } from './sections';
 import { hitsBySentence } from './sections';
 import { fold } from './fold';
-import { TermMatcher, type Scanner } from './matcher';
+import { TermMatcher, termSet, type Scanner } from './matcher';
 import { readPractice } from './negation';
 import { inMenuRun, isNavLike } from './navlike';
 import { addEvidence, evidenceFor } from './evidence';
@@ -35,9 +35,9 @@ const FLAG_RULES = rules.flags as Record<SharingFlag, FlagRule>;
 
 export interface SharingRules {
   matcher: Scanner<Tag>;
-  hypothetical: Map<SharingFlag, TermMatcher<number>>;
+  hypothetical: Map<SharingFlag, TermMatcher<1>>;
   /** Words that have data go to a named party; tested only on sentences that name one. */
-  partyContext: Map<SharingFlag, TermMatcher<number>>;
+  partyContext: Map<SharingFlag, TermMatcher<1>>;
 }
 
 export function compileSharingRules(): SharingRules {
@@ -57,10 +57,10 @@ export function compileSharingRules(): SharingRules {
     }
   }
   const sentenceTerms = (pick: (r: FlagRule) => string[] | undefined) => {
-    const out = new Map<SharingFlag, TermMatcher<number>>();
+    const out = new Map<SharingFlag, TermMatcher<1>>();
     for (const flag of SHARING_FLAGS) {
       const terms = pick(FLAG_RULES[flag]);
-      if (terms?.length) out.set(flag, new TermMatcher(terms.map((term) => ({ term, value: 1 }))));
+      if (terms?.length) out.set(flag, termSet(terms));
     }
     return out;
   };
