@@ -99,6 +99,43 @@ function vitest(name, extraArgs, jsonFile) {
   summary.push(
     `${f === 0 ? 'PASS' : 'FAIL'} ${name}: ${p} passed, ${f} failed (${r.seconds.toFixed(1)}s)`,
   );
+  for (const line of failureDigest(report)) summary.push(`  ${line}`);
+}
+
+/** Lines over this length are cut in the digest. */
+const DIGEST_LINE = 240;
+/** At most this many failures are listed per suite. */
+const DIGEST_MAX = 15;
+
+/**
+ * One line per failing test (file, title, the first line of its message), so
+ * the end of a long CI log says why it failed even when only the end is kept.
+ */
+function failureDigest(report) {
+  const lines = [];
+  let more = 0;
+  for (const file of report.testResults ?? []) {
+    const rel = String(file.name ?? '').replace(`${ROOT}/`, '');
+    const failing = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    if (failing.length === 0 && file.status === 'failed') {
+      failing.push({ fullName: '(file did not load)', failureMessages: [file.message ?? ''] });
+    }
+    for (const a of failing) {
+      if (lines.length >= DIGEST_MAX) {
+        more++;
+        continue;
+      }
+      const first = firstLine(String(a.failureMessages?.[0] ?? ''));
+      lines.push(`${rel} > ${a.fullName ?? a.title}: ${first}`.slice(0, DIGEST_LINE));
+    }
+  }
+  if (more > 0) lines.push(`… and ${more} more (see the log above)`);
+  return lines;
+}
+
+function firstLine(message) {
+  const plain = message.replace(/\u001b\[[0-9;]*m/g, '');
+  return plain.split('\n').find((l) => l.trim() !== '')?.trim() ?? '(no message)';
 }
 
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);

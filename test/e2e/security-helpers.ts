@@ -52,9 +52,10 @@ export async function serveAll(): Promise<FixtureServer> {
 
 export { launchChromium, tabIdOf, type Browser } from './helpers';
 
-/** Problems a page reports: uncaught errors, console errors, dialogs (alert() and friends). */
+/** Problems a page reports: uncaught errors, console errors, dialogs (alert() and friends), a crash. */
 export function watchProblems(page: Page, label: string, into: string[]): void {
   page.on('pageerror', (e) => into.push(`${label} pageerror: ${e.message}`));
+  page.on('crash', () => into.push(`${label} crashed`));
   page.on('console', (m) => {
     if (m.type() === 'error') into.push(`${label} console error: ${m.text()}`);
   });
