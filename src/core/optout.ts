@@ -3,10 +3,11 @@ import type { Evidence, OptOutKind, OptOutPath } from './types';
 import { OPT_OUT_KINDS } from './types';
 import type { Doc, Sentence } from './sections';
 import { hitsBySentence, sentenceAt } from './sections';
-import { TermMatcher, type Scanner } from './matcher';
+import { TermMatcher, termSet, type Scanner } from './matcher';
 import { readPractice } from './negation';
 import { addEvidence, evidenceFor } from './evidence';
 import { namedPagesIn, routesIn, type Route } from './routes';
+import { routePlace, routePlaceCues, type RoutePlaceCues } from './route-place';
 import type { RuleSettings } from './settings';
 import { userTermMatchers, type UserMatcher } from './user-terms';
 import rules from './rules/optout.json';
@@ -29,6 +30,8 @@ type Tag =
 export interface OptOutRules {
   matcher: Scanner<Tag>;
   user: UserMatcher<OptOutKind>[];
+  places: RoutePlaceCues;
+  also: TermMatcher<1>;
 }
 
 export function compileOptOutRules(settings?: RuleSettings, warnings: string[] = []): OptOutRules {
@@ -51,6 +54,8 @@ export function compileOptOutRules(settings?: RuleSettings, warnings: string[] =
   }
   return {
     matcher: new TermMatcher(specs),
+    places: routePlaceCues(rules.deviceRoute, rules.productRoute),
+    also: termSet(rules.alsoCues),
     user: userTermMatchers<OptOutKind>(
       (settings?.customTerms ?? []).filter((c) => c.area === 'opt-out'),
       (t) => ((OPT_OUT_KINDS as readonly string[]).includes(t) ? (t as OptOutKind) : undefined),
@@ -164,6 +169,8 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
   }
 
   // Kinds named by phrases, with the route of the same sentence as target.
+  /** The kinds the sentence before offered a route for, for a sentence that only adds another route. */
+  let previous: { si: number; kinds: PhraseKind[] } | undefined;
   for (const [si, tags] of bySentence) {
     const s = doc.sentences[si]!;
     if (s.heading) continue;
@@ -174,24 +181,60 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     const usesRoutes = (agency || choice) && control;
     if (!usesRoutes && !agency) continue;
     const routes = routesOf(doc, s);
-    for (const route of routes) {
-      // A route counts when the sentence uses it to control data, not just to reach a feature.
-      if (usesRoutes && route.labels > 0)
-        add('settings-path', route.target, si, route.start, route.end);
-    }
+    const places = routes.map((route) => routePlace(doc.folded, s.start, route, r.places));
+    routes.forEach((route, i) => {
+      // A route counts when the sentence uses it to control data, not just to reach a feature;
+      // one on the phone or in the browser is a browser-control, not the product's settings path.
+      if (!usesRoutes || route.labels === 0) return;
+      add(
+        places[i] === 'product' ? 'settings-path' : 'browser-control',
+        route.target,
+        si,
+        route.start,
+        route.end,
+      );
+    });
     if (!agency) continue;
     const seen = new Set<PhraseKind>();
+    const routed: PhraseKind[] = [];
     for (const t of tags) {
       if (!(t.tag in rules.kinds) || seen.has(t.tag as PhraseKind)) continue;
       const kind = t.tag as PhraseKind;
       if (kind === 'ad-personalization' && !adPersonalizationOk(doc, s)) continue;
-      if (kind === 'browser-control' && !tags.some((x) => x.tag === 'browserControlVerbs'))
-        continue;
+      let near: Route | undefined;
+      if (kind === 'browser-control') {
+        if (!tags.some((x) => x.tag === 'browserControlVerbs')) continue;
+        // "System Permissions" as a step of the product's own menu is not the phone's settings.
+        if (
+          routes.some((rt, i) => places[i] === 'product' && rt.start <= t.start && rt.end >= t.end)
+        )
+          continue;
+        near = nearestRoute(
+          routes.filter((_, i) => places[i] === 'device'),
+          t,
+        );
+      } else {
+        near = nearestRoute(routes, t);
+      }
       const reading = readPractice(doc, s.start, s.end, t.start, t.end);
       if (reading.denied && !reading.conditional) continue;
       seen.add(kind);
-      add(kind, nearestRoute(routes, t)?.target, si, t.start, t.end);
+      if (near) routed.push(kind);
+      add(kind, near?.target, si, t.start, t.end);
     }
+    // "In other forms, you may also use [route]": the same kinds, by another route.
+    if (seen.size === 0 && previous?.si === si - 1 && routes.length > 0) {
+      const cue = r.also.scan(doc.folded, s.start, routes[0]!.start, 1)[0];
+      if (cue) {
+        for (const kind of previous.kinds) {
+          const i = kind === 'browser-control' ? places.indexOf('device') : 0;
+          if (i < 0) continue;
+          seen.add(kind);
+          add(kind, routes[i]!.target, si, routes[i]!.start, routes[i]!.end);
+        }
+      }
+    }
+    previous = routed.length > 0 ? { si, kinds: routed } : undefined;
     // "opt out" said in an advertising sentence: a way out of targeted ads.
     if (!seen.has('ad-personalization') && tags.some((t) => t.tag === 'adContext')) {
       const opt = /opt[\s-]?out|turn off|disable|关闭|退出|拒绝/.exec(

@@ -86,6 +86,9 @@ export function routesIn(text: string, start: number, end: number): Route[] {
       SEP.lastIndex++;
       continue;
     }
+    // 》 closing a 《 is the end of a title (《隐私政策》将…), not a step to the next page.
+    if (m[0].trim() === '》' && s.lastIndexOf('《', m.index) > s.lastIndexOf('》', m.index - 1))
+      continue;
     seps.push({ a: m.index, b: m.index + m[0].length });
   }
   const routes: Route[] = [];

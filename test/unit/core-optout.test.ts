@@ -88,3 +88,66 @@ describe('targets', () => {
     ).toEqual(['unsub@example.cn']);
   });
 });
+
+describe('where a route lives', () => {
+  it('a route on the phone is a browser-control, one in the product a settings-path', () => {
+    const t =
+      'You may withdraw authorization and consent for this product APP through the permission management interface by using [local mobile phone: Settings -> Permission Management -> Enable or Disable the Corresponding Permission].';
+    const got = paths(t);
+    expect(got).toContainEqual(['browser-control', 'Settings -> Permission Management']);
+    expect(got).toContainEqual(['consent-withdrawal', 'Settings -> Permission Management']);
+    expect(got).not.toContainEqual(['settings-path', 'Settings -> Permission Management']);
+    const z = '例如您可以通过移动设备中的“设置-隐私-照片”来关闭您对手机相册的授权。';
+    expect(paths(z)).toContainEqual(['browser-control', '设置-隐私-照片']);
+    expect(paths(z)).not.toContainEqual(['settings-path', '设置-隐私-照片']);
+  });
+
+  it('"System Permissions" as a step of the product menu is the product settings, not the phone', () => {
+    const t =
+      'You may use [“Me” page -> System Permissions -> Enable or Disable the Corresponding Permission].';
+    expect(paths(t)).toContainEqual(['settings-path', '“Me” page -> System Permissions']);
+    expect(paths(t).map((p) => p[0])).not.toContain('browser-control');
+    const z =
+      '您可以通过“我的”-“设置”-“隐私管理”-“系统权限管理”来操作管理及撤回您在App内设置的系统授权。';
+    expect(paths(z).map((p) => p[0])).toContain('settings-path');
+    expect(paths(z).map((p) => p[0])).not.toContain('browser-control');
+  });
+
+  it('the cue nearest the route wins, and a phone number or an app on a platform is no device', () => {
+    // The device comes first, the app's own menu last: the menu is the product's.
+    const z =
+      '您可以在设备本身操作系统中关闭地理位置等权限，或通过我的>设置>账号与安全中心>权限管理改变同意范围或撤回您的授权。';
+    expect(paths(z)).toContainEqual(['settings-path', '我的>设置>账号与安全中心>权限']);
+    expect(
+      paths(
+        '如您希望更换您注册时所提供的手机号的，您需要自行前往【设置-账号与安全-更换绑定手机】完成修改。',
+      ),
+    ).toContainEqual(['settings-path', '设置-账号与安全-更换绑定手机']);
+    expect(
+      paths('iOS端用户：如您需要注销帐号，请在【我的】-【设置】-【账号注销】按提示进行注销。').map(
+        (p) => p[0],
+      ),
+    ).not.toContain('browser-control');
+  });
+
+  it('"In other forms, you may also use [route]" keeps the kinds of the sentence before', () => {
+    const t =
+      'You may withdraw authorization and consent through [local mobile phone: Settings -> Permission Management]. In other forms, you may also use [“Me” page -> System Permissions -> Enable or Disable the Corresponding Permission].';
+    expect(paths(t)).toContainEqual(['consent-withdrawal', '“Me” page -> System Permissions']);
+    // Without the cue, another sentence's route is only a settings path.
+    const plain =
+      'You may withdraw authorization and consent through [local mobile phone: Settings -> Permission Management]. You may change your avatar in [“Me” page -> Profile -> Edit].';
+    expect(paths(plain)).not.toContainEqual(['consent-withdrawal', '“Me” page -> Profile']);
+  });
+});
+
+describe('routes', () => {
+  it('a 》 that closes a 《 title is not a step between pages', () => {
+    const z =
+      '本《隐私政策》将努力通过通俗易懂的文字，向您说明我们为您提供的访问、更新、删除这些信息的方式。';
+    expect(routesIn(z, 0, z.length)).toEqual([]);
+    expect(paths(z).map((p) => p[0])).not.toContain('settings-path');
+    const menu = '您可以通过我的》设置》隐私关闭个性化推荐。';
+    expect(routesIn(menu, 0, menu.length).map((r) => r.target)).toEqual(['我的》设置》隐私']);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Where a settings route lives: on the device or in the browser (the phone's
+ * own "Settings -> Permission Management", a browser's settings), or inside
+ * the product ("Me -> Privacy", "我的-设置-隐私"). The taxonomy calls the
+ * first a browser-control and only the second a settings-path.
+ */
+import { termSet, type TermMatcher } from './matcher';
+import type { Route } from './routes';
+
+/** How far before a route its place may be named ("through the phone's …", "通过终端设备【…"). */
+const BEFORE = 40;
+
+export type RoutePlace = 'device' | 'product';
+
+export interface RoutePlaceCues {
+  device: TermMatcher<1>;
+  product: TermMatcher<1>;
+}
+
+export function routePlaceCues(
+  device: readonly string[],
+  product: readonly string[],
+): RoutePlaceCues {
+  return { device: termSet(device), product: termSet(product) };
+}
+
+/**
+ * The place of `route` in `folded` (the document's folded text), read from the
+ * words just before it in the same sentence and from its first label: the cue
+ * nearest the route wins, and a route named by neither is the product's own.
+ */
+export function routePlace(
+  folded: string,
+  sentenceStart: number,
+  route: Route,
+  cues: RoutePlaceCues,
+): RoutePlace {
+  const from = Math.max(sentenceStart, route.start - BEFORE);
+  const to = firstLabelEndOf(folded, route);
+  const device = lastEnd(cues.device, folded, from, to);
+  const product = lastEnd(cues.product, folded, from, to);
+  return device > product ? 'device' : 'product';
+}
+
+/** End of the route's first label (the first separator after its start, or its end). */
+function firstLabelEndOf(folded: string, route: Route): number {
+  const rest = folded.slice(route.start, route.end);
+  const sep = /->|→|⟶|⇒|=>|＞|>|»|›|[-－—–]/.exec(rest);
+  return sep ? route.start + sep.index : route.end;
+}
+
+/** End offset of the last cue found in folded[from, to), or -1. */
+function lastEnd(set: TermMatcher<1>, folded: string, from: number, to: number): number {
+  let end = -1;
+  for (const h of set.scan(folded, from, to)) if (h.end > end) end = h.end;
+  return end;
+}
