@@ -142,6 +142,21 @@ describe('where a route lives', () => {
 });
 
 describe('routes', () => {
+  it('a quoted control placed on the screen is a page to use', () => {
+    expect(
+      paths(
+        'If you want to access your data, you may do so by logging in via ‘Login’ on the upper right of the website.',
+      ),
+    ).toContainEqual(['settings-path', 'Login']);
+    expect(
+      paths('To change your choices, you can tap “Privacy” at the top of any screen.'),
+    ).toContainEqual(['settings-path', 'Privacy']);
+    // A quoted word with no place on the screen stays a word.
+    expect(paths('You can read “Login” in our glossary.').map((p) => p[0])).not.toContain(
+      'settings-path',
+    );
+  });
+
   it('a 》 that closes a 《 title is not a step between pages', () => {
     const z =
       '本《隐私政策》将努力通过通俗易懂的文字，向您说明我们为您提供的访问、更新、删除这些信息的方式。';
