@@ -50,6 +50,21 @@ describe('retention', () => {
     expect(ret('We will permanently delete your data on request.').summary).not.toBe('indefinite');
   });
 
+  it('a duty to retain, or "for a certain time" without a number, is as long as necessary', () => {
+    expect(
+      ret(
+        'Please note that we may be required to keep this information (or to keep it for a certain time) before we delete it.',
+      ).summary,
+    ).toBe('as-long-as-necessary');
+    expect(ret('We may be required to retain some records by law.').summary).toBe(
+      'as-long-as-necessary',
+    );
+    // Keeping data confidential is a duty, but not about how long it is kept.
+    expect(
+      ret('Our service providers are obligated to keep this information confidential.').summary,
+    ).toBe('not-stated');
+  });
+
   it('summary is the most informative kind, and not-stated when silent', () => {
     const r = ret('We retain data as long as necessary. Backups are deleted after 30 days.');
     expect(r.summary).toBe('stated-period');
