@@ -20,8 +20,8 @@ import { loadRuleSettings, rememberAnalysedPage } from '../platform/analysis-set
 import { setGradeBadge } from '../platform/badge';
 import { errorMessage, sendToTab, type TabAnalysis } from '../platform/messages';
 import { classifyUrl } from '../platform/restricted-url';
-import { getTab, injectContentScript } from '../platform/tabs';
-import { getCard, holdsCard, keepCard, saveCard } from './card-cache';
+import { getTab, injectContentScript, type TabInfo } from '../platform/tabs';
+import { getKept, holdsCard, keepCard, saveCard } from './card-cache';
 
 /**
  * Injection errors that mean "the browser forbids this kind of page" rather
@@ -55,8 +55,23 @@ async function warmUp(): Promise<void> {
   }
 }
 
-/** The card (or the reason there is none) for one tab. `force`: analyse even a non-policy page. */
-export async function analyseTab(tabId: number, force = false): Promise<TabAnalysis> {
+export interface AnalyseOptions {
+  /** Analyse even a page the detector does not take for a policy (the user asked). */
+  force?: boolean;
+  /**
+   * Keep the start of the page's text for the options page's rule tester. Only
+   * for a page the user asked about: analysis ahead of a click (automatic
+   * detection) keeps no page text.
+   */
+  keepSample?: boolean;
+}
+
+/** Analyses under way, per tab and page: a popup opened meanwhile waits for the same one. */
+const running = new Map<string, { force: boolean; answer: Promise<TabAnalysis> }>();
+
+/** The card (or the reason there is none) for one tab. */
+export async function analyseTab(tabId: number, opts: AnalyseOptions = {}): Promise<TabAnalysis> {
+  const force = opts.force === true;
   const tab = await getTab(tabId);
   if (!tab) return { kind: 'error', reason: 'no-tab' };
 
@@ -66,10 +81,29 @@ export async function analyseTab(tabId: number, force = false): Promise<TabAnaly
   }
 
   if (tab.url) {
-    const cached = await getCard(tab.id, tab.url).catch(() => null);
-    if (cached) return { kind: 'card', tab, card: cached, warnings: [], fromCache: true };
+    const kept = await getKept(tab.id, tab.url).catch(() => null);
+    if (kept)
+      return { kind: 'card', tab, card: kept.card, warnings: kept.warnings, fromCache: true };
   }
+  const runKey = `${tab.id} ${tab.url ?? ''}`;
+  const underWay = running.get(runKey);
+  // A forced analysis does not wait for one that may stop at "not a policy".
+  if (underWay && (underWay.force || !force)) return underWay.answer;
+  const answer = analyseNow(tab, access, force, opts.keepSample !== false);
+  running.set(runKey, { force, answer });
+  try {
+    return await answer;
+  } finally {
+    if (running.get(runKey)?.answer === answer) running.delete(runKey);
+  }
+}
 
+async function analyseNow(
+  tab: TabInfo,
+  access: ReturnType<typeof classifyUrl>,
+  force: boolean,
+  keepSample: boolean,
+): Promise<TabAnalysis> {
   // The page injects and extracts in its own process; meanwhile this one
   // compiles the rules (a no-op when they are already compiled).
   const injecting = injectContentScript(tab.id, contentScriptFile, tab.status === 'complete');
@@ -114,12 +148,12 @@ export async function analyseTab(tabId: number, force = false): Promise<TabAnaly
     return { kind: 'error', reason: 'analyse', detail: errorMessage(err) };
   }
   const url = tab.url;
-  if (url) keepCard(tab.id, url, card);
+  if (url) keepCard(tab.id, url, card, page.warnings);
   setTimeout(() => {
-    void rememberAnalysedPage(url, page).catch(() => undefined);
+    if (keepSample) void rememberAnalysedPage(url, page).catch(() => undefined);
     // The tab may have navigated meanwhile, which dropped the card and its badge.
     if (url && holdsCard(tab.id, card)) {
-      void saveCard(tab.id, url, card).catch(() => undefined);
+      void saveCard(tab.id, url, card, page.warnings).catch(() => undefined);
       void setGradeBadge(tab.id, card.score.grade);
     }
   }, WRITE_DELAY_MS);

@@ -2,8 +2,10 @@
  * Automatic policy detection (optional, off by default): when the user turned
  * it on and granted the host permission, each page that finishes loading gets
  * the content script, which extracts the start of the page text; the cheap
- * detector runs on it here, and policy pages get a mark on the badge. No
- * analysis runs here.
+ * detector runs on it here, and policy pages get a mark on the badge. Only
+ * then is the whole page read and analysed (`analyse`, given by the
+ * background), so the card is ready before the click and the badge shows its
+ * grade; pages that are not policies cost the detection only.
  */
 import contentScriptFile from '../content/content-script?script';
 import { detectPolicy } from '../core/detect';
@@ -22,6 +24,7 @@ export async function detectOnLoad(
   url: string | undefined,
   enabled: boolean,
   hasCard: () => Promise<boolean>,
+  analyse?: () => Promise<unknown>,
 ): Promise<'policy' | 'not-policy' | 'skipped'> {
   if (!enabled || !url || classifyUrl(url) !== 'ok') return 'skipped';
   if (!(await hasAutoDetectPermission())) return 'skipped';
@@ -33,6 +36,7 @@ export async function detectOnLoad(
     if (await hasCard()) return 'skipped';
     if (detectPolicy({ title: res.page.title, url, blocks: res.page.blocks }).isPolicy) {
       await setPolicyBadge(tabId, t('options_autoDetectBadgeTitle'));
+      await analyse?.().catch(() => undefined);
       return 'policy';
     }
     await clearBadge(tabId);

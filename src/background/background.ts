@@ -18,7 +18,7 @@ handleMessages({
     if (!fromExtensionPage(sender, extensionPagesBase())) {
       throw new Error('tab/analyse is answered for extension pages only');
     }
-    return analyseTab(tabId, force === true);
+    return analyseTab(tabId, { force: force === true });
   },
 });
 
@@ -51,8 +51,16 @@ onSettingsChanged(sync, local, (result) => {
   void dropAllCards().then((tabs) => Promise.all(tabs.map((id) => clearBadge(id))));
 });
 
+// A page that automatic detection takes for a policy is analysed at once (its
+// grade replaces the mark on the badge), so the card is ready when the user clicks.
 onTabLoaded((tabId, url) => {
   void autoDetect.then((on) =>
-    detectOnLoad(tabId, url, on, async () => (url ? (await getCard(tabId, url)) !== null : false)),
+    detectOnLoad(
+      tabId,
+      url,
+      on,
+      async () => (url ? (await getCard(tabId, url)) !== null : false),
+      () => analyseTab(tabId, { keepSample: false }),
+    ),
   );
 });

@@ -8,21 +8,31 @@ import { sessionGet, sessionKeys, sessionRemove, sessionSet } from '../platform/
 interface Entry {
   url: string;
   card: Card;
+  /** What the extraction warned about (text cut, …), shown again with a kept card. */
+  warnings?: string[];
 }
 
 const memory = new Map<number, Entry>();
 const key = (tabId: number) => `card:${tabId}`;
 
 export async function getCard(tabId: number, url: string): Promise<Card | null> {
+  return (await getKept(tabId, url))?.card ?? null;
+}
+
+/** The card kept for a tab's page, with the extraction's warnings. */
+export async function getKept(
+  tabId: number,
+  url: string,
+): Promise<{ card: Card; warnings: string[] } | null> {
   const entry = memory.get(tabId) ?? (await sessionGet<Entry>(key(tabId)));
   if (!entry || entry.url !== url) return null;
   memory.set(tabId, entry);
-  return entry.card;
+  return { card: entry.card, warnings: Array.isArray(entry.warnings) ? entry.warnings : [] };
 }
 
 /** Keep a tab's card in memory, at once: a popup opened right after finds it. */
-export function keepCard(tabId: number, url: string, card: Card): void {
-  memory.set(tabId, { url, card });
+export function keepCard(tabId: number, url: string, card: Card, warnings: string[] = []): void {
+  memory.set(tabId, { url, card, warnings });
 }
 
 /** Is this the card kept for the tab now (not dropped or replaced since)? */
@@ -31,8 +41,13 @@ export function holdsCard(tabId: number, card: Card): boolean {
 }
 
 /** Copy a tab's card to storage.session, for a service worker that restarts. */
-export async function saveCard(tabId: number, url: string, card: Card): Promise<void> {
-  await sessionSet(key(tabId), { url, card });
+export async function saveCard(
+  tabId: number,
+  url: string,
+  card: Card,
+  warnings: string[] = [],
+): Promise<void> {
+  await sessionSet(key(tabId), { url, card, warnings });
 }
 
 export async function dropCard(tabId: number): Promise<boolean> {

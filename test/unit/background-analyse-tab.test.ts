@@ -1,7 +1,9 @@
 /**
  * The background's answer to the popup: the card comes back at once and is in
  * memory at once; its storage.session copy and the badge are written a moment
- * later, and not at all when the tab navigated meanwhile.
+ * later, and not at all when the tab navigated meanwhile. Two requests for
+ * the same page share one analysis; an analysis ahead of a click keeps no
+ * page text.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { calls, POLICY_PAGE, session } from './background-fakes';
@@ -20,7 +22,14 @@ vi.mock('webextension-polyfill', async () =>
         url: `https://a.example/privacy/${tabId}`,
         status: 'complete',
       }),
-      sendMessage: async () => ({ ok: true, page: POLICY_PAGE }),
+      // Tab 6's page was cut at the length limit: the extraction warns about it.
+      sendMessage: async (tabId: number) => ({
+        ok: true,
+        page: {
+          ...POLICY_PAGE,
+          warnings: tabId === 6 ? ['Only the first 5,000,000 characters'] : [],
+        },
+      }),
     },
   }),
 );
@@ -43,7 +52,7 @@ describe('analyseTab', () => {
     expect(session.has('card:3')).toBe(false);
     expect(calls.some((c) => c.startsWith('badge'))).toBe(false);
     await later();
-    expect(session.get('card:3')).toEqual({ url, card: answer.card });
+    expect(session.get('card:3')).toEqual({ url, card: answer.card, warnings: [] });
     expect(calls).toContain(`badge 3 ${answer.card.score.grade}`);
     expect(calls).toContain('local.set');
     // The next click on the same page is answered from memory.
@@ -59,5 +68,27 @@ describe('analyseTab', () => {
     await later();
     expect(session.has('card:4')).toBe(false);
     expect(calls.some((c) => c.startsWith('badge 4'))).toBe(false);
+  });
+
+  it('shares one analysis between requests for the same page made while it runs', async () => {
+    const [a, b] = await Promise.all([analyseTab(5), analyseTab(5)]);
+    expect(a.kind).toBe('card');
+    expect(b).toBe(a);
+    expect(calls.filter((c) => c === 'inject')).toEqual(['inject']);
+    await later();
+  });
+
+  it('a card kept from before the click comes back with the extraction warnings', async () => {
+    const first = await analyseTab(6, { keepSample: false });
+    if (first.kind !== 'card') throw new Error(`no card: ${first.kind}`);
+    expect(first.warnings).toEqual(['Only the first 5,000,000 characters']);
+    await later();
+    // Ahead of a click, no page text is kept for the rule tester.
+    expect(calls).not.toContain('local.set');
+    const again = await analyseTab(6);
+    expect(again.kind === 'card' && again.fromCache).toBe(true);
+    expect(again.kind === 'card' && again.warnings).toEqual([
+      'Only the first 5,000,000 characters',
+    ]);
   });
 });

@@ -69,6 +69,28 @@ describe('detectOnLoad', () => {
     expect(calls).toContain('badge 7 ');
   });
 
+  it('analyses a policy page after marking it, and only a policy page', async () => {
+    const analyse = async () => void calls.push('analyse');
+    expect(await detectOnLoad(7, 'https://a.example/privacy', true, noCard, analyse)).toBe(
+      'policy',
+    );
+    expect(calls.indexOf('analyse')).toBeGreaterThan(calls.indexOf(`badge 7 ${POLICY_BADGE}`));
+    calls.length = 0;
+    isPolicy = false;
+    expect(await detectOnLoad(7, 'https://a.example/news', true, noCard, analyse)).toBe(
+      'not-policy',
+    );
+    expect(calls).not.toContain('analyse');
+    // An analysis that fails leaves the mark and reports nothing.
+    isPolicy = true;
+    const failing = async () => {
+      throw new Error('tab closed');
+    };
+    expect(await detectOnLoad(7, 'https://a.example/privacy', true, noCard, failing)).toBe(
+      'policy',
+    );
+  });
+
   it('does nothing when turned off, without the permission, or on pages it may not read', async () => {
     expect(await detectOnLoad(7, 'https://a.example/privacy', false, noCard)).toBe('skipped');
     expect(calls).toEqual([]);

@@ -47,14 +47,19 @@ describe('card cache', () => {
   const card = { schemaVersion: 1, score: { grade: 'C' } } as never;
 
   it('returns a card only for the same tab and URL, and forgets it when dropped', async () => {
-    cache.keepCard(4, 'https://a.example/privacy', card);
-    await cache.saveCard(4, 'https://a.example/privacy', card);
+    cache.keepCard(4, 'https://a.example/privacy', card, ['cut']);
+    await cache.saveCard(4, 'https://a.example/privacy', card, ['cut']);
     expect(await cache.getCard(4, 'https://a.example/privacy')).toBe(card);
+    expect(await cache.getKept(4, 'https://a.example/privacy')).toEqual({
+      card,
+      warnings: ['cut'],
+    });
     expect(await cache.getCard(4, 'https://a.example/other')).toBeNull();
     expect(await cache.getCard(5, 'https://a.example/privacy')).toBeNull();
     expect(fake.storage.session!.data['card:4']).toEqual({
       url: 'https://a.example/privacy',
       card,
+      warnings: ['cut'],
     });
     await cache.dropCard(4);
     expect(await cache.getCard(4, 'https://a.example/privacy')).toBeNull();
@@ -73,6 +78,8 @@ describe('card cache', () => {
   it('survives a restarted background through storage.session', async () => {
     fake.storage.session = area({ 'card:9': { url: 'https://b.example/', card } });
     expect(await cache.getCard(9, 'https://b.example/')).toEqual(card);
+    // A copy written before warnings were kept has none.
+    expect(await cache.getKept(9, 'https://b.example/')).toEqual({ card, warnings: [] });
   });
 
   it('still works in memory where storage.session does not exist', async () => {
