@@ -2,7 +2,7 @@
  * Background (service worker in Chrome, event page in Firefox): analyses the
  * tab the popup asks for, keeps a card per tab and shows its grade on the badge.
  */
-import { loadSettings, onSettingsChanged } from '../settings';
+import { loadSettings, onSettingsChanged, type UiLanguage } from '../settings';
 import { clearBadge } from '../platform/badge';
 import { initI18n } from '../platform/i18n';
 import { extensionPagesBase, fromExtensionPage, handleMessages } from '../platform/messages';
@@ -20,6 +20,12 @@ handleMessages({
     }
     return analyseTab(tabId, { force: force === true });
   },
+  'settings/language': async (_payload, sender) => {
+    if (!fromExtensionPage(sender, extensionPagesBase())) {
+      throw new Error('settings/language is answered for extension pages only');
+    }
+    return { language: (await current).language };
+  },
 });
 
 onTabNavigated((tabId) => {
@@ -31,21 +37,28 @@ onTabRemoved((tabId) => {
   void dropCard(tabId);
 });
 
-// Whether automatic detection is on: read once, then kept up to date. The
-// badge's tooltip follows the interface language chosen in the settings.
+// The settings the background acts on: read once, then kept up to date. The
+// badge's tooltip follows the interface language chosen in the settings, and
+// the popup asks for that language here instead of loading the settings model.
 const { sync, local } = settingsAreas();
-let autoDetect: Promise<boolean> = loadSettings(sync, local).then(
+let current: Promise<{ autoDetect: boolean; language: UiLanguage }> = loadSettings(
+  sync,
+  local,
+).then(
   (r) => {
     void initI18n(r.settings.language);
-    return r.settings.autoDetect;
+    return { autoDetect: r.settings.autoDetect, language: r.settings.language };
   },
-  () => false,
+  () => ({ autoDetect: false, language: 'auto' as const }),
 );
 
 // Cards were made with the old settings: drop them and their grades, so the
 // next popup analyses again with the new ones.
 onSettingsChanged(sync, local, (result) => {
-  autoDetect = Promise.resolve(result.settings.autoDetect);
+  current = Promise.resolve({
+    autoDetect: result.settings.autoDetect,
+    language: result.settings.language,
+  });
   forgetRuleSettings();
   void initI18n(result.settings.language);
   void dropAllCards().then((tabs) => Promise.all(tabs.map((id) => clearBadge(id))));
@@ -54,11 +67,11 @@ onSettingsChanged(sync, local, (result) => {
 // A page that automatic detection takes for a policy is analysed at once (its
 // grade replaces the mark on the badge), so the card is ready when the user clicks.
 onTabLoaded((tabId, url) => {
-  void autoDetect.then((on) =>
+  void current.then(({ autoDetect }) =>
     detectOnLoad(
       tabId,
       url,
-      on,
+      autoDetect,
       async () => (url ? (await getCard(tabId, url)) !== null : false),
       () => analyseTab(tabId, { keepSample: false }),
     ),

@@ -4,8 +4,7 @@
  * from the extension package instead.
  */
 import browser from 'webextension-polyfill';
-import { loadSettings, type UiLanguage } from '../settings';
-import { settingsAreas } from './settings-storage';
+import type { UiLanguage } from '../settings/types';
 
 interface MessageEntry {
   message: string;
@@ -33,9 +32,17 @@ export async function initI18n(language?: UiLanguage): Promise<void> {
   overrideLang = override ? lang : undefined;
 }
 
-/** The language chosen in the settings (an old "uiLanguage" key is read through the model's migration). */
+/**
+ * The language chosen in the settings (an old "uiLanguage" key is read through
+ * the model's migration). The settings model is loaded only here, on demand:
+ * the popup asks the background for the language instead and never loads it.
+ */
 async function storedLanguage(): Promise<UiLanguage> {
   try {
+    const [{ loadSettings }, { settingsAreas }] = await Promise.all([
+      import('../settings'),
+      import('./settings-storage'),
+    ]);
     const { sync, local } = settingsAreas();
     return (await loadSettings(sync, local)).settings.language;
   } catch {

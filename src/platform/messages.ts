@@ -7,6 +7,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { Card, Detection } from '../core/types';
 import type { ExtractedPage, PolicyLink } from '../extract/types';
+import type { UiLanguage } from '../settings/types';
 import type { TabInfo } from './tabs';
 
 export type ExtractResponse = { ok: true; page: ExtractedPage } | { ok: false; error: string };
@@ -39,6 +40,8 @@ export interface MessageMap {
     request: { quote: string; heading?: boolean; occurrence?: number };
     response: { found: boolean };
   };
+  /** popup -> background: the interface language chosen in the settings (kept in memory there). */
+  'settings/language': { request: Record<string, never>; response: { language: UiLanguage } };
   /** popup -> content script: remove the highlight, if any. */
   'page/clearHighlight': { request: Record<string, never>; response: { found: boolean } };
 }
@@ -74,6 +77,7 @@ const REQUEST_CHECKS: { [N in MessageName]: (p: Record<string, unknown>) => bool
     (p.occurrence === undefined ||
       (typeof p.occurrence === 'number' && Number.isInteger(p.occurrence) && p.occurrence >= 0)),
   'page/clearHighlight': () => true,
+  'settings/language': () => true,
 };
 
 /** Is this value a well-formed message of our map? */

@@ -50,6 +50,20 @@ export async function openPopup(requestedTabId?: number): Promise<PopupState> {
   return state;
 }
 
+/**
+ * The interface language chosen in the settings, as the background knows it
+ * (checked by mount, so this entry chunk stays free of the settings types);
+ * undefined when it cannot say, and the popup then reads the settings itself.
+ */
+export async function askLanguage(): Promise<unknown> {
+  try {
+    const res: unknown = await sendToBackground('settings/language', {});
+    return (res as { language?: unknown } | undefined)?.language;
+  } catch {
+    return undefined;
+  }
+}
+
 /** 'Analyse anyway' on a page the detector did not take for a policy. */
 export function analyseAnyway(tab: TabInfo): Promise<PopupState> {
   return ask(tab.id, true);

@@ -3,10 +3,18 @@ import { render } from 'preact';
 import { initI18n, uiLang } from '../platform/i18n';
 import { App } from './App';
 import type { PopupState } from './flow';
+import { UI_LANGUAGES, type UiLanguage } from '../settings/types';
 
-export async function mount(tabId: number | undefined, first: Promise<PopupState>): Promise<void> {
+export async function mount(
+  tabId: number | undefined,
+  first: Promise<PopupState>,
+  language: Promise<unknown>,
+): Promise<void> {
   performance.mark('pl:ui');
-  await initI18n();
+  const chosen = await language;
+  await initI18n(
+    (UI_LANGUAGES as readonly unknown[]).includes(chosen) ? (chosen as UiLanguage) : undefined,
+  );
   document.documentElement.lang = uiLang();
   render(<App tabId={tabId} first={first} />, document.getElementById('app')!);
 }
