@@ -30,13 +30,18 @@ export async function detectOnLoad(
   if (!(await hasAutoDetectPermission())) return 'skipped';
   try {
     await injectContentScript(tabId, contentScriptFile);
-    const res = await sendToTab(tabId, 'page/extract', { maxChars: DETECT_CHARS });
+    const res = await sendToTab(tabId, 'page/extract', {
+      maxChars: DETECT_CHARS,
+      whenIdle: true,
+    });
     if (!res?.ok) return 'skipped';
     // The user may have analysed the page meanwhile: its grade stays.
     if (await hasCard()) return 'skipped';
     if (detectPolicy({ title: res.page.title, url, blocks: res.page.blocks }).isPolicy) {
-      await setPolicyBadge(tabId, t('options_autoDetectBadgeTitle'));
+      // The mark is not waited for: the analysis starts at once (its grade replaces the mark).
+      const marked = setPolicyBadge(tabId, t('options_autoDetectBadgeTitle'));
       await analyse?.().catch(() => undefined);
+      await marked;
       return 'policy';
     }
     await clearBadge(tabId);

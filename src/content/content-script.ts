@@ -16,7 +16,9 @@ const scope = globalThis as unknown as Record<string, unknown>;
 if (!scope[FLAG]) {
   scope[FLAG] = true;
   handleMessages({
-    'page/extract': ({ maxChars }) => {
+    'page/extract': async ({ maxChars, whenIdle }) => {
+      // Asked ahead of any click (automatic detection): let the page finish its own work first.
+      if (whenIdle) await idle();
       try {
         return { ok: true, page: extractPage(document, { url: location.href, maxChars }) };
       } catch (err) {
@@ -29,4 +31,15 @@ if (!scope[FLAG]) {
     'page/clearHighlight': () => ({ found: clearHighlight() }),
   });
   installEscapeToClear(document);
+}
+
+/** How long an extraction asked for "when idle" waits at most for the page to go idle. */
+const IDLE_TIMEOUT_MS = 2000;
+
+function idle(): Promise<void> {
+  return new Promise((done) => {
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback(() => done(), { timeout: IDLE_TIMEOUT_MS });
+    } else setTimeout(done, 0);
+  });
 }

@@ -25,8 +25,11 @@ export type TabAnalysis =
   | { kind: 'card'; tab: TabInfo; card: Card; warnings: string[]; fromCache: boolean };
 
 export interface MessageMap {
-  /** background -> content script: extract the page's text as blocks. */
-  'page/extract': { request: { maxChars?: number }; response: ExtractResponse };
+  /**
+   * background -> content script: extract the page's text as blocks (whenIdle:
+   * first wait until the page is idle, for work nobody is waiting for yet).
+   */
+  'page/extract': { request: { maxChars?: number; whenIdle?: boolean }; response: ExtractResponse };
   /**
    * popup -> background: the card for this tab (cached, or made now), or why
    * there is none; force: analyse even a page the detector does not take for a policy.
@@ -66,8 +69,9 @@ function isTabId(v: unknown): v is number {
 /** Runtime checks of each request's shape (messages cross a trust boundary). */
 const REQUEST_CHECKS: { [N in MessageName]: (p: Record<string, unknown>) => boolean } = {
   'page/extract': (p) =>
-    p.maxChars === undefined ||
-    (typeof p.maxChars === 'number' && Number.isFinite(p.maxChars) && p.maxChars > 0),
+    (p.maxChars === undefined ||
+      (typeof p.maxChars === 'number' && Number.isFinite(p.maxChars) && p.maxChars > 0)) &&
+    (p.whenIdle === undefined || typeof p.whenIdle === 'boolean'),
   'tab/analyse': (p) => isTabId(p.tabId) && (p.force === undefined || typeof p.force === 'boolean'),
   'page/highlight': (p) =>
     typeof p.quote === 'string' &&

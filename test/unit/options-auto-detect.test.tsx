@@ -33,8 +33,13 @@ vi.mock('webextension-polyfill', async () =>
         void calls.push(`inject ${d.target.tabId}`),
     },
     tabs: {
-      sendMessage: async (tabId: number, msg: { name: string; payload: { maxChars?: number } }) => {
-        calls.push(`${msg.name} ${tabId} ${msg.payload.maxChars}`);
+      sendMessage: async (
+        tabId: number,
+        msg: { name: string; payload: { maxChars?: number; whenIdle?: boolean } },
+      ) => {
+        calls.push(
+          `${msg.name} ${tabId} ${msg.payload.maxChars}${msg.payload.whenIdle ? ' idle' : ''}`,
+        );
         // The page sends its text; the background's detector decides.
         return { ok: true, page: isPolicy ? POLICY_PAGE : NEWS_PAGE };
       },
@@ -59,6 +64,8 @@ describe('detectOnLoad', () => {
     expect(calls).toContain('inject 7');
     const extract = calls.find((c) => c.startsWith('page/extract 7 '));
     expect(Number(extract?.split(' ')[2])).toBeLessThanOrEqual(50_000);
+    // Nobody waits for it yet: the page may finish its own work first.
+    expect(extract?.endsWith(' idle')).toBe(true);
     expect(calls).toContain(`badge 7 ${POLICY_BADGE}`);
     expect(calls).toContain('title options_autoDetectBadgeTitle');
   });
