@@ -51,12 +51,18 @@ export async function serveFixtures(): Promise<{ server: Server; base: string }>
   return { server, base: `http://127.0.0.1:${port}` };
 }
 
+/** Targets already built by this test file's process. */
+const built = new Set<string>();
+
 /**
  * Build the e2e variant of the extension (the same code plus host access to
- * http://127.0.0.1/*, see vite.config.ts) and return its directory.
+ * http://127.0.0.1/*, see vite.config.ts) and return its directory. Built once
+ * per test file: a second browser in the same file must not rebuild (and so
+ * empty for a moment) the folder the first one has loaded.
  */
 export function buildTestExtension(target: 'chrome' | 'firefox'): string {
   const outDir = join(OUTPUT, `ext-${target}`);
+  if (built.has(target) && existsSync(join(outDir, 'manifest.json'))) return outDir;
   // For quick reruns while developing: reuse an existing test build.
   if (process.env.POLICYLENS_E2E_REUSE_BUILD === '1' && existsSync(join(outDir, 'manifest.json'))) {
     return outDir;
@@ -70,6 +76,7 @@ export function buildTestExtension(target: 'chrome' | 'firefox'): string {
     },
   );
   if (run.status !== 0) throw new Error(`test build failed:\n${run.stdout}\n${run.stderr}`);
+  built.add(target);
   return outDir;
 }
 
