@@ -30,7 +30,29 @@ describe('SDK blocks and tables', () => {
     expect(xinghe!.dataTypes.sort()).toEqual(['location', 'network']);
     expect(xinghe!.evidence[0]!.quote).toBe('SDK名称：星河快传SDK');
     expect(xinghe!.id).toBeUndefined();
+    // The record's vendor field names who makes the SDK the catalog does not know.
+    expect(xinghe!.vendor).toBe('某某星河科技有限公司');
+    expect(qinghe!.vendor).toBeUndefined();
     expect(qinghe!.category).toBe('ads');
+    expect(badQuotes(text, found)).toEqual([]);
+  });
+
+  it('an unknown SDK described in prose takes its vendor from the company named before it', () => {
+    const text = [
+      '我们接入的第三方SDK：',
+      '1）青石OCR SDK：为了向您提供证件快速识别服务，我们使用了青石视觉科技有限公司的青石OCR SDK，需要获取您的摄像头权限。',
+      '2）云雀消息SDK、云雀客服SDK：为了向您提供消息通知和在线沟通服务，我们使用了云雀网络公司提供的云雀消息SDK和云雀客服SDK。',
+      '3）畅行卡SDK：为了向您提供交通卡充值服务，我们使用了本公司的畅行卡SDK。',
+    ].join('\n');
+    const found = findSdks(text, ctx);
+    const by = Object.fromEntries(found.map((f) => [f.name, f]));
+    expect(by['青石OCR SDK']?.vendor).toBe('青石视觉科技有限公司');
+    expect(by['云雀消息SDK']?.vendor).toBe('云雀网络公司');
+    // The second of two SDKs from the same company.
+    expect(by['云雀客服SDK']?.vendor).toBe('云雀网络公司');
+    // The policy's own company is no vendor; a top-up is a payment.
+    expect(by['畅行卡SDK']?.vendor).toBeUndefined();
+    expect(by['畅行卡SDK']?.category).toBe('payment');
     expect(badQuotes(text, found)).toEqual([]);
   });
 

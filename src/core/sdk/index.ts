@@ -168,8 +168,10 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
         const key = 'table:' + normalizeName(name);
         let a = acc.get(key);
         if (!a) {
+          const vendor = vendorOf(text, rec, field, name);
           a = {
             name,
+            ...(vendor ? { vendor } : {}),
             category: inferCategory(
               [
                 purpose ?? '',
@@ -270,6 +272,36 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
       if (a.purpose) f.purpose = a.purpose;
       return f;
     });
+}
+
+/**
+ * Who makes an SDK the catalog does not know: its record's vendor field, or
+ * the company named just before it ("使用了神州泰岳公司提供的社交金融SDK",
+ * "使用北京市商汤科技开发有限公司的OCR识别SDK"). Never the policy's own
+ * company ("本公司").
+ */
+const VENDOR_BEFORE =
+  /(?:使用了?|采用了?|接入了?|集成了?|引入了?|由)\s*([^，。；、,;:：\s了]{1,40}?(?:有限责任公司|股份有限公司|有限公司|公司|研究所|研究院|集团|局))(?:所|提供)?的(?:[^，。；,;]{1,30}?(?:和|、|及|与))?\s*$/;
+const MAX_VENDOR = 80;
+const COMPANY_AT_END = /(?:公司|研究所|研究院|集团|co\.,?\s*ltd\.?|inc\.?|llc|corporation|gmbh)$/i;
+
+function vendorOf(text: string, rec: SdkRecord, field: Field, name: string): string | undefined {
+  // The vendor field, or another name field that holds a company ("第三方名称：某某科技有限公司").
+  for (const vf of rec.fields) {
+    if (vf === field || (vf.role !== 'vendor' && vf.role !== 'name')) continue;
+    const v = text.slice(vf.start, vf.end).replace(/\s+/g, ' ').trim();
+    if (!v || v.length > MAX_VENDOR) continue;
+    if (vf.role === 'vendor' || COMPANY_AT_END.test(v)) return v;
+  }
+  // The name's own field, then the record's other fields (a "名称：用途" block names the company in its purpose).
+  for (const f of [field, ...rec.fields.filter((x) => x !== field && x.role !== 'name')]) {
+    const value = text.slice(f.start, f.end);
+    for (let at = value.indexOf(name); at > 0; at = value.indexOf(name, at + name.length)) {
+      const v = VENDOR_BEFORE.exec(value.slice(Math.max(0, at - 80), at))?.[1];
+      if (v && !/^[本我贵]/.test(v)) return v;
+    }
+  }
+  return undefined;
 }
 
 function ownerEntries(cat: CompiledCatalog, text: string, folded: string): Set<number> {
