@@ -16,7 +16,8 @@ import { compileRules } from '../core/compile';
 import { detectPolicy } from '../core/detect';
 import type { RuleSettings } from '../core/settings';
 import type { Card } from '../core/types';
-import { loadRuleSettings, rememberAnalysedPage } from '../platform/analysis-settings';
+import { loadRuleSettings, pageSample } from '../platform/analysis-settings';
+import { saveLastPageSample, type LastPageSample } from '../platform/storage';
 import { setGradeBadge } from '../platform/badge';
 import { errorMessage, sendToTab, type TabAnalysis } from '../platform/messages';
 import { classifyUrl } from '../platform/restricted-url';
@@ -66,6 +67,25 @@ export interface AnalyseOptions {
   keepSample?: boolean;
 }
 
+/**
+ * Page samples of analyses made ahead of a click, per tab: written for the
+ * rule tester only once the user asks for that page's card.
+ */
+const heldSamples = new Map<number, LastPageSample>();
+
+/** The tab navigated or closed: its held sample is of no use any more. */
+export function forgetHeldSample(tabId: number): void {
+  heldSamples.delete(tabId);
+}
+
+/** The user asked for this page: keep its held sample, if an analysis ahead of the click left one. */
+function releaseHeldSample(tabId: number, url: string | undefined): void {
+  const held = heldSamples.get(tabId);
+  if (!held || held.url !== (url ?? '')) return;
+  heldSamples.delete(tabId);
+  void saveLastPageSample(held).catch(() => undefined);
+}
+
 /** Analyses under way, per tab and page: a popup opened meanwhile waits for the same one. */
 const running = new Map<string, { force: boolean; answer: Promise<TabAnalysis> }>();
 
@@ -82,13 +102,19 @@ export async function analyseTab(tabId: number, opts: AnalyseOptions = {}): Prom
 
   if (tab.url) {
     const kept = await getKept(tab.id, tab.url).catch(() => null);
-    if (kept)
+    if (kept) {
+      if (opts.keepSample !== false) releaseHeldSample(tab.id, tab.url);
       return { kind: 'card', tab, card: kept.card, warnings: kept.warnings, fromCache: true };
+    }
   }
   const runKey = `${tab.id} ${tab.url ?? ''}`;
   const underWay = running.get(runKey);
   // A forced analysis does not wait for one that may stop at "not a policy".
-  if (underWay && (underWay.force || !force)) return underWay.answer;
+  if (underWay && (underWay.force || !force)) {
+    const shared = await underWay.answer;
+    if (opts.keepSample !== false) releaseHeldSample(tab.id, tab.url);
+    return shared;
+  }
   const answer = analyseNow(tab, access, force, opts.keepSample !== false);
   running.set(runKey, { force, answer });
   try {
@@ -149,8 +175,10 @@ async function analyseNow(
   }
   const url = tab.url;
   if (url) keepCard(tab.id, url, card, page.warnings);
+  // Ahead of a click, the sample waits until the user asks for this page.
+  if (!keepSample) heldSamples.set(tab.id, pageSample(url, page));
   setTimeout(() => {
-    if (keepSample) void rememberAnalysedPage(url, page).catch(() => undefined);
+    if (keepSample) void saveLastPageSample(pageSample(url, page)).catch(() => undefined);
     // The tab may have navigated meanwhile, which dropped the card and its badge.
     if (url && holdsCard(tab.id, card)) {
       void saveCard(tab.id, url, card, page.warnings).catch(() => undefined);

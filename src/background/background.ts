@@ -8,7 +8,7 @@ import { initI18n } from '../platform/i18n';
 import { extensionPagesBase, fromExtensionPage, handleMessages } from '../platform/messages';
 import { settingsAreas } from '../platform/settings-storage';
 import { onTabLoaded, onTabNavigated, onTabRemoved } from '../platform/tabs';
-import { analyseTab, forgetRuleSettings } from './analyse-tab';
+import { analyseTab, forgetHeldSample, forgetRuleSettings } from './analyse-tab';
 import { detectOnLoad } from './auto-detect';
 import { dropAllCards, dropCard, getCard } from './card-cache';
 
@@ -29,11 +29,13 @@ handleMessages({
 });
 
 onTabNavigated((tabId) => {
+  forgetHeldSample(tabId);
   void dropCard(tabId);
   void clearBadge(tabId);
 });
 
 onTabRemoved((tabId) => {
+  forgetHeldSample(tabId);
   void dropCard(tabId);
 });
 

@@ -7,7 +7,7 @@ import type { RuleSettings } from '../core/settings';
 import type { ExtractedPage } from '../extract/types';
 import { loadSettings, toRuleSettings } from '../settings';
 import { settingsAreas } from './settings-storage';
-import { LAST_PAGE_MAX_CHARS, saveLastPageSample } from './storage';
+import { LAST_PAGE_MAX_CHARS, type LastPageSample } from './storage';
 
 /** The engine's view of the stored settings; {} (built-in rules) if they cannot be read. */
 export async function loadRuleSettings(): Promise<RuleSettings> {
@@ -19,15 +19,12 @@ export async function loadRuleSettings(): Promise<RuleSettings> {
   }
 }
 
-/** Keep the start of the analysed page's text on this device (never synced). */
-export async function rememberAnalysedPage(
-  url: string | undefined,
-  page: ExtractedPage,
-): Promise<void> {
+/** The start of an analysed page's text, as the options page's rule tester keeps it. */
+export function pageSample(url: string | undefined, page: ExtractedPage): LastPageSample {
   let text = '';
   for (const b of page.blocks) {
     if (text.length >= LAST_PAGE_MAX_CHARS) break;
     text += `${b.text}\n`;
   }
-  await saveLastPageSample({ url: url ?? '', title: page.title, text });
+  return { url: url ?? '', title: page.title, text };
 }

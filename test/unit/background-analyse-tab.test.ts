@@ -83,12 +83,25 @@ describe('analyseTab', () => {
     if (first.kind !== 'card') throw new Error(`no card: ${first.kind}`);
     expect(first.warnings).toEqual(['Only the first 5,000,000 characters']);
     await later();
-    // Ahead of a click, no page text is kept for the rule tester.
+    // Ahead of a click, no page text is kept for the rule tester...
     expect(calls).not.toContain('local.set');
     const again = await analyseTab(6);
     expect(again.kind === 'card' && again.fromCache).toBe(true);
     expect(again.kind === 'card' && again.warnings).toEqual([
       'Only the first 5,000,000 characters',
     ]);
+    // ...until the user asks for that page's card, and then once.
+    expect(calls.filter((c) => c === 'local.set')).toEqual(['local.set']);
+    await analyseTab(6);
+    expect(calls.filter((c) => c === 'local.set')).toEqual(['local.set']);
+  });
+
+  it('a click that joins an analysis made ahead of it keeps the page sample that one held', async () => {
+    const ahead = analyseTab(7, { keepSample: false });
+    const click = analyseTab(7);
+    expect(await click).toBe(await ahead);
+    expect(calls.filter((c) => c === 'local.set')).toEqual(['local.set']);
+    await later();
+    expect(calls.filter((c) => c === 'local.set')).toEqual(['local.set']);
   });
 });
