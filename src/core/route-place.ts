@@ -36,17 +36,9 @@ export function routePlace(
   cues: RoutePlaceCues,
 ): RoutePlace {
   const from = Math.max(sentenceStart, route.start - BEFORE);
-  const to = firstLabelEndOf(folded, route);
-  const device = lastEnd(cues.device, folded, from, to);
-  const product = lastEnd(cues.product, folded, from, to);
+  const device = lastEnd(cues.device, folded, from, route.firstEnd);
+  const product = lastEnd(cues.product, folded, from, route.firstEnd);
   return device > product ? 'device' : 'product';
-}
-
-/** End of the route's first label (the first separator after its start, or its end). */
-function firstLabelEndOf(folded: string, route: Route): number {
-  const rest = folded.slice(route.start, route.end);
-  const sep = /->|→|⟶|⇒|=>|＞|>|»|›|[-－—–]/.exec(rest);
-  return sep ? route.start + sep.index : route.end;
 }
 
 /** End offset of the last cue found in folded[from, to), or -1. */

@@ -10,6 +10,8 @@ export interface Route {
   target: string;
   /** Number of labels in the route (1 for a single named page). */
   labels: number;
+  /** End of the route's first label (its end, for a single named page). */
+  firstEnd: number;
 }
 
 const OPEN_Q = '“"「『【‘\'';
@@ -129,6 +131,7 @@ export function routesIn(text: string, start: number, end: number): Route[] {
           end: start + to,
           target: s.slice(from, to),
           labels: j - i + 2,
+          firstEnd: start + leftEnd,
         });
       }
     }
@@ -179,6 +182,7 @@ export function namedPagesIn(text: string, start: number, end: number): Route[] 
         end: start + at + label.length,
         target: label.trim(),
         labels,
+        firstEnd: start + at + label.length,
       });
     }
   }
