@@ -280,10 +280,16 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
  * "使用北京市商汤科技开发有限公司的OCR识别SDK"). Never the policy's own
  * company ("本公司").
  */
-const VENDOR_BEFORE =
-  /(?:使用了?|采用了?|接入了?|集成了?|引入了?|由)\s*([^，。；、,;:：\s了]{1,40}?(?:有限责任公司|股份有限公司|有限公司|公司|研究所|研究院|集团|局))(?:所|提供)?的(?:[^，。；,;]{1,30}?(?:和|、|及|与))?\s*$/;
+/** How the name of a company (or a public body) ends. */
+const ORG_END_ZH = '有限责任公司|股份有限公司|有限公司|公司|研究所|研究院|集团';
+const VENDOR_BEFORE = new RegExp(
+  `(?:使用了?|采用了?|接入了?|集成了?|引入了?|由)\\s*([^，。；、,;:：\\s了]{1,40}?(?:${ORG_END_ZH}|局))(?:所|提供)?的(?:[^，。；,;]{1,30}?(?:和|、|及|与))?\\s*$`,
+);
 const MAX_VENDOR = 80;
-const COMPANY_AT_END = /(?:公司|研究所|研究院|集团|co\.,?\s*ltd\.?|inc\.?|llc|corporation|gmbh)$/i;
+const COMPANY_AT_END = new RegExp(
+  `(?:${ORG_END_ZH}|co\\.,?\\s*ltd\\.?|inc\\.?|llc|corporation|gmbh)$`,
+  'i',
+);
 
 function vendorOf(text: string, rec: SdkRecord, field: Field, name: string): string | undefined {
   // The vendor field, or another name field that holds a company ("第三方名称：某某科技有限公司").
