@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { initI18n, uiLang } from '../platform/i18n';
 import { App } from './App';
 import type { PopupState } from './flow';
-import { UI_LANGUAGES, type UiLanguage } from '../settings/types';
+import { isUiLanguage } from '../settings/types';
 
 export async function mount(
   tabId: number | undefined,
@@ -12,9 +12,7 @@ export async function mount(
 ): Promise<void> {
   performance.mark('pl:ui');
   const chosen = await language;
-  await initI18n(
-    (UI_LANGUAGES as readonly unknown[]).includes(chosen) ? (chosen as UiLanguage) : undefined,
-  );
+  await initI18n(isUiLanguage(chosen) ? chosen : undefined);
   document.documentElement.lang = uiLang();
   render(<App tabId={tabId} first={first} />, document.getElementById('app')!);
 }

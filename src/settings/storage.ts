@@ -26,7 +26,7 @@ import { defaultSettings } from './defaults';
 import { migrate, type MigrateStatus } from './migrate';
 import { diffFromDefaults } from './normalize';
 import { checkSettings } from './validate';
-import { SCHEMA_VERSION, UI_LANGUAGES, type Settings } from './types';
+import { SCHEMA_VERSION, isUiLanguage, type Settings } from './types';
 
 export interface StorageChange {
   oldValue?: unknown;
@@ -241,9 +241,7 @@ export async function loadSettings(
     } else {
       const s = defaultSettings();
       const lang = all[KEYS.legacyLanguage];
-      if (typeof lang === 'string' && (UI_LANGUAGES as readonly string[]).includes(lang)) {
-        s.language = lang as Settings['language'];
-      }
+      if (isUiLanguage(lang)) s.language = lang;
       return { settings: s, notices, location: 'sync', status: 'empty', hasBrokenCopy };
     }
   } else if (!isObj(manifest) || (manifest.location !== 'sync' && manifest.location !== 'local')) {

@@ -14,6 +14,11 @@ export const SCHEMA_VERSION = 3;
 export const UI_LANGUAGES = ['auto', 'en', 'zh_CN'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
+/** Is this one of the interface languages the settings allow? */
+export function isUiLanguage(v: unknown): v is UiLanguage {
+  return (UI_LANGUAGES as readonly unknown[]).includes(v);
+}
+
 /** Weight groups that are objects (the rest of ScoreWeights are plain numbers). */
 export const WEIGHT_GROUPS = ['severity', 'sharing', 'retention', 'thresholds'] as const;
 export type WeightGroup = (typeof WEIGHT_GROUPS)[number];

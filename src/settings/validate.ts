@@ -26,6 +26,7 @@ import {
   LIMITS,
   SCHEMA_VERSION,
   UI_LANGUAGES,
+  isUiLanguage,
   WEIGHT_GROUPS,
   WEIGHT_NUMBERS,
   type CustomSdk,
@@ -321,11 +322,8 @@ export function checkSettings(raw: unknown): SettingsCheck {
   if (raw.weights !== undefined) s.weights = checkWeights(raw.weights, errors);
 
   if (raw.language !== undefined) {
-    if (
-      typeof raw.language === 'string' &&
-      (UI_LANGUAGES as readonly string[]).includes(raw.language)
-    ) {
-      s.language = raw.language as Settings['language'];
+    if (isUiLanguage(raw.language)) {
+      s.language = raw.language;
     } else
       errors.push(`language: must be one of ${oneOf(UI_LANGUAGES)}, not ${kind(raw.language)}`);
   }
