@@ -17,12 +17,12 @@ import { detectPolicy } from '../core/detect';
 import type { RuleSettings } from '../core/settings';
 import type { Card } from '../core/types';
 import { loadRuleSettings, pageSample } from '../platform/analysis-settings';
-import { saveLastPageSample, type LastPageSample } from '../platform/storage';
+import { saveLastPageSample } from '../platform/storage';
 import { setGradeBadge } from '../platform/badge';
 import { errorMessage, sendToTab, type TabAnalysis } from '../platform/messages';
 import { classifyUrl } from '../platform/restricted-url';
 import { getTab, injectContentScript, type TabInfo } from '../platform/tabs';
-import { getKept, holdsCard, keepCard, saveCard } from './card-cache';
+import { getKept, holdsCard, keepCard, saveCard, takeHeldSample } from './card-cache';
 
 /**
  * Injection errors that mean "the browser forbids this kind of page" rather
@@ -62,28 +62,15 @@ export interface AnalyseOptions {
   /**
    * Keep the start of the page's text for the options page's rule tester. Only
    * for a page the user asked about: analysis ahead of a click (automatic
-   * detection) keeps no page text.
+   * detection) holds it with the card until the user asks for that card.
    */
   keepSample?: boolean;
 }
 
-/**
- * Page samples of analyses made ahead of a click, per tab: written for the
- * rule tester only once the user asks for that page's card.
- */
-const heldSamples = new Map<number, LastPageSample>();
-
-/** The tab navigated or closed: its held sample is of no use any more. */
-export function forgetHeldSample(tabId: number): void {
-  heldSamples.delete(tabId);
-}
-
 /** The user asked for this page: keep its held sample, if an analysis ahead of the click left one. */
 function releaseHeldSample(tabId: number, url: string | undefined): void {
-  const held = heldSamples.get(tabId);
-  if (!held || held.url !== (url ?? '')) return;
-  heldSamples.delete(tabId);
-  void saveLastPageSample(held).catch(() => undefined);
+  const held = url ? takeHeldSample(tabId, url) : undefined;
+  if (held) void saveLastPageSample(held).catch(() => undefined);
 }
 
 /** Analyses under way, per tab and page: a popup opened meanwhile waits for the same one. */
@@ -92,6 +79,7 @@ const running = new Map<string, { force: boolean; answer: Promise<TabAnalysis> }
 /** The card (or the reason there is none) for one tab. */
 export async function analyseTab(tabId: number, opts: AnalyseOptions = {}): Promise<TabAnalysis> {
   const force = opts.force === true;
+  const keepSample = opts.keepSample !== false;
   const tab = await getTab(tabId);
   if (!tab) return { kind: 'error', reason: 'no-tab' };
 
@@ -103,7 +91,7 @@ export async function analyseTab(tabId: number, opts: AnalyseOptions = {}): Prom
   if (tab.url) {
     const kept = await getKept(tab.id, tab.url).catch(() => null);
     if (kept) {
-      if (opts.keepSample !== false) releaseHeldSample(tab.id, tab.url);
+      if (keepSample) releaseHeldSample(tab.id, tab.url);
       return { kind: 'card', tab, card: kept.card, warnings: kept.warnings, fromCache: true };
     }
   }
@@ -112,10 +100,10 @@ export async function analyseTab(tabId: number, opts: AnalyseOptions = {}): Prom
   // A forced analysis does not wait for one that may stop at "not a policy".
   if (underWay && (underWay.force || !force)) {
     const shared = await underWay.answer;
-    if (opts.keepSample !== false) releaseHeldSample(tab.id, tab.url);
+    if (keepSample) releaseHeldSample(tab.id, tab.url);
     return shared;
   }
-  const answer = analyseNow(tab, access, force, opts.keepSample !== false);
+  const answer = analyseNow(tab, access, force, keepSample);
   running.set(runKey, { force, answer });
   try {
     return await answer;
@@ -174,9 +162,9 @@ async function analyseNow(
     return { kind: 'error', reason: 'analyse', detail: errorMessage(err) };
   }
   const url = tab.url;
-  if (url) keepCard(tab.id, url, card, page.warnings);
-  // Ahead of a click, the sample waits until the user asks for this page.
-  if (!keepSample) heldSamples.set(tab.id, pageSample(url, page));
+  // Ahead of a click, the page sample waits with the card until the user asks for it.
+  if (url)
+    keepCard(tab.id, url, card, page.warnings, keepSample ? undefined : pageSample(url, page));
   setTimeout(() => {
     if (keepSample) void saveLastPageSample(pageSample(url, page)).catch(() => undefined);
     // The tab may have navigated meanwhile, which dropped the card and its badge.

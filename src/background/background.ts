@@ -2,40 +2,40 @@
  * Background (service worker in Chrome, event page in Firefox): analyses the
  * tab the popup asks for, keeps a card per tab and shows its grade on the badge.
  */
-import { loadSettings, onSettingsChanged, type UiLanguage } from '../settings';
+import { DEFAULT_SETTINGS, loadSettings, onSettingsChanged, type Settings } from '../settings';
 import { clearBadge } from '../platform/badge';
 import { initI18n } from '../platform/i18n';
 import { extensionPagesBase, fromExtensionPage, handleMessages } from '../platform/messages';
 import { settingsAreas } from '../platform/settings-storage';
 import { onTabLoaded, onTabNavigated, onTabRemoved } from '../platform/tabs';
-import { analyseTab, forgetHeldSample, forgetRuleSettings } from './analyse-tab';
+import { analyseTab, forgetRuleSettings } from './analyse-tab';
 import { detectOnLoad } from './auto-detect';
 import { dropAllCards, dropCard, getCard } from './card-cache';
 
+/** Only our own pages ask these; a content script (inside a web page) may not. */
+function fromOurPage(sender: { url?: string }, name: string): void {
+  if (!fromExtensionPage(sender, extensionPagesBase())) {
+    throw new Error(`${name} is answered for extension pages only`);
+  }
+}
+
 handleMessages({
   'tab/analyse': ({ tabId, force }, sender) => {
-    // Only our popup asks; a content script (inside a web page) may not make us read tabs.
-    if (!fromExtensionPage(sender, extensionPagesBase())) {
-      throw new Error('tab/analyse is answered for extension pages only');
-    }
+    fromOurPage(sender, 'tab/analyse');
     return analyseTab(tabId, { force: force === true });
   },
   'settings/language': async (_payload, sender) => {
-    if (!fromExtensionPage(sender, extensionPagesBase())) {
-      throw new Error('settings/language is answered for extension pages only');
-    }
+    fromOurPage(sender, 'settings/language');
     return { language: (await current).language };
   },
 });
 
 onTabNavigated((tabId) => {
-  forgetHeldSample(tabId);
   void dropCard(tabId);
   void clearBadge(tabId);
 });
 
 onTabRemoved((tabId) => {
-  forgetHeldSample(tabId);
   void dropCard(tabId);
 });
 
@@ -43,24 +43,18 @@ onTabRemoved((tabId) => {
 // badge's tooltip follows the interface language chosen in the settings, and
 // the popup asks for that language here instead of loading the settings model.
 const { sync, local } = settingsAreas();
-let current: Promise<{ autoDetect: boolean; language: UiLanguage }> = loadSettings(
-  sync,
-  local,
-).then(
+let current: Promise<Readonly<Settings>> = loadSettings(sync, local).then(
   (r) => {
     void initI18n(r.settings.language);
-    return { autoDetect: r.settings.autoDetect, language: r.settings.language };
+    return r.settings;
   },
-  () => ({ autoDetect: false, language: 'auto' as const }),
+  () => DEFAULT_SETTINGS,
 );
 
 // Cards were made with the old settings: drop them and their grades, so the
 // next popup analyses again with the new ones.
 onSettingsChanged(sync, local, (result) => {
-  current = Promise.resolve({
-    autoDetect: result.settings.autoDetect,
-    language: result.settings.language,
-  });
+  current = Promise.resolve(result.settings);
   forgetRuleSettings();
   void initI18n(result.settings.language);
   void dropAllCards().then((tabs) => Promise.all(tabs.map((id) => clearBadge(id))));

@@ -3,13 +3,24 @@
  * service worker still has them. A card is only reused for the same URL.
  */
 import type { Card } from '../core/types';
-import { sessionGet, sessionKeys, sessionRemove, sessionSet } from '../platform/storage';
+import {
+  sessionGet,
+  sessionKeys,
+  sessionRemove,
+  sessionSet,
+  type LastPageSample,
+} from '../platform/storage';
 
 interface Entry {
   url: string;
   card: Card;
   /** What the extraction warned about (text cut, …), shown again with a kept card. */
   warnings?: string[];
+  /**
+   * The page sample of a card made ahead of a click (automatic detection), for
+   * the rule tester once the user asks for this card; in memory only.
+   */
+  held?: LastPageSample;
 }
 
 const memory = new Map<number, Entry>();
@@ -31,8 +42,23 @@ export async function getKept(
 }
 
 /** Keep a tab's card in memory, at once: a popup opened right after finds it. */
-export function keepCard(tabId: number, url: string, card: Card, warnings: string[] = []): void {
-  memory.set(tabId, { url, card, warnings });
+export function keepCard(
+  tabId: number,
+  url: string,
+  card: Card,
+  warnings: string[] = [],
+  held?: LastPageSample,
+): void {
+  memory.set(tabId, { url, card, warnings, ...(held ? { held } : {}) });
+}
+
+/** The page sample held with the tab's card for this page, handed out once. */
+export function takeHeldSample(tabId: number, url: string): LastPageSample | undefined {
+  const entry = memory.get(tabId);
+  if (!entry || entry.url !== url || !entry.held) return undefined;
+  const { held } = entry;
+  delete entry.held;
+  return held;
 }
 
 /** Is this the card kept for the tab now (not dropped or replaced since)? */
