@@ -67,10 +67,13 @@ export interface AnalyseOptions {
   keepSample?: boolean;
 }
 
-/** The user asked for this page: keep its held sample, if an analysis ahead of the click left one. */
+/**
+ * The user asked for this page: keep its held sample, if an analysis ahead of
+ * the click left one; written after the answer, like the other copies.
+ */
 function releaseHeldSample(tabId: number, url: string | undefined): void {
   const held = url ? takeHeldSample(tabId, url) : undefined;
-  if (held) void saveLastPageSample(held).catch(() => undefined);
+  if (held) setTimeout(() => void saveLastPageSample(held).catch(() => undefined), WRITE_DELAY_MS);
 }
 
 /** Analyses under way, per tab and page: a popup opened meanwhile waits for the same one. */
