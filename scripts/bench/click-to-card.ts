@@ -158,57 +158,24 @@ export async function clickToCard(
     const probe = await context.newPage();
     await probe.goto(`chrome-extension://${extId}/src/options/index.html`);
 
-    const marks: Record<string, number>[] = [];
-    const wall: number[] = [];
-    const inPage: number[] = [];
-    const justLoaded: number[] = [];
-    let firstClickMs: number | undefined;
-    // One warm-up run (first service-worker wake-up, disk cache), then the timed runs.
-    for (let run = 0; run <= runs; run++) {
-      const settled = await click(context, extId, probe, `${base}/policy.html?run=${run}`, true);
-      if (run === 0) {
-        firstClickMs = settled.wall;
-        continue;
-      }
-      wall.push(settled.wall);
-      inPage.push(settled.inPage);
-      marks.push(settled.marks);
-      justLoaded.push(
-        (await click(context, extId, probe, `${base}/policy.html?loaded=${run}`, false)).wall,
-      );
-    }
-    const w = summarize(wall);
-    const breakdown = { ...(await pieces(context, probe, extId, base)), marks: medianMarks(marks) };
+    const installed = await timedClicks(context, extId, probe, `${base}/policy.html?run`, runs);
+    const w = summarize(installed.wall);
+    const breakdown = {
+      ...(await pieces(context, probe, extId, base)),
+      marks: medianMarks(installed.marks),
+    };
     // The same clicks with automatic detection on.
     await turnOnAutoDetect(probe);
-    const auto: number[] = [];
-    const autoMarks: Record<string, number>[] = [];
-    const autoLoaded: number[] = [];
-    for (let run = 0; run <= runs; run++) {
-      const settledClick = await click(
-        context,
-        extId,
-        probe,
-        `${base}/policy.html?auto=${run}`,
-        true,
-      );
-      if (run > 0) {
-        auto.push(settledClick.wall);
-        autoMarks.push(settledClick.marks);
-      }
-      autoLoaded.push(
-        (await click(context, extId, probe, `${base}/policy.html?autoLoaded=${run}`, false)).wall,
-      );
-    }
+    const auto = await timedClicks(context, extId, probe, `${base}/policy.html?auto`, runs);
     return {
       ms: w.median,
       wall: w,
-      inPage: summarize(inPage),
-      justLoaded: summarize(justLoaded),
-      autoDetect: summarize(auto),
-      autoDetectJustLoaded: summarize(autoLoaded.slice(1)),
-      autoDetectMarks: medianMarks(autoMarks),
-      firstClickMs,
+      inPage: summarize(installed.inPage),
+      justLoaded: summarize(installed.justLoaded),
+      autoDetect: summarize(auto.wall),
+      autoDetectJustLoaded: summarize(auto.justLoaded),
+      autoDetectMarks: medianMarks(auto.marks),
+      firstClickMs: installed.firstClickMs,
       fixture: fixturePath,
       breakdown,
     };
@@ -219,6 +186,41 @@ export async function clickToCard(
     server.close();
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * One warm-up click (first service-worker wake-up, disk cache), then `runs`
+ * timed pairs: the reader's click on a settled page, and a click at the page's
+ * load event. Each click opens a distinct address starting with `prefix`.
+ */
+async function timedClicks(
+  context: Context,
+  extId: string,
+  probe: Page,
+  prefix: string,
+  runs: number,
+): Promise<{
+  firstClickMs: number;
+  wall: number[];
+  inPage: number[];
+  marks: Record<string, number>[];
+  justLoaded: number[];
+}> {
+  const out = {
+    firstClickMs: (await click(context, extId, probe, `${prefix}=warm`, true)).wall,
+    wall: [] as number[],
+    inPage: [] as number[],
+    marks: [] as Record<string, number>[],
+    justLoaded: [] as number[],
+  };
+  for (let run = 1; run <= runs; run++) {
+    const settled = await click(context, extId, probe, `${prefix}=${run}`, true);
+    out.wall.push(settled.wall);
+    out.inPage.push(settled.inPage);
+    out.marks.push(settled.marks);
+    out.justLoaded.push((await click(context, extId, probe, `${prefix}=loaded${run}`, false)).wall);
+  }
+  return out;
 }
 
 /**
