@@ -17,13 +17,6 @@ export interface TermHit<T> {
   term: string;
 }
 
-interface Node {
-  next: Map<number, number>;
-  fail: number;
-  /** Indexes into `outs` of terms ending here (own and via fail links). */
-  out: number[];
-}
-
 interface Out<T> {
   length: number;
   value: T;
@@ -96,35 +89,65 @@ class TransitionMemo {
   }
 }
 
+/** Growable Int32Array, for the trie while it is built. */
+function grown(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
+  if (need <= a.length) return a;
+  const b = new Int32Array(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/**
+ * The automaton built from the specs: a trie in flat typed arrays (edges in
+ * one Map keyed by node and character, children as linked lists), failure
+ * links and, per node, the nearest node on its failure chain where a term
+ * ends (`outLink`), so no node copies its failure target's terms.
+ */
+interface Automaton {
+  /** node * 0x10000 + character -> child node. */
+  edges: Map<number, number>;
+  fail: Int32Array;
+  /** First term ending exactly at the node (index into outs), or -1; further ones via outNext. */
+  outHead: Int32Array;
+  outNext: Int32Array;
+  /** Nearest node on the failure chain with terms of its own, or -1. */
+  outLink: Int32Array;
+  ascii: Int32Array;
+  asciiWidth: number;
+  /** 1 for a node where some term ends, itself or via outLink. */
+  accepting: Uint8Array;
+}
+
 export class TermMatcher<T> implements Scanner<T> {
-  private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
   private readonly outs: Out<T>[] = [];
+  /** The folded terms of `outs`, in the same order, until the automaton is built. */
+  private pending: string[] | null = [];
   readonly size: number;
 
   /**
-   * Transitions for ASCII characters with failure links resolved: one array read
-   * per character. Columns are the ASCII characters some term contains
+   * Built on the first scan, not in the constructor: rule sets compile
+   * matchers that a given analysis may never run on its own (each area's
+   * terms are also in the combined automaton of prescan.ts).
+   *
+   * Transitions for ASCII characters have failure links resolved: one array
+   * read per character. Columns are the ASCII characters some term contains
    * (asciiColumn); column 0 stands for all others and always leads to the root.
    * Narrow rows keep the table small enough to stay in cache while the whole
    * text is scanned.
    */
-  private ascii: Int32Array = new Int32Array(0);
-  private asciiColumn = new Uint8Array(128);
-  private asciiWidth = 1;
-  /** 1 for a node where some term ends (read per character, so a flat array, not node.out). */
-  private accepting: Uint8Array = new Uint8Array(0);
+  private auto: Automaton | null = null;
+  private readonly asciiColumn = new Uint8Array(128);
   /**
    * One bit per UTF-16 code unit that occurs in some term. Any other character
    * leads back to the root from every state, so the scan needs no map lookup for
    * it: in CJK text most characters are in no term.
    */
-  private inTerms: Uint32Array = new Uint32Array(0x10000 >> 5);
+  private readonly inTerms: Uint32Array = new Uint32Array(0x10000 >> 5);
   private readonly memo = new TransitionMemo();
 
   constructor(readonly specs: readonly TermSpec<T>[]) {
     for (const spec of specs) this.add(spec);
     this.size = this.outs.length;
-    this.link();
   }
 
   private add(spec: TermSpec<T>): void {
@@ -134,19 +157,7 @@ export class TermMatcher<T> implements Scanner<T> {
     if (prefix) raw = raw.slice(0, -1);
     const term = fold(raw);
     if (!term) return;
-    let node = 0;
-    for (let i = 0; i < term.length; i++) {
-      const c = term.charCodeAt(i);
-      this.inTerms[c >> 5]! |= 1 << (c & 31);
-      let nx = this.nodes[node]!.next.get(c);
-      if (nx === undefined) {
-        nx = this.nodes.length;
-        this.nodes.push({ next: new Map(), fail: 0, out: [] });
-        this.nodes[node]!.next.set(c, nx);
-      }
-      node = nx;
-    }
-    this.nodes[node]!.out.push(this.outs.length);
+    this.pending!.push(term);
     this.outs.push({
       length: term.length,
       value: spec.value,
@@ -157,52 +168,100 @@ export class TermMatcher<T> implements Scanner<T> {
     });
   }
 
-  private link(): void {
-    const queue: number[] = [];
-    for (const child of this.nodes[0]!.next.values()) queue.push(child);
-    for (let qi = 0; qi < queue.length; qi++) {
-      const id = queue[qi]!;
-      const node = this.nodes[id]!;
-      for (const [c, child] of node.next) {
-        let f = node.fail;
-        while (f !== 0 && !this.nodes[f]!.next.has(c)) f = this.nodes[f]!.fail;
-        const target = this.nodes[f]!.next.get(c);
-        const childNode = this.nodes[child]!;
-        childNode.fail = target !== undefined && target !== child ? target : 0;
-        const failOut = this.nodes[childNode.fail]!.out;
-        if (failOut.length) childNode.out = childNode.out.concat(failOut);
-        queue.push(child);
+  /** Build the automaton now rather than on the first scan (compileRules does, for the combined one). */
+  prepare(): this {
+    this.automaton();
+    return this;
+  }
+
+  private automaton(): Automaton {
+    if (this.auto) return this.auto;
+    const terms = this.pending!;
+    this.pending = null;
+    const edges = new Map<number, number>();
+    let size = 1;
+    let capacity = 64;
+    for (const t of terms) capacity += t.length;
+    // children as linked lists: first child, next sibling, the character leading to the node
+    let firstChild = new Int32Array(capacity).fill(-1);
+    let sibling = new Int32Array(capacity);
+    let via = new Int32Array(capacity);
+    const outHead = new Int32Array(capacity).fill(-1);
+    const outNext = new Int32Array(terms.length).fill(-1);
+    const outTail = new Int32Array(capacity).fill(-1);
+    const inTerms = this.inTerms;
+    terms.forEach((term, index) => {
+      let node = 0;
+      for (let i = 0; i < term.length; i++) {
+        const c = term.charCodeAt(i);
+        inTerms[c >> 5]! |= 1 << (c & 31);
+        const key = node * 0x10000 + c;
+        let nx = edges.get(key);
+        if (nx === undefined) {
+          nx = size++;
+          firstChild = grown(firstChild, size);
+          sibling = grown(sibling, size);
+          via = grown(via, size);
+          firstChild[nx] = -1;
+          via[nx] = c;
+          sibling[nx] = firstChild[node]!;
+          firstChild[node] = nx;
+          edges.set(key, nx);
+        }
+        node = nx;
+      }
+      // terms ending at one node keep their order
+      if (outHead[node] === -1) outHead[node] = index;
+      else outNext[outTail[node]!] = index;
+      outTail[node] = index;
+    });
+    const fail = new Int32Array(size);
+    const outLink = new Int32Array(size).fill(-1);
+    const order = new Int32Array(size);
+    let tail = 0;
+    order[tail++] = 0;
+    for (let child = firstChild[0]!; child !== -1; child = sibling[child]!) order[tail++] = child;
+    for (let qi = 1; qi < tail; qi++) {
+      const id = order[qi]!;
+      for (let child = firstChild[id]!; child !== -1; child = sibling[child]!) {
+        const c = via[child]!;
+        let f = fail[id]!;
+        while (f !== 0 && !edges.has(f * 0x10000 + c)) f = fail[f]!;
+        const target = edges.get(f * 0x10000 + c);
+        const ft = target !== undefined && target !== child ? target : 0;
+        fail[child] = ft;
+        outLink[child] = outHead[ft] !== -1 ? ft : outLink[ft]!;
+        order[tail++] = child;
       }
     }
     // Dense ASCII table in breadth-first order, so a node's failure target is already filled in.
-    const n = this.nodes.length;
     const column = this.asciiColumn;
     const used: number[] = [];
-    for (const node of this.nodes) {
-      for (const c of node.next.keys()) {
-        if (c < 128 && column[c] === 0) {
-          used.push(c);
-          column[c] = used.length;
-        }
+    for (let id = 1; id < size; id++) {
+      const c = via[id]!;
+      if (c < 128 && column[c] === 0) {
+        used.push(c);
+        column[c] = used.length;
       }
     }
     const width = used.length + 1;
-    const ascii = new Int32Array(n * width);
-    const order = [0, ...queue];
-    for (const id of order) {
-      const node = this.nodes[id]!;
+    const ascii = new Int32Array(size * width);
+    for (let qi = 0; qi < size; qi++) {
+      const id = order[qi]!;
       const base = id * width;
-      const failBase = node.fail * width;
-      for (const c of used) {
-        const nx = node.next.get(c);
-        const k = column[c]!;
-        ascii[base + k] = nx !== undefined ? nx : id === 0 ? 0 : ascii[failBase + k]!;
+      // the failure target's row, then the node's own ASCII edges over it (the root's row starts at 0)
+      if (id !== 0) ascii.copyWithin(base, fail[id]! * width, fail[id]! * width + width);
+      for (let child = firstChild[id]!; child !== -1; child = sibling[child]!) {
+        const c = via[child]!;
+        if (c < 128) ascii[base + column[c]!] = child;
       }
     }
-    this.ascii = ascii;
-    this.asciiWidth = width;
-    this.accepting = new Uint8Array(n);
-    for (let id = 0; id < n; id++) if (this.nodes[id]!.out.length) this.accepting[id] = 1;
+    const accepting = new Uint8Array(size);
+    for (let id = 0; id < size; id++) {
+      if (outHead[id] !== -1 || outLink[id] !== -1) accepting[id] = 1;
+    }
+    this.auto = { edges, fail, outHead, outNext, outLink, ascii, asciiWidth: width, accepting };
+    return this.auto;
   }
 
   /**
@@ -211,14 +270,13 @@ export class TermMatcher<T> implements Scanner<T> {
    */
   scan(folded: string, from = 0, to = folded.length, limit = Infinity): TermHit<T>[] {
     const hits: TermHit<T>[] = [];
-    const nodes = this.nodes;
+    const auto = this.automaton();
     let state = 0;
-    const ascii = this.ascii;
+    const { ascii, asciiWidth: width, accepting, outHead, outNext, outLink } = auto;
     const column = this.asciiColumn;
-    const width = this.asciiWidth;
-    const accepting = this.accepting;
     const inTerms = this.inTerms;
     const memo = this.memo;
+    const outs = this.outs;
     for (let i = from; i < to; i++) {
       const c = folded.charCodeAt(i);
       if (c < 128) {
@@ -229,34 +287,41 @@ export class TermMatcher<T> implements Scanner<T> {
       } else {
         let nx = memo.get(state, c);
         if (nx < 0) {
-          nx = this.resolve(state, c);
+          nx = this.resolve(auto, state, c);
           memo.set(state, c, nx);
         }
         state = nx;
       }
       if (accepting[state] === 0) continue;
-      const out = nodes[state]!.out;
-      for (let k = 0; k < out.length; k++) {
-        const o = this.outs[out[k]!]!;
-        const start = i + 1 - o.length;
-        if (o.leftBoundary && start > 0 && isWordCode(folded.charCodeAt(start - 1))) continue;
-        let end = i + 1;
-        if (o.rightBoundary && end < folded.length && isWordCode(folded.charCodeAt(end))) continue;
-        if (o.prefix) while (end < to && isWordCode(folded.charCodeAt(end))) end++;
-        hits.push({ start, end, value: o.value, term: o.term });
-        if (hits.length >= limit) return hits;
+      // the terms ending here: the node's own, then each node on its output chain
+      for (
+        let node = outHead[state] !== -1 ? state : outLink[state]!;
+        node !== -1;
+        node = outLink[node]!
+      ) {
+        for (let k = outHead[node]!; k !== -1; k = outNext[k]!) {
+          const o = outs[k]!;
+          const start = i + 1 - o.length;
+          if (o.leftBoundary && start > 0 && isWordCode(folded.charCodeAt(start - 1))) continue;
+          let end = i + 1;
+          if (o.rightBoundary && end < folded.length && isWordCode(folded.charCodeAt(end)))
+            continue;
+          if (o.prefix) while (end < to && isWordCode(folded.charCodeAt(end))) end++;
+          hits.push({ start, end, value: o.value, term: o.term });
+          if (hits.length >= limit) return hits;
+        }
       }
     }
     return hits;
   }
 
   /** The state after reading `c` in `state`: follow failure links until some node has an edge for it. */
-  private resolve(state: number, c: number): number {
-    const nodes = this.nodes;
-    let nx = nodes[state]!.next.get(c);
+  private resolve(auto: Automaton, state: number, c: number): number {
+    const { edges, fail } = auto;
+    let nx = edges.get(state * 0x10000 + c);
     for (let f = state; nx === undefined && f !== 0;) {
-      f = nodes[f]!.fail;
-      nx = nodes[f]!.next.get(c);
+      f = fail[f]!;
+      nx = edges.get(f * 0x10000 + c);
     }
     return nx ?? 0;
   }

@@ -24,7 +24,8 @@ export function combine(scanners: Record<Area, Scanner<unknown>>): TermMatcher<T
     for (const spec of specsOf(scanners[area]))
       specs.push({ term: spec.term, value: { area: i, value: spec.value } });
   });
-  return new TermMatcher(specs);
+  // the one automaton every analysis scans with: built with the rules, not on the first page
+  return new TermMatcher(specs).prepare();
 }
 
 /** A scanner that answers from hits found in advance on one text, and scans anything else itself. */
