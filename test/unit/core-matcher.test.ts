@@ -65,6 +65,14 @@ describe('TermMatcher', () => {
     expect(got.find((r) => r.term === 'har*')).toMatchObject({ start: at, end: at + 9 });
   });
 
+  it('reports a term reached only through a failure target that ends no term itself', () => {
+    // after 甲乙丙丁 the failure target is 乙丙丁 (a prefix of 乙丙丁己, no term); 丙丁 still ends here
+    const specs = numbered(['甲乙丙丁戊', '乙丙丁己', '丙丁']);
+    const text = fold('甲乙丙丁');
+    expect(automatonSearch(specs, text)).toEqual([{ start: 2, end: 4, term: '丙丁', index: 2 }]);
+    expect(automatonSearch(specs, text)).toEqual(plainSearch(specs, text));
+  });
+
   it('matches Chinese terms anywhere and Latin ones on word boundaries', () => {
     const specs = numbered(['个人信息', '信息', '敏感个人信息', '位置', 'gps', 'ip地址', '地址']);
     const text = fold('我们收集您的敏感个人信息、位置信息与IP地址，gpsx不算，GPS算。');
