@@ -404,6 +404,9 @@ async function main(): Promise<void> {
             inPageMedianMs: click.inPage?.median,
             justLoadedMedianMs: click.justLoaded?.median,
             justLoadedP95Ms: click.justLoaded?.p95,
+            wokenMedianMs: click.woken?.median,
+            wokenP95Ms: click.woken?.p95,
+            wokenMarks: click.wokenMarks,
             autoDetectMedianMs: click.autoDetect?.median,
             autoDetectP95Ms: click.autoDetect?.p95,
             autoDetectJustLoadedMedianMs: click.autoDetectJustLoaded?.median,
@@ -435,6 +438,13 @@ async function main(): Promise<void> {
 
 function kb(bytes: number | null): number | null {
   return bytes === null ? null : bytes / 1024;
+}
+
+/** The popup's marks as "open 236, ui 290, …" (ms since its navigation). */
+function timeline(marks: Record<string, number> | undefined): string {
+  return Object.entries(marks ?? {})
+    .map(([name, ms]) => `${name.replace(/^pl:/, '')} ${ms}`)
+    .join(', ');
 }
 
 function fmt(x: number | null | undefined, digits = 2): string {
@@ -540,22 +550,15 @@ function printTables(
       `  policy tab loaded and idle, then a ${READ_PAUSE_MS} ms pause (the reader's click): wall clock median ${fmt(click.wall?.median, 0)} ms, p95 ${fmt(click.wall?.p95, 0)} ms over ${click.wall?.runs} runs; in the popup (performance.now) median ${fmt(click.inPage?.median, 0)} ms`,
       `  clicked the moment the page's load event fired (page still laying out): median ${fmt(click.justLoaded?.median, 0)} ms, p95 ${fmt(click.justLoaded?.p95, 0)} ms`,
       `  first click after the browser started (rules compiled and engine run cold in the background; not in the median): ${fmt(click.firstClickMs, 0)} ms`,
-      `  with automatic detection turned on (an option; the page is detected and analysed when it loads): reader's click median ${fmt(click.autoDetect?.median, 0)} ms, p95 ${fmt(click.autoDetect?.p95, 0)} ms; clicked at the load event ${fmt(click.autoDetectJustLoaded?.median, 0)} ms; popup timeline ${Object.entries(
-        click.autoDetectMarks ?? {},
-      )
-        .map(([name, ms]) => `${name.replace(/^pl:/, '')} ${ms}`)
-        .join(', ')}`,
+      `  the reader's click after the background was stopped (as the browser does after 30 s without events; it starts again, compiles the rules and runs the engine cold): median ${fmt(click.woken?.median, 0)} ms, p95 ${fmt(click.woken?.p95, 0)} ms; popup timeline ${timeline(click.wokenMarks)}`,
+      `  with automatic detection turned on (an option; the page is detected and analysed when it loads): reader's click median ${fmt(click.autoDetect?.median, 0)} ms, p95 ${fmt(click.autoDetect?.p95, 0)} ms; clicked at the load event ${fmt(click.autoDetectJustLoaded?.median, 0)} ms; popup timeline ${timeline(click.autoDetectMarks)}`,
     );
     const b = click.breakdown;
     if (b) {
       out.push(
         `  pieces: empty extension page (the floor) ${fmt(b.emptyPageMs, 0)} ms, popup boot (restricted tab) ${fmt(b.popupBootMs, 0)} ms, inject content script ${fmt(b.injectMs, 0)} ms, page/extract round trip ${fmt(b.extractMs, 0)} ms`,
       );
-      out.push(
-        `  popup timeline (median ms since navigation): ${Object.entries(b.marks)
-          .map(([name, ms]) => `${name.replace(/^pl:/, '')} ${ms}`)
-          .join(', ')}`,
-      );
+      out.push(`  popup timeline (median ms since navigation): ${timeline(b.marks)}`);
     }
   }
   out.push('', 'Bundles (JS of each entry with every chunk it imports; zlib gzip level 9)');

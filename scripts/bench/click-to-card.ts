@@ -63,6 +63,15 @@ export interface ClickToCardResult {
   inPage?: Samples;
   /** Wall-clock time of a click made as soon as the page's load event fired. */
   justLoaded?: Samples;
+  /**
+   * The reader's click after the background was stopped, as the browser stops
+   * it after 30 s without events: the click starts it again, and it loads its
+   * code and compiles the rules before it can answer. What a reader who spent
+   * a while on the page meets.
+   */
+  woken?: Samples;
+  /** The popup's marks (as in the breakdown) for the clicks that woke the background. */
+  wokenMarks?: Record<string, number>;
   /** The reader's click with automatic detection turned on (the card was made when the page loaded). */
   autoDetect?: Samples;
   /** With automatic detection on, a click the moment the page's load event fired. */
@@ -160,6 +169,13 @@ export async function clickToCard(
 
     const installed = await timedClicks(context, extId, probe, `${base}/policy.html?run`, runs);
     const w = summarize(installed.wall);
+    const stop = await backgroundStopper(probe);
+    const woken = { wall: [] as number[], marks: [] as Record<string, number>[] };
+    for (let run = 1; run <= runs; run++) {
+      const r = await click(context, extId, probe, `${base}/policy.html?woken=${run}`, true, stop);
+      woken.wall.push(r.wall);
+      woken.marks.push(r.marks);
+    }
     const breakdown = {
       ...(await pieces(context, probe, extId, base)),
       marks: medianMarks(installed.marks),
@@ -172,6 +188,8 @@ export async function clickToCard(
       wall: w,
       inPage: summarize(installed.inPage),
       justLoaded: summarize(installed.justLoaded),
+      woken: summarize(woken.wall),
+      wokenMarks: medianMarks(woken.marks),
       autoDetect: summarize(auto.wall),
       autoDetectJustLoaded: summarize(auto.justLoaded),
       autoDetectMarks: medianMarks(auto.marks),
@@ -224,9 +242,32 @@ async function timedClicks(
 }
 
 /**
+ * Stops the extension's service worker, as the browser does after 30 s
+ * without events (DevTools protocol, from an extension page of ours), and
+ * waits until it has stopped.
+ */
+async function backgroundStopper(probe: Page): Promise<() => Promise<void>> {
+  const cdp = await probe.context().newCDPSession(probe);
+  let status = '';
+  cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { runningStatus: string }[] }) => {
+    const last = e.versions[e.versions.length - 1];
+    if (last) status = last.runningStatus;
+  });
+  await cdp.send('ServiceWorker.enable');
+  return async () => {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    for (let waited = 0; status !== 'stopped'; waited += 20) {
+      if (waited > 5000) throw new Error(`the background did not stop (${status})`);
+      await probe.waitForTimeout(20);
+    }
+  };
+}
+
+/**
  * One click: open the policy at `url` (a distinct address each time, so the
  * background's card cache never answers), wait for it to settle when
- * `settle` is set, then open the popup for its tab and wait for the card.
+ * `settle` is set, run `before` (stopping the background), then open the
+ * popup for its tab and wait for the card.
  */
 async function click(
   context: Context,
@@ -234,6 +275,7 @@ async function click(
   probe: Page,
   url: string,
   settle: boolean,
+  before?: () => Promise<void>,
 ): Promise<{ wall: number; inPage: number; marks: Record<string, number> }> {
   const page = await context.newPage();
   await page.goto(url);
@@ -243,6 +285,7 @@ async function click(
     url,
   );
   if (typeof tabId !== 'number') throw new Error(`no tab id for ${url}`);
+  await before?.();
   await page.bringToFront();
   const popup = await context.newPage();
   const t0 = performance.now();

@@ -122,9 +122,11 @@ async function analyseNow(
   keepSample: boolean,
 ): Promise<TabAnalysis> {
   // The page injects and extracts in its own process; meanwhile this one
-  // compiles the rules (a no-op when they are already compiled).
+  // compiles the rules (a no-op when they are already compiled), which takes
+  // longer than both on a background that has just started.
   const injecting = injectContentScript(tab.id, contentScriptFile, tab.status === 'complete');
-  injecting.catch(() => undefined);
+  const extracting = injecting.then(() => sendToTab(tab.id, 'page/extract', {}));
+  extracting.catch(() => undefined);
   await warmUp();
   try {
     await injecting;
@@ -137,7 +139,7 @@ async function analyseNow(
 
   let extracted;
   try {
-    extracted = await sendToTab(tab.id, 'page/extract', {});
+    extracted = await extracting;
   } catch (err) {
     return { kind: 'error', reason: 'extract', detail: errorMessage(err) };
   }

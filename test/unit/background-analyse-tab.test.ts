@@ -13,7 +13,14 @@ vi.mock('webextension-polyfill', async () =>
   (await import('./background-fakes')).fakeBrowser({
     storage: {
       local: { get: async () => ({}), set: async () => void calls.push('local.set') },
-      sync: { get: async () => ({}) },
+      // Reading the settings takes a moment, as on a background that has just started.
+      sync: {
+        get: async () => {
+          await new Promise((done) => setTimeout(done, 20));
+          calls.push('settings read');
+          return {};
+        },
+      },
     },
     scripting: { executeScript: async () => void calls.push('inject') },
     tabs: {
@@ -23,17 +30,21 @@ vi.mock('webextension-polyfill', async () =>
         status: 'complete',
       }),
       // Tab 6's page was cut at the length limit: the extraction warns about it.
-      sendMessage: async (tabId: number) => ({
-        ok: true,
-        page: {
-          ...POLICY_PAGE,
-          warnings: tabId === 6 ? ['Only the first 5,000,000 characters'] : [],
-        },
-      }),
+      sendMessage: async (tabId: number) => {
+        calls.push('extract');
+        return {
+          ok: true,
+          page: {
+            ...POLICY_PAGE,
+            warnings: tabId === 6 ? ['Only the first 5,000,000 characters'] : [],
+          },
+        };
+      },
     },
   }),
 );
-const { analyseTab, WRITE_DELAY_MS } = await import('../../src/background/analyse-tab');
+const { analyseTab, forgetRuleSettings, WRITE_DELAY_MS } =
+  await import('../../src/background/analyse-tab');
 const cache = await import('../../src/background/card-cache');
 
 const later = () => new Promise((done) => setTimeout(done, WRITE_DELAY_MS + 100));
@@ -59,6 +70,14 @@ describe('analyseTab', () => {
     expect((await analyseTab(3)).kind === 'card' && calls.filter((c) => c === 'inject')).toEqual([
       'inject',
     ]);
+  });
+
+  it('asks the page for its text while it reads the settings and compiles the rules', async () => {
+    forgetRuleSettings();
+    const answer = await analyseTab(8);
+    expect(answer.kind).toBe('card');
+    expect(calls.slice(0, 3)).toEqual(['inject', 'extract', 'settings read']);
+    await later();
   });
 
   it('writes no copy and no badge for a tab that navigated before they were due', async () => {
