@@ -270,17 +270,30 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     });
 }
 
-/** Where a path stands: rights and contact sections, and sentences that offer a choice, rank first. */
+/**
+ * A sentence about what follows once the user has opted out, not how to:
+ * "if you opt out, you may still receive…", "…you will need to opt out
+ * again", "in order for this opt-out to work…", "如果您关闭…，将无法…".
+ */
+const CONSEQUENCE =
+  /\bif you (?:opt[\s-]?out|delete|disable|decline|block|refuse|reject|clear)\b[^.;]{0,120}?,\s*you (?:may|will|might|would)(?: still| not| no longer| need to| have to)\b|\bneed to opt[\s-]?out again\b|\bin order for [^.;]{0,80}?opt[\s-]?outs? to work\b|(?:如果|若|如)您(?:关闭|拒绝|退出|撤回|删除|禁用)[^。；]{0,60}?[，,](?:[^。；]{0,10}?)(?:将|可能|会)?(?:无法|不能|仍(?:然|将|会)?)/;
+
+/**
+ * Where a path stands: rights and contact sections, and sentences that offer
+ * a choice, rank first; a sentence about what follows an opt-out ranks last.
+ */
 function placeScore(
   doc: Doc,
   si: number,
   bySentence: Map<number, { tag: Tag; start: number; end: number }[]>,
 ): number {
-  const topic = doc.sections[doc.sentences[si]!.section]?.topic;
+  const s = doc.sentences[si]!;
+  const topic = doc.sections[s.section]?.topic;
   let score = topic === 'rights' ? 3 : topic === 'contact' ? 2 : 0;
   const tags = bySentence.get(si) ?? [];
   if (tags.some((t) => t.tag === 'strongChoice')) score += 2;
   if (tags.some((t) => t.tag === 'agency')) score += 1;
+  if (CONSEQUENCE.test(doc.folded.slice(s.start, s.end))) score -= 4;
   return score;
 }
 

@@ -141,6 +141,31 @@ describe('where a route lives', () => {
   });
 });
 
+describe('which quotes a path keeps', () => {
+  const quotesOf = (text: string, kind: string) =>
+    findOptOuts(buildDoc({ text }), rules)
+      .filter((p) => p.kind === kind)
+      .flatMap((p) => p.evidence.map((e) => e.quote));
+
+  it('a sentence about what follows an opt-out ranks below one that says how', () => {
+    const en = [
+      'Please note that if you opt out of this advertising, you may still receive untailored ads from us.',
+      'If you delete cookies or change browsers, you will need to opt out of interest-based advertising again.',
+      'You may opt out of interest-based advertising at any time.',
+    ].join(' ');
+    expect(quotesOf(en, 'ad-personalization')).toEqual([
+      'Please note that if you opt out of this advertising, you may still receive untailored ads from us.',
+      'You may opt out of interest-based advertising at any time.',
+    ]);
+    const zh = [
+      '如果您关闭个性化推荐，您将无法看到与您兴趣相关的内容。',
+      '如果您拒绝个性化广告，您仍会看到数量相同的广告。',
+      '您可以在设置中关闭个性化推荐。',
+    ].join('');
+    expect(quotesOf(zh, 'ad-personalization')).toContain('您可以在设置中关闭个性化推荐。');
+  });
+});
+
 describe('routes', () => {
   it('a quoted control placed on the screen is a page to use', () => {
     expect(
