@@ -56,6 +56,34 @@ describe('SDK blocks and tables', () => {
     expect(badQuotes(text, found)).toEqual([]);
   });
 
+  it('an unknown SDK takes its vendor from the company named after it', () => {
+    const text = [
+      'Third-party SDKs we use:',
+      'SDK name: Lark Notify SDK (provided by Lark Messaging Inc.)',
+      'Purpose: push notifications',
+      'SDK name: Heron Maps SDK',
+      'Purpose: Heron Maps SDK, developed by Heron Geo Technologies, shows nearby stores on a map',
+      'SDK name: Wren Survey SDK',
+      'Purpose: Wren Survey SDK is provided by the partner company to collect feedback',
+      'SDK名称：云帆推送SDK（由云帆网络有限公司提供）',
+      '使用目的：消息推送',
+    ].join('\n');
+    const found = findSdks(text, ctx);
+    const by = Object.fromEntries(found.map((f) => [f.name, f]));
+    expect(Object.keys(by)).toEqual([
+      'Lark Notify SDK',
+      'Heron Maps SDK',
+      'Wren Survey SDK',
+      '云帆推送SDK',
+    ]);
+    expect(by['Lark Notify SDK']?.vendor).toBe('Lark Messaging Inc.');
+    expect(by['Heron Maps SDK']?.vendor).toBe('Heron Geo Technologies');
+    // "the partner company" names no one.
+    expect(by['Wren Survey SDK']?.vendor).toBeUndefined();
+    expect(by['云帆推送SDK']?.vendor).toBe('云帆网络有限公司');
+    expect(badQuotes(text, found)).toEqual([]);
+  });
+
   it('several fields on one line (SDK名称 … 公司名称 … 使用目的 …)', () => {
     const text =
       '我们使用到的SDK目录\n' +

@@ -285,6 +285,17 @@ const ORG_END_ZH = '有限责任公司|股份有限公司|有限公司|公司|�
 const VENDOR_BEFORE = new RegExp(
   `(?:使用了?|采用了?|接入了?|集成了?|引入了?|由)\\s*([^，。；、,;:：\\s了]{1,40}?(?:${ORG_END_ZH}|局))(?:所|提供)?的(?:[^，。；,;]{1,30}?(?:和|、|及|与))?\\s*$`,
 );
+/** How an English company name ends. */
+const ORG_END_EN =
+  'Inc\\.?|LLC|L\\.L\\.C\\.|Ltd\\.?|Limited|Corporation|Corp\\.?|GmbH|S\\.A\\.|B\\.V\\.|Co\\.|Company|Technologies|Technology';
+/**
+ * The company named right after an SDK: "Foo SDK, provided by Foo Labs Inc.",
+ * "Foo SDK (developed by …)", "云雀推送SDK（由云雀网络有限公司提供）".
+ */
+const VENDOR_AFTER = new RegExp(
+  `^\\s*(?:(?:SDKs?|sdks?)\\b)?\\s*[,(（]?\\s*(?:(?:which\\s+)?is\\s+)?(?:provided|developed|offered|operated|published|made)\\s+by\\s+(?:the\\s+)?([A-Z][^,;:()（）\\n]{0,60}?\\b(?:${ORG_END_EN}))(?![A-Za-z])` +
+    `|^\\s*(?:SDK|sdk)?\\s*[（(]?\\s*(?:由|提供方[:：]?|开发者[:：]?)\\s*([^，。；、,;:：\\s（）()]{2,40}?(?:${ORG_END_ZH}))(?:所)?(?:提供|开发|运营)?`,
+);
 const MAX_VENDOR = 80;
 const COMPANY_AT_END = new RegExp(
   `(?:${ORG_END_ZH}|co\\.,?\\s*ltd\\.?|inc\\.?|llc|corporation|gmbh)$`,
@@ -302,9 +313,12 @@ function vendorOf(text: string, rec: SdkRecord, field: Field, name: string): str
   // The name's own field, then the record's other fields (a "名称：用途" block names the company in its purpose).
   for (const f of [field, ...rec.fields.filter((x) => x !== field && x.role !== 'name')]) {
     const value = text.slice(f.start, f.end);
-    for (let at = value.indexOf(name); at > 0; at = value.indexOf(name, at + name.length)) {
-      const v = VENDOR_BEFORE.exec(value.slice(Math.max(0, at - 80), at))?.[1];
-      if (v && !/^[本我贵]/.test(v)) return v;
+    for (let at = value.indexOf(name); at >= 0; at = value.indexOf(name, at + name.length)) {
+      const before =
+        at > 0 ? VENDOR_BEFORE.exec(value.slice(Math.max(0, at - 80), at))?.[1] : undefined;
+      const afterMatch = VENDOR_AFTER.exec(value.slice(at + name.length, at + name.length + 100));
+      const after = afterMatch?.[1] ?? afterMatch?.[2];
+      for (const v of [before, after]) if (v && !/^[本我贵]/.test(v)) return v.trim();
     }
   }
   return undefined;
@@ -484,8 +498,13 @@ function identify(
   return typed ? { kind: 'unknown', names: [typed] } : { kind: 'none' };
 }
 
+/** A remark after the name that says who provides it: "(provided by …)", "（由…提供）". */
+const PROVIDER_REMARK =
+  /\s*[(（]\s*(?:(?:provided|developed|offered|operated|published|made)\s+by\b|由|提供方|开发者)[^()（）]*[)）]?\s*$/;
+
 function cleanName(raw: string): string | null {
   const s = raw
+    .replace(PROVIDER_REMARK, '')
     .replace(/^[\s"'“”‘’《「【\[(（`*]+/, '')
     .replace(/[\s"'“”‘’》」】\])）`*,，;；。.、:：]+$/, '')
     .trim();
