@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogEntries, findSdks } from '../../src/core/sdk';
+import { compileCatalog } from '../../src/core/sdk/compile';
 import { ctxFor } from './sdk-helpers';
 
 const ctx = ctxFor();
@@ -57,5 +58,15 @@ describe('every catalog alias is found in a sentence built from it', () => {
     expect(found.map((f) => f.id)).toEqual(['umeng']);
     expect(found[0]!.evidence.length).toBe(3);
     for (const ev of found[0]!.evidence) expect(text).toContain(ev.quote);
+  });
+});
+
+describe('the alias index', () => {
+  it('files a package under its dotted key, not under "com" (met in every web address)', () => {
+    const cat = compileCatalog(catalogEntries());
+    expect(cat.latin.has('com')).toBe(false);
+    expect(cat.latin.get('com.bytedance')?.map((a) => a.alias)).toContain(
+      'com.bytedance.sdk.openadsdk',
+    );
   });
 });

@@ -23,8 +23,8 @@ interface LatinAlias extends AliasRef {
   re: RegExp;
   /**
    * The letters `re` must match first, as they are (up to the first separator,
-   * "+" or "&"): a cheap test before running the regex. Many aliases share a
-   * key (every "com.*" package is under "com").
+   * "+" or "&"): a cheap test before running the regex. Several aliases can
+   * share a key (the packages of one vendor are all under "com.vendor").
    */
   literal: string;
 }
@@ -220,7 +220,9 @@ export function compileCatalog(entries: readonly CatalogEntry[]): CompiledCatalo
         const dotted = /^([a-z0-9]+\.[a-z0-9]+)/.exec(folded);
         const lead = dotted ? dotted[1]! : leadingToken(folded);
         addLatin(lead, item);
-        const squash = ambiguous ? '' : squashedKey(folded);
+        // A package ("com.google.firebase") is found through its dotted key only; its
+        // squashed key would be its first word ("com"), met in every web address.
+        const squash = ambiguous || dotted ? '' : squashedKey(folded);
         if (squash && squash !== lead) addLatin(squash, item);
       }
     }
