@@ -16,6 +16,9 @@ export function Area(props: {
   children?: ComponentChildren;
 }) {
   const [open, setOpen] = useState(props.expanded === true);
+  // A closed area's items are drawn the first time it opens, not with the card:
+  // the card shows sooner, and an area once opened keeps its items.
+  const [drawn, setDrawn] = useState(open);
   const bodyId = `body-${props.id}`;
   const empty = props.counts === undefined;
   return (
@@ -34,7 +37,10 @@ export function Area(props: {
             aria-expanded={open}
             aria-controls={bodyId}
             aria-describedby={`h-${props.id}`}
-            onClick={() => setOpen(!open)}
+            onClick={() => {
+              setDrawn(true);
+              setOpen(!open);
+            }}
           >
             <span class="counts">{props.counts}</span>
             <span class="toggle-word">{open ? t('popup_hide') : t('popup_show')}</span>
@@ -44,7 +50,7 @@ export function Area(props: {
       {empty ? <p class="not-stated">{t('notStated')}</p> : props.lead}
       {!empty && (
         <div id={bodyId} class="area-body" hidden={!open}>
-          {props.children}
+          {drawn && props.children}
         </div>
       )}
     </section>

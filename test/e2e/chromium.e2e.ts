@@ -70,11 +70,14 @@ describe('Chromium: popup on policy pages', () => {
       );
       const grade = await popup.getAttribute('.grade', 'data-grade');
       expect(grade).toMatch(/^[A-E]$/);
+      // A closed area draws its items when it is opened.
+      await popup.click('[data-area="sensitive"] .area-toggle');
       expect(await popup.locator('[data-area="sensitive"] .items > li').count()).toBeGreaterThan(0);
       for (const area of ['sensitive', 'sdks', 'retention', 'optout', 'sharing']) {
         expect(await popup.locator(`[data-area="${area}"]`).count()).toBe(1);
       }
       if (name === 'seed-001') {
+        await popup.click('[data-area="sdks"] .area-toggle');
         const sdkText = (await popup.textContent('[data-area="sdks"]')) ?? '';
         expect(sdkText).toContain('Umeng');
         expect(sdkText).toContain('Pangle');
@@ -133,6 +136,7 @@ describe('Chromium: frames', () => {
     const popup = await openPopupFor(page);
     const text = (await popup.textContent('main.popup')) ?? '';
     expect(await popup.getAttribute('main.popup', 'data-state'), text).toBe('card');
+    await popup.click('[data-area="sensitive"] .area-toggle');
     expect(await popup.locator('[data-area="sensitive"] .items > li').count()).toBeGreaterThan(0);
     expect(await popup.textContent('.popup > details.warnings')).toContain(
       'Skipped 1 embedded frame',

@@ -62,3 +62,24 @@ export async function tabIdOf(ff: Browser, extBase: string, url: string): Promis
   if (typeof id !== 'number') throw new Error(`no tab for ${url}`);
   return id;
 }
+
+/** Poll the page until `check` holds there (BiDi in an extension page: no waitForFunction, CSP forbids it). */
+export async function until(page: Page, check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (await page.evaluate(check).catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Open every closed area of the card, as a reader would: a closed area draws its items when opened. */
+export async function openAllAreas(popup: Page): Promise<void> {
+  await popup.evaluate(async () => {
+    for (const b of document.querySelectorAll<HTMLButtonElement>(
+      '.area-toggle[aria-expanded="false"]',
+    ))
+      b.click();
+    await new Promise((r) => setTimeout(r, 0));
+  });
+}

@@ -15,7 +15,7 @@ import {
   POLICY_FIXTURES,
   serveFixtures,
 } from './helpers';
-import { gotoExtensionPage, launchFirefox, tabIdOf } from './firefox-helpers';
+import { gotoExtensionPage, launchFirefox, openAllAreas, tabIdOf, until } from './firefox-helpers';
 
 const UUID = '6f1d2c3b-4a5e-4f60-9a7b-8c9d0e1f2a3b';
 const EXT = `moz-extension://${UUID}`;
@@ -77,6 +77,7 @@ async function openPopup(tabId: number): Promise<{ popup: Page; view: PopupView 
     if (state !== 'loading' && state !== 'none') break;
     await new Promise((r) => setTimeout(r, 100));
   }
+  await openAllAreas(popup);
   const view = await popup.evaluate(() => {
     const main = document.querySelector('main.popup');
     return {
@@ -214,8 +215,10 @@ describe('Firefox: errors and choices', () => {
     await popup.evaluate(() =>
       document.querySelector<HTMLButtonElement>('.analyse-anyway')?.click(),
     );
-    await popup.waitForFunction(
+    await until(
+      popup,
       () => document.querySelector('main.popup')?.getAttribute('data-state') === 'card',
+      'the card',
     );
     const title = await popup.evaluate(
       () => document.querySelector('[data-testid="policy-title"]')?.textContent,

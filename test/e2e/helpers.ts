@@ -190,3 +190,9 @@ export function ensureShippedBuilds(): void {
   const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
 }
+
+/** Open every closed area of the card, as a reader would: a closed area draws its items when opened. */
+export async function openAllAreas(popup: Page): Promise<void> {
+  const closed = popup.locator('.area-toggle[aria-expanded="false"]');
+  while ((await closed.count()) > 0) await closed.first().click();
+}

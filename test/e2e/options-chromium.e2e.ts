@@ -206,6 +206,7 @@ describe('Chromium: the options page', () => {
     expect(after.cached).toBe('false');
     const health = after.card.sensitiveData.find((d) => d.type === 'health');
     expect(health?.evidence.some((e) => e.quote.includes(QUOTE))).toBe(true);
+    await after.popup.click('[data-area="sensitive"] .area-toggle');
     expect(await after.popup.textContent('[data-area="sensitive"]')).toContain(QUOTE);
     await after.popup.close();
 

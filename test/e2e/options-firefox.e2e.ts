@@ -6,10 +6,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT, serveFixtures } from './helpers';
-import { gotoExtensionPage, launchFirefox } from './firefox-helpers';
+import { gotoExtensionPage, launchFirefox, until } from './firefox-helpers';
 
 const UUID = '0b6c5d4e-3f2a-4b1c-8d9e-7f6a5b4c3d2e';
 const EXT = `moz-extension://${UUID}`;
@@ -31,15 +31,6 @@ afterAll(async () => {
   await ff?.close();
   server?.close();
 });
-
-async function until(page: Page, check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (await page.evaluate(check).catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('Firefox: the options page', () => {
   it('a custom term saved on the options page is on the next card, with its quote', async () => {
@@ -91,9 +82,11 @@ describe('Firefox: the options page', () => {
       () => document.querySelector('main.popup')?.getAttribute('data-state') === 'card',
       'the card',
     );
-    const sensitive = await popup.evaluate(
-      () => document.querySelector('[data-area="sensitive"]')?.textContent ?? '',
-    );
+    const sensitive = await popup.evaluate(async () => {
+      document.querySelector<HTMLButtonElement>('[data-area="sensitive"] .area-toggle')?.click();
+      await new Promise((r) => setTimeout(r, 0));
+      return document.querySelector('[data-area="sensitive"]')?.textContent ?? '';
+    });
     expect(sensitive).toContain(QUOTE);
     await popup.close();
     await page.close();

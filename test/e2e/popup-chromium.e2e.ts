@@ -286,6 +286,7 @@ describe('Chromium: areas, counts, actions', () => {
   it('counts first, items grouped by severity and category, keyboard opens an area', async () => {
     const { page, popup } = await open(en, 'seed-001');
     const counts = (await popup.textContent('[data-area="sensitive"] .area-toggle .counts')) ?? '';
+    await popup.click('[data-area="sensitive"] .area-toggle');
     const total = await popup.locator('[data-area="sensitive"] .items > li').count();
     const high = await popup.locator('[data-area="sensitive"] li.sev-high').count();
     expect(counts).toBe(`${total} types · ${high} high`);

@@ -58,8 +58,9 @@ describe('Firefox: a quote leads to its passage in the page', () => {
     );
     expect(state).toBe('card');
 
-    const quote = await popup.evaluate(() => {
+    const quote = await popup.evaluate(async () => {
       document.querySelector<HTMLButtonElement>('[data-area="sdks"] .area-toggle')?.click();
+      await new Promise((r) => setTimeout(r, 0));
       const q = [...document.querySelectorAll<HTMLButtonElement>('[data-area="sdks"] button.quote')]
         .filter((b) => !(b.textContent ?? '').includes(' | '))
         .at(0);

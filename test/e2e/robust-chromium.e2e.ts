@@ -14,6 +14,7 @@ import {
   watchProblems,
   type Browser,
 } from './security-helpers';
+import { openAllAreas } from './helpers';
 
 let browser: Browser;
 let server: Server;
@@ -49,6 +50,7 @@ async function visit(name: string, ready?: string, budgetMs = 10_000, own?: Brow
   }
   if (ready) await page.waitForSelector(ready, { state: 'attached' });
   const { popup, state } = await openPopupFor(b, page, problems, budgetMs);
+  if (state === 'card') await openAllAreas(popup);
   const text = (await popup.textContent('main.popup')) ?? '';
   return { page, popup, state, text, problems };
 }

@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HIDDEN_MARKERS, HOSTILE_TEXT } from '../fixtures/hostile/pages';
-import { gotoExtensionPage, launchFirefox, tabIdOf } from './firefox-helpers';
+import { gotoExtensionPage, launchFirefox, openAllAreas, tabIdOf } from './firefox-helpers';
 import { serveAll } from './security-helpers';
 
 const UUID = '0b7c5a4e-2d1f-4e3a-9c8b-7a6f5e4d3c2b';
@@ -86,6 +86,7 @@ async function visit(name: string, budgetMs = 10_000, path = `/hostile/${name}`)
       () => document.querySelector('main.popup')?.getAttribute('data-state') ?? 'none',
     );
   }
+  await openAllAreas(popup);
   const view: View = await popup.evaluate(() => ({
     state: document.querySelector('main.popup')?.getAttribute('data-state') ?? 'none',
     text: document.querySelector('main.popup')?.textContent ?? document.documentElement.outerHTML,

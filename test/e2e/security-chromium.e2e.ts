@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_TEXT } from '../fixtures/hostile/pages';
-import { FIXTURES, NON_POLICY_FIXTURES, POLICY_FIXTURES } from './helpers';
+import { FIXTURES, NON_POLICY_FIXTURES, openAllAreas, POLICY_FIXTURES } from './helpers';
 import {
   launchChromium,
   openPopupFor,
@@ -189,6 +189,8 @@ describe('Chromium: page text is shown as text', () => {
     await page.goto(`${base}/hostile/inert-text`);
     const { popup, state } = await openPopupFor(browser, page, problems);
     expect(state).toBe('card');
+    // Every area open, so every quote and name the card holds is drawn.
+    await openAllAreas(popup);
     // Give anything that might have been injected a moment to fire.
     await popup.waitForTimeout(300);
     expect(problems).toEqual([]);

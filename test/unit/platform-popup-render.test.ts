@@ -72,7 +72,8 @@ describe('CardView', () => {
     const window = new Window();
     const root = window.document.createElement('div');
     window.document.body.appendChild(root);
-    render(h(CardView, { card: card() }), root as unknown as Element);
+    // Every area open: every quote and name is drawn.
+    render(h(CardView, { card: card(), expanded: true }), root as unknown as Element);
     for (const tag of ['img', 'script', 'b', 'a']) {
       expect(root.querySelectorAll(tag).length, tag).toBe(0);
     }

@@ -146,10 +146,17 @@ describe('popup card: counts first, then the items', () => {
     expect(text(toggle.querySelector('.counts'))).toBe('4 types · 2 high');
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(root.querySelector('#body-sensitive')?.hasAttribute('hidden')).toBe(true);
+    // A closed area's items are drawn when it first opens, and kept once drawn.
+    expect(root.querySelectorAll('[data-area="sensitive"] .items > li')).toHaveLength(0);
     (toggle as HTMLButtonElement).click();
     await new Promise((r) => setTimeout(r, 0));
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(root.querySelector('#body-sensitive')?.hasAttribute('hidden')).toBe(false);
+    expect(root.querySelectorAll('[data-area="sensitive"] .items > li')).toHaveLength(4);
+    (toggle as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(root.querySelector('#body-sensitive')?.hasAttribute('hidden')).toBe(true);
+    expect(root.querySelectorAll('[data-area="sensitive"] .items > li')).toHaveLength(4);
     expect(text(root.querySelector('[data-area="sdks"] .counts'))).toBe('3 SDKs · 2 advertising');
     expect(text(root.querySelector('[data-area="retention"] .counts'))).toBe('3 statements');
     expect(text(root.querySelector('[data-area="optout"] .counts'))).toBe(
@@ -250,7 +257,7 @@ describe('popup card: counts first, then the items', () => {
   });
 
   it('gives the points in the reasons summary and the policy language on quotes', () => {
-    const root = mount(card());
+    const root = mount(card(), true);
     expect(text(root.querySelector('.reasons summary'))).toBe('Why this grade (score 40 of 100)');
     expect(root.querySelector('blockquote')?.getAttribute('lang')).toBe('en');
     expect(root.querySelector('.grade')?.getAttribute('aria-label')).toBe('Risk grade D');
