@@ -151,6 +151,14 @@ const CLOSURE_BEFORE = new RegExp(
 );
 const CLOSURE_AFTER_ZH = new RegExp(`^[^，。；,;]{0,8}?(?:${rules.closureAfterZh})`);
 
+/**
+ * A sentence (or a list item after a colon) that opens with the service
+ * breaking a rule, the usual ground of the right to erasure: "（3）若我们超出目的范围或者必要期限收集、存储…", "if we
+ * have kept your data longer than necessary".
+ */
+const BREACH_CONDITION =
+  /(?:^|[:：;；]\s*)[\s(（\[【]*(?:\d{1,2}|[一二三四五六七八九十]{1,2}|[a-z])?[)）\]】.、．]?\s*(?:(?:若|如果|如|假如)我们(?:的处理行为)?(?:超出|超过|违反|违背)|if we (?:(?:have )?(?:kept|retained|stored|held|keep|retain|store|hold)\b[^.;]{0,80}?\b(?:longer than (?:necessary|needed|permitted)|beyond)|violate|breach))/;
+
 /** How many sentences after an account closure its erasure may come. */
 const FOLLOWING_ERASURE = 2;
 
@@ -189,6 +197,9 @@ export function findRetention(
     if (has('cookie')) continue;
     // What happens when the service shuts down is not how long data is kept while it runs.
     if (has('shutdown')) continue;
+    // A breach named as the ground for a right ("若我们超出…必要期限存储…", "if we keep it
+    // longer than necessary") says what the service must not do, not what it does.
+    if (BREACH_CONDITION.test(doc.folded.slice(s.start, Math.min(s.end, s.start + 200)))) continue;
     const topic = doc.sections[s.section]!.topic;
     const cue = has('cue');
     const inRetention = topic === 'retention';

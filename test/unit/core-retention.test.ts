@@ -20,6 +20,22 @@ describe('retention', () => {
     expect(ret('您的个人信息保存期限为3年。').statements[0]?.days).toBe(1095);
   });
 
+  it('a breach named as the ground for erasure is no retention statement', () => {
+    const zh = [
+      '在以下情形中，您可以向我们提出删除个人信息的请求：',
+      '（3）若我们超出目的范围或者必要期限收集、存储、使用您的个人信息；',
+      '（4）如果我们违反法律法规的规定保存您的个人信息。',
+    ].join('\n');
+    expect(ret(zh).summary).toBe('not-stated');
+    const en =
+      'You may ask us to erase your data: (a) if we have kept your data longer than necessary for the purposes above.';
+    expect(ret(en).summary).toBe('not-stated');
+    // The service's own practice is still read.
+    expect(ret('我们仅在实现目的所必需的期限内存储您的个人信息。').summary).toBe(
+      'as-long-as-necessary',
+    );
+  });
+
   it('does not take response deadlines, ages or dates for retention', () => {
     expect(ret('We will respond to your request within 15 days.').summary).toBe('not-stated');
     expect(ret('我们将在十五天内予以回复。').summary).toBe('not-stated');
