@@ -83,6 +83,9 @@ const running = new Map<string, { force: boolean; answer: Promise<TabAnalysis> }
 export async function analyseTab(tabId: number, opts: AnalyseOptions = {}): Promise<TabAnalysis> {
   const force = opts.force === true;
   const keepSample = opts.keepSample !== false;
+  // Start reading the rule settings now (a no-op once read): on a background that
+  // has just started, the compile then need not wait for them after the injection.
+  ruleSettings().catch(() => undefined);
   const tab = await getTab(tabId);
   if (!tab) return { kind: 'error', reason: 'no-tab' };
 
