@@ -63,6 +63,8 @@ describe('SDK blocks and tables', () => {
       'Purpose: push notifications',
       'SDK name: Heron Maps SDK',
       'Purpose: Heron Maps SDK, developed by Heron Geo Technologies, shows nearby stores on a map',
+      'SDK name: Kite Pay SDK',
+      'Purpose: Kite Pay SDK (provided by Kite Finance Co., Ltd.) handles payments',
       'SDK name: Wren Survey SDK',
       'Purpose: Wren Survey SDK is provided by the partner company to collect feedback',
       'SDK名称：云帆推送SDK（由云帆网络有限公司提供）',
@@ -73,11 +75,13 @@ describe('SDK blocks and tables', () => {
     expect(Object.keys(by)).toEqual([
       'Lark Notify SDK',
       'Heron Maps SDK',
+      'Kite Pay SDK',
       'Wren Survey SDK',
       '云帆推送SDK',
     ]);
     expect(by['Lark Notify SDK']?.vendor).toBe('Lark Messaging Inc.');
     expect(by['Heron Maps SDK']?.vendor).toBe('Heron Geo Technologies');
+    expect(by['Kite Pay SDK']?.vendor).toBe('Kite Finance Co., Ltd.');
     // "the partner company" names no one.
     expect(by['Wren Survey SDK']?.vendor).toBeUndefined();
     expect(by['云帆推送SDK']?.vendor).toBe('云帆网络有限公司');

@@ -287,7 +287,7 @@ const VENDOR_BEFORE = new RegExp(
 );
 /** How an English company name ends. */
 const ORG_END_EN =
-  'Inc\\.?|LLC|L\\.L\\.C\\.|Ltd\\.?|Limited|Corporation|Corp\\.?|GmbH|S\\.A\\.|B\\.V\\.|Co\\.|Company|Technologies|Technology';
+  'Inc\\.?|LLC|L\\.L\\.C\\.|Ltd\\.?|Limited|Corporation|Corp\\.?|GmbH|S\\.A\\.|B\\.V\\.|Co\\.,?\\s*Ltd\\.?|Co\\.|Company|Technologies|Technology';
 /**
  * The company named right after an SDK: "Foo SDK, provided by Foo Labs Inc.",
  * "Foo SDK (developed by …)", "云雀推送SDK（由云雀网络有限公司提供）".
