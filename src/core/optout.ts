@@ -94,7 +94,8 @@ function phoneOk(p: string, context: string): boolean {
 interface Acc {
   kind: OptOutKind;
   target?: string;
-  candidates: { ev: Evidence; score: number; order: number }[];
+  /** `consequence`: the sentence tells what follows an opt-out (CONSEQUENCE), not how. */
+  candidates: { ev: Evidence; score: number; order: number; consequence: boolean }[];
   /** Quotes already among the candidates. */
   quotes: Set<string>;
 }
@@ -129,7 +130,14 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     const ev = evidenceFor(doc, doc.sentences[si]!, start, end);
     if (a.quotes.has(ev.quote)) return;
     a.quotes.add(ev.quote);
-    a.candidates.push({ ev, score: placeScore(doc, si, bySentence), order: order++ });
+    const s = doc.sentences[si]!;
+    const consequence = CONSEQUENCE.test(doc.folded.slice(s.start, s.end));
+    a.candidates.push({
+      ev,
+      score: placeScore(doc, si, bySentence) - (consequence ? 4 : 0),
+      order: order++,
+      consequence,
+    });
   };
   const text = doc.text;
 
@@ -261,9 +269,12 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     .sort((a, b) => kindOrder.get(a.kind)! - kindOrder.get(b.kind)!)
     .map((a) => {
       const keep = a.target ? QUOTES_PER_TARGET : QUOTES_PER_KIND;
+      // A sentence about what follows an opt-out ranks last, and is kept only when
+      // nothing says how.
       const best = [...a.candidates]
         .sort((x, y) => y.score - x.score || x.order - y.order)
-        .slice(0, keep);
+        .slice(0, keep)
+        .filter((c, i) => i === 0 || !c.consequence);
       const evidence: Evidence[] = [];
       for (const c of best.sort((x, y) => x.order - y.order)) addEvidence(evidence, c.ev);
       return { kind: a.kind, ...(a.target ? { target: a.target } : {}), evidence };
@@ -276,24 +287,19 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
  * again", "in order for this opt-out to work…", "如果您关闭…，将无法…".
  */
 const CONSEQUENCE =
-  /\bif you (?:opt[\s-]?out|delete|disable|decline|block|refuse|reject|clear)\b[^.;]{0,120}?,\s*you (?:may|will|might|would)(?: still| not| no longer| need to| have to)\b|\bneed to opt[\s-]?out again\b|\bin order for [^.;]{0,80}?opt[\s-]?outs? to work\b|(?:如果|若|如)您(?:关闭|拒绝|退出|撤回|删除|禁用)[^。；]{0,60}?[，,](?:[^。；]{0,10}?)(?:将|可能|会)?(?:无法|不能|仍(?:然|将|会)?)/;
+  /\bif you (?:opt[\s-]?out|delete|disable|decline|block|refuse|reject|clear)\b[^.;]{0,120}?,\s*you (?:(?:may|will|might|would)(?: still| not| no longer| need to| have to)|must)\b|\bneed to opt[\s-]?out again\b|\bin order for [^.;]{0,80}?opt[\s-]?outs? to work\b|(?:如果|若|如)您(?:关闭|拒绝|退出|撤回|删除|禁用)[^。；]{0,60}?[，,](?:[^。；]{0,10}?)(?:将|可能|会)?(?:无法|不能|仍(?:然|将|会)?)/;
 
-/**
- * Where a path stands: rights and contact sections, and sentences that offer
- * a choice, rank first; a sentence about what follows an opt-out ranks last.
- */
+/** Where a path stands: rights and contact sections, and sentences that offer a choice, rank first. */
 function placeScore(
   doc: Doc,
   si: number,
   bySentence: Map<number, { tag: Tag; start: number; end: number }[]>,
 ): number {
-  const s = doc.sentences[si]!;
-  const topic = doc.sections[s.section]?.topic;
+  const topic = doc.sections[doc.sentences[si]!.section]?.topic;
   let score = topic === 'rights' ? 3 : topic === 'contact' ? 2 : 0;
   const tags = bySentence.get(si) ?? [];
   if (tags.some((t) => t.tag === 'strongChoice')) score += 2;
   if (tags.some((t) => t.tag === 'agency')) score += 1;
-  if (CONSEQUENCE.test(doc.folded.slice(s.start, s.end))) score -= 4;
   return score;
 }
 

@@ -35,6 +35,16 @@ describe('opt-out paths', () => {
     ]);
   });
 
+  it('reads cookie controls however the cookies are named', () => {
+    expect(paths('You may disable or delete the cookies at any time.')).toContainEqual([
+      'browser-control',
+      null,
+    ]);
+    expect(
+      paths('You can learn how to de-activate cookies using the Help feature of your browser.'),
+    ).toContainEqual(['browser-control', null]);
+  });
+
   it('finds kinds without targets', () => {
     expect(paths('You can unsubscribe from marketing emails at any time.')).toContainEqual([
       'unsubscribe',
@@ -147,14 +157,13 @@ describe('which quotes a path keeps', () => {
       .filter((p) => p.kind === kind)
       .flatMap((p) => p.evidence.map((e) => e.quote));
 
-  it('a sentence about what follows an opt-out ranks below one that says how', () => {
+  it('a sentence about what follows an opt-out is kept only when nothing says how', () => {
     const en = [
       'Please note that if you opt out of this advertising, you may still receive untailored ads from us.',
       'If you delete cookies or change browsers, you will need to opt out of interest-based advertising again.',
       'You may opt out of interest-based advertising at any time.',
     ].join(' ');
     expect(quotesOf(en, 'ad-personalization')).toEqual([
-      'Please note that if you opt out of this advertising, you may still receive untailored ads from us.',
       'You may opt out of interest-based advertising at any time.',
     ]);
     const zh = [
@@ -162,7 +171,11 @@ describe('which quotes a path keeps', () => {
       '如果您拒绝个性化广告，您仍会看到数量相同的广告。',
       '您可以在设置中关闭个性化推荐。',
     ].join('');
-    expect(quotesOf(zh, 'ad-personalization')).toContain('您可以在设置中关闭个性化推荐。');
+    expect(quotesOf(zh, 'ad-personalization')).toEqual(['您可以在设置中关闭个性化推荐。']);
+    // Alone, it still shows that the choice exists.
+    const alone =
+      'You may reject all cookies, but if you reject all cookies, you will not be able to sign in.';
+    expect(quotesOf(alone, 'browser-control')).toEqual([alone]);
   });
 });
 
