@@ -16,7 +16,7 @@ import { compileRules } from '../core/compile';
 import { detectPolicy } from '../core/detect';
 import type { RuleSettings } from '../core/settings';
 import type { Card } from '../core/types';
-import { loadRuleSettings, pageSample } from '../platform/analysis-settings';
+import { pageSample } from '../platform/analysis-settings';
 import { saveLastPageSample } from '../platform/storage';
 import { setGradeBadge } from '../platform/badge';
 import { errorMessage, sendToTab, type TabAnalysis } from '../platform/messages';
@@ -35,22 +35,22 @@ export function isForbiddenPage(detail: string): boolean {
   );
 }
 
-let settingsLoad: Promise<RuleSettings> | undefined;
+/** The user's rule settings, as the background keeps them; the built-in rules until it says. */
+let ruleSettings: Promise<RuleSettings> = Promise.resolve({});
 
-/** The user's rule settings, read once and kept until they change. */
-function ruleSettings(): Promise<RuleSettings> {
-  return (settingsLoad ??= loadRuleSettings());
-}
-
-/** The settings changed: read them again for the next analysis (the engine recompiles by key). */
-export function forgetRuleSettings(): void {
-  settingsLoad = undefined;
+/**
+ * The rule settings the next analyses use (the background's one copy of the
+ * settings, read at start and on every change; the engine recompiles by key).
+ * Settings that cannot be read give the built-in rules.
+ */
+export function useRuleSettings(rules: Promise<RuleSettings>): void {
+  ruleSettings = rules.catch(() => ({}));
 }
 
 /** Compile the rules for the user's settings now; cached by the engine for the analysis. */
 async function warmUp(): Promise<void> {
   try {
-    compileRules(await ruleSettings());
+    compileRules(await ruleSettings);
   } catch {
     // the analysis will report it
   }
@@ -83,9 +83,6 @@ const running = new Map<string, { force: boolean; answer: Promise<TabAnalysis> }
 export async function analyseTab(tabId: number, opts: AnalyseOptions = {}): Promise<TabAnalysis> {
   const force = opts.force === true;
   const keepSample = opts.keepSample !== false;
-  // Start reading the rule settings now (a no-op once read): on a background that
-  // has just started, the compile then need not wait for them after the injection.
-  ruleSettings().catch(() => undefined);
   const tab = await getTab(tabId);
   if (!tab) return { kind: 'error', reason: 'no-tab' };
 
@@ -164,7 +161,7 @@ async function analyseNow(
   try {
     card = analyze(
       { blocks: page.blocks, title: page.title, url: tab.url },
-      { settings: await ruleSettings(), analyzedAt: new Date().toISOString() },
+      { settings: await ruleSettings, analyzedAt: new Date().toISOString() },
     );
   } catch (err) {
     return { kind: 'error', reason: 'analyse', detail: errorMessage(err) };

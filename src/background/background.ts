@@ -2,13 +2,19 @@
  * Background (service worker in Chrome, event page in Firefox): analyses the
  * tab the popup asks for, keeps a card per tab and shows its grade on the badge.
  */
-import { DEFAULT_SETTINGS, loadSettings, onSettingsChanged, type Settings } from '../settings';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  onSettingsChanged,
+  toRuleSettings,
+  type Settings,
+} from '../settings';
 import { clearBadge } from '../platform/badge';
 import { initI18n } from '../platform/i18n';
 import { extensionPagesBase, fromExtensionPage, handleMessages } from '../platform/messages';
 import { settingsAreas } from '../platform/settings-storage';
 import { onTabLoaded, onTabNavigated, onTabRemoved } from '../platform/tabs';
-import { analyseTab, forgetRuleSettings } from './analyse-tab';
+import { analyseTab, useRuleSettings } from './analyse-tab';
 import { detectOnLoad } from './auto-detect';
 import { dropAllCards, dropCard, getCard } from './card-cache';
 
@@ -40,8 +46,9 @@ onTabRemoved((tabId) => {
 });
 
 // The settings the background acts on: read once, then kept up to date. The
-// badge's tooltip follows the interface language chosen in the settings, and
-// the popup asks for that language here instead of loading the settings model.
+// analyses take their rule settings from them, the badge's tooltip follows the
+// interface language chosen in them, and the popup asks for that language here
+// instead of loading the settings model.
 const { sync, local } = settingsAreas();
 let current: Promise<Readonly<Settings>> = loadSettings(sync, local).then(
   (r) => {
@@ -50,12 +57,13 @@ let current: Promise<Readonly<Settings>> = loadSettings(sync, local).then(
   },
   () => DEFAULT_SETTINGS,
 );
+useRuleSettings(current.then(toRuleSettings));
 
 // Cards were made with the old settings: drop them and their grades, so the
 // next popup analyses again with the new ones.
 onSettingsChanged(sync, local, (result) => {
   current = Promise.resolve(result.settings);
-  forgetRuleSettings();
+  useRuleSettings(current.then(toRuleSettings));
   void initI18n(result.settings.language);
   void dropAllCards().then((tabs) => Promise.all(tabs.map((id) => clearBadge(id))));
 });

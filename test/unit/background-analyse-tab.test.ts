@@ -13,14 +13,7 @@ vi.mock('webextension-polyfill', async () =>
   (await import('./background-fakes')).fakeBrowser({
     storage: {
       local: { get: async () => ({}), set: async () => void calls.push('local.set') },
-      // Reading the settings takes a moment, as on a background that has just started.
-      sync: {
-        get: async () => {
-          await new Promise((done) => setTimeout(done, 20));
-          calls.push('settings read');
-          return {};
-        },
-      },
+      sync: { get: async () => ({}) },
     },
     scripting: { executeScript: async () => void calls.push('inject') },
     tabs: {
@@ -43,7 +36,7 @@ vi.mock('webextension-polyfill', async () =>
     },
   }),
 );
-const { analyseTab, forgetRuleSettings, WRITE_DELAY_MS } =
+const { analyseTab, useRuleSettings, WRITE_DELAY_MS } =
   await import('../../src/background/analyse-tab');
 const cache = await import('../../src/background/card-cache');
 
@@ -73,7 +66,15 @@ describe('analyseTab', () => {
   });
 
   it('asks the page for its text while it reads the settings and compiles the rules', async () => {
-    forgetRuleSettings();
+    // Reading the settings takes a moment, as on a background that has just started.
+    useRuleSettings(
+      new Promise((done) =>
+        setTimeout(() => {
+          calls.push('settings read');
+          done({});
+        }, 20),
+      ),
+    );
     const answer = await analyseTab(8);
     expect(answer.kind).toBe('card');
     expect(calls.slice(0, 3)).toEqual(['inject', 'extract', 'settings read']);
