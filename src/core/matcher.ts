@@ -89,14 +89,6 @@ class TransitionMemo {
   }
 }
 
-/** Growable Int32Array, for the trie while it is built. */
-function grown(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
-  if (need <= a.length) return a;
-  const b = new Int32Array(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
-}
-
 /**
  * The automaton built from the specs: a trie in flat typed arrays (edges in
  * one Map keyed by node and character, children as linked lists), failure
@@ -180,12 +172,13 @@ export class TermMatcher<T> implements Scanner<T> {
     this.pending = null;
     const edges = new Map<number, number>();
     let size = 1;
-    let capacity = 64;
+    // Each character of a term adds at most one node to the root.
+    let capacity = 1;
     for (const t of terms) capacity += t.length;
     // children as linked lists: first child, next sibling, the character leading to the node
-    let firstChild = new Int32Array(capacity).fill(-1);
-    let sibling = new Int32Array(capacity);
-    let via = new Int32Array(capacity);
+    const firstChild = new Int32Array(capacity).fill(-1);
+    const sibling = new Int32Array(capacity);
+    const via = new Int32Array(capacity);
     const outHead = new Int32Array(capacity).fill(-1);
     const outNext = new Int32Array(terms.length).fill(-1);
     const outTail = new Int32Array(capacity).fill(-1);
@@ -199,10 +192,6 @@ export class TermMatcher<T> implements Scanner<T> {
         let nx = edges.get(key);
         if (nx === undefined) {
           nx = size++;
-          firstChild = grown(firstChild, size);
-          sibling = grown(sibling, size);
-          via = grown(via, size);
-          firstChild[nx] = -1;
           via[nx] = c;
           sibling[nx] = firstChild[node]!;
           firstChild[node] = nx;
