@@ -113,6 +113,17 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
   const bySentence = hitsBySentence(doc, r.matcher.scan(doc.folded));
   const acc = new Map<string, Acc>();
   let order = 0;
+  /** Per sentence: does it tell what follows an opt-out (read once, whatever it offers)? */
+  const consequences = new Map<number, boolean>();
+  const isConsequence = (si: number): boolean => {
+    let known = consequences.get(si);
+    if (known === undefined) {
+      const s = doc.sentences[si]!;
+      known = CONSEQUENCE.test(doc.folded.slice(s.start, s.end));
+      consequences.set(si, known);
+    }
+    return known;
+  };
   /** A path found at [start, end) of sentence `si`. */
   const add = (
     kind: OptOutKind,
@@ -130,8 +141,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     const ev = evidenceFor(doc, doc.sentences[si]!, start, end);
     if (a.quotes.has(ev.quote)) return;
     a.quotes.add(ev.quote);
-    const s = doc.sentences[si]!;
-    const consequence = CONSEQUENCE.test(doc.folded.slice(s.start, s.end));
+    const consequence = isConsequence(si);
     a.candidates.push({
       ev,
       score: placeScore(doc, si, bySentence) - (consequence ? 4 : 0),
