@@ -274,12 +274,6 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
     });
 }
 
-/**
- * Who makes an SDK the catalog does not know: its record's vendor field, or
- * the company named just before it ("使用了神州泰岳公司提供的社交金融SDK",
- * "使用北京市商汤科技开发有限公司的OCR识别SDK"). Never the policy's own
- * company ("本公司").
- */
 /** How the name of a company (or a public body) ends. */
 const ORG_END_ZH = '有限责任公司|股份有限公司|有限公司|公司|研究所|研究院|集团';
 const VENDOR_BEFORE = new RegExp(
@@ -288,13 +282,16 @@ const VENDOR_BEFORE = new RegExp(
 /** How an English company name ends. */
 const ORG_END_EN =
   'Inc\\.?|LLC|L\\.L\\.C\\.|Ltd\\.?|Limited|Corporation|Corp\\.?|GmbH|S\\.A\\.|B\\.V\\.|Co\\.,?\\s*Ltd\\.?|Co\\.|Company|Technologies|Technology';
+/** How a text says who provides an SDK: "provided by", "developed by"; "由", "提供方：". */
+const PROVIDED_BY_EN = '(?:provided|developed|offered|operated|published|made)\\s+by';
+const PROVIDED_BY_ZH = '由|提供方[:：]?|开发者[:：]?';
 /**
  * The company named right after an SDK: "Foo SDK, provided by Foo Labs Inc.",
  * "Foo SDK (developed by …)", "云雀推送SDK（由云雀网络有限公司提供）".
  */
 const VENDOR_AFTER = new RegExp(
-  `^\\s*(?:(?:SDKs?|sdks?)\\b)?\\s*[,(（]?\\s*(?:(?:which\\s+)?is\\s+)?(?:provided|developed|offered|operated|published|made)\\s+by\\s+(?:the\\s+)?([A-Z][^,;:()（）\\n]{0,60}?\\b(?:${ORG_END_EN}))(?![A-Za-z])` +
-    `|^\\s*(?:SDK|sdk)?\\s*[（(]?\\s*(?:由|提供方[:：]?|开发者[:：]?)\\s*([^，。；、,;:：\\s（）()]{2,40}?(?:${ORG_END_ZH}))(?:所)?(?:提供|开发|运营)?`,
+  `^\\s*(?:(?:SDKs?|sdks?)\\b)?\\s*[,(（]?\\s*(?:(?:which\\s+)?is\\s+)?${PROVIDED_BY_EN}\\s+(?:the\\s+)?([A-Z][^,;:()（）\\n]{0,60}?\\b(?:${ORG_END_EN}))(?![A-Za-z])` +
+    `|^\\s*(?:SDK|sdk)?\\s*[（(]?\\s*(?:${PROVIDED_BY_ZH})\\s*([^，。；、,;:：\\s（）()]{2,40}?(?:${ORG_END_ZH}))(?:所)?(?:提供|开发|运营)?`,
 );
 const MAX_VENDOR = 80;
 const COMPANY_AT_END = new RegExp(
@@ -302,6 +299,12 @@ const COMPANY_AT_END = new RegExp(
   'i',
 );
 
+/**
+ * Who makes an SDK the catalog does not know: its record's vendor field, or
+ * the company named just before or right after it ("使用了神州泰岳公司提供的社交金融SDK",
+ * "使用北京市商汤科技开发有限公司的OCR识别SDK", "Foo SDK (provided by Foo Labs Inc.)").
+ * Never the policy's own company ("本公司").
+ */
 function vendorOf(text: string, rec: SdkRecord, field: Field, name: string): string | undefined {
   // The vendor field, or another name field that holds a company ("第三方名称：某某科技有限公司").
   for (const vf of rec.fields) {
@@ -499,8 +502,9 @@ function identify(
 }
 
 /** A remark after the name that says who provides it: "(provided by …)", "（由…提供）". */
-const PROVIDER_REMARK =
-  /\s*[(（]\s*(?:(?:provided|developed|offered|operated|published|made)\s+by\b|由|提供方|开发者)[^()（）]*[)）]?\s*$/;
+const PROVIDER_REMARK = new RegExp(
+  `\\s*[(（]\\s*(?:${PROVIDED_BY_EN}\\b|${PROVIDED_BY_ZH})[^()（）]*[)）]?\\s*$`,
+);
 
 function cleanName(raw: string): string | null {
   const s = raw
