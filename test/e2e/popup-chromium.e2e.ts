@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launchChromium,
+  openAllAreas,
   OUTPUT,
   serveFixtures,
   seriousAxeViolations,
@@ -52,9 +53,9 @@ async function open(b: typeof en, fixture: string): Promise<{ page: Page; popup:
   return { page, popup };
 }
 
+/** Every area and every details element open. */
 async function expandAll(popup: Page): Promise<void> {
-  const closed = popup.locator('.area-toggle[aria-expanded="false"]');
-  while ((await closed.count()) > 0) await closed.first().click();
+  await openAllAreas(popup);
   await popup.evaluate(() => {
     for (const d of document.querySelectorAll('details')) d.open = true;
   });
