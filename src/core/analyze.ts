@@ -30,6 +30,7 @@ export function analyze(input: PolicyInput, options: AnalyzeOptions = {}): Card 
     sectionAt: (offset) => sectionAt(doc, offset),
     dataTypesIn: (snippet) => dataTypesIn(snippet, rules.dataTypes),
     extraEntries: rules.extraSdks,
+    folded: doc.folded,
   });
   lap('findSdks');
   // Every area's terms in one pass over the text; each area reads its own hits.

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findSdks } from '../../src/core/sdk';
 import { dataTypesIn } from '../../src/core/datatypes';
+import { fold } from '../../src/core/fold';
 import type { DataType, SdkFinding } from '../../src/core/types';
 import { badQuotes, ctxFor, normName } from './sdk-helpers';
 
@@ -123,5 +124,16 @@ describe.runIf(present)('SDKs of the seed policies', () => {
       '(hereinafter referred to as "we")' +
       text.slice(text.indexOf(')', opening) + 1);
     expect(findSdks(other, realCtx).map((f) => f.id)).toEqual(['talkingdata']);
+  });
+
+  it('the folded text the engine hands over gives the same SDKs as folding here; a stale one is ignored', () => {
+    for (const id of ['001', '003']) {
+      const text = readFileSync(seedFile(id), 'utf8');
+      const own = findSdks(text, realCtx);
+      expect(own.length).toBeGreaterThan(1);
+      expect(findSdks(text, { ...realCtx, folded: fold(text) })).toEqual(own);
+      // A folded text of another length is not this text's: findSdks folds again.
+      expect(findSdks(text, { ...realCtx, folded: fold(text.slice(0, 100)) })).toEqual(own);
+    }
   });
 });

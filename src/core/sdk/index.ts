@@ -103,7 +103,7 @@ interface Acc {
 
 export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
   const cat = compiledFor(ctx.extraEntries);
-  const folded = foldSdk(text);
+  const folded = ctx.folded?.length === text.length ? ctx.folded : foldSdk(text);
   const owners = ownerEntries(cat, text, folded);
   const acc = new Map<string, Acc>();
 

@@ -33,6 +33,8 @@ export interface SdkContext {
   dataTypesIn(snippet: string): DataType[];
   /** User-added entries from the options page (same shape as catalog entries). */
   extraEntries?: CatalogEntry[];
+  /** foldSdk(text), when the caller has already folded it (the engine's Doc has). */
+  folded?: string;
 }
 
 export interface Catalog {
