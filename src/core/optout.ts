@@ -77,6 +77,19 @@ function isExample(sentence: string, at: number): boolean {
   return EXAMPLE_BEFORE.test(sentence.slice(Math.max(0, at - 16), at));
 }
 
+/**
+ * An address given as someone's data ("nor will we tell them that his email
+ * address is bruce@…", "您的邮箱为…"), not a way to reach the company.
+ */
+const PERSONS_ADDRESS_BEFORE =
+  /\b(?:his|her|their|your|my|a user's|the user's)\s+e-?mail(?:\s+address)?\s+(?:is|was|would be)\s*$|(?:您|用户|他|她)的(?:电子)?邮(?:箱|件地址)(?:是|为)\s*$/i;
+function isPersonsAddress(sentence: string, at: number): boolean {
+  return PERSONS_ADDRESS_BEFORE.test(sentence.slice(Math.max(0, at - 40), at));
+}
+
+/** A web address used as the name of the site itself ("users of the www.curse.com websites"). */
+const SITE_NAME_AFTER = /^[\s"'”’]*(?:web\s?)?sites?\b|^\s*网站/i;
+
 /** A fax label right before a number ("Fax: 555-0199", "传真：…"): not a line to call. */
 const FAX_LABEL = /(?:fax|facsimile|传真)(?:\s*(?:number|no\.?|号码))?\s*[:：]?\s*$/i;
 
@@ -163,7 +176,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       for (let m = EMAIL.exec(sentence); m; m = EMAIL.exec(sentence)) {
         const at = s.start + m.index;
         if (has('thirdPartyLink') && topic === 'sdks') continue;
-        if (isExample(sentence, m.index)) continue;
+        if (isExample(sentence, m.index) || isPersonsAddress(sentence, m.index)) continue;
         add('email', cleanTarget(m[0]), si, at, at + m[0].length);
       }
     }
@@ -171,6 +184,8 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       URL_RE.lastIndex = 0;
       for (let m = URL_RE.exec(sentence); m; m = URL_RE.exec(sentence)) {
         if (isExample(sentence, m.index)) continue;
+        if (SITE_NAME_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 12)))
+          continue;
         const at = s.start + m.index;
         add('url', cleanTarget(m[0]), si, at, at + m[0].length);
       }
@@ -213,6 +228,9 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       );
     });
     if (!agency) continue;
+    // "This policy also tells you … how you can contact us (including if you want to
+    // unsubscribe …)": the policy's table of contents, not a way out.
+    const overview = OVERVIEW.test(doc.folded.slice(s.start, Math.min(s.end, s.start + 80)));
     const seen = new Set<PhraseKind>();
     const routed: PhraseKind[] = [];
     for (const t of tags) {
@@ -234,6 +252,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       } else {
         near = nearestRoute(routes, t);
       }
+      if (overview && !near) continue;
       const reading = readPractice(doc, s.start, s.end, t.start, t.end);
       if (reading.denied && !reading.conditional) continue;
       seen.add(kind);
@@ -298,6 +317,13 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
  */
 const CONSEQUENCE =
   /\bif you (?:opt[\s-]?out|delete|disable|decline|block|refuse|reject|clear)\b[^.;]{0,120}?,\s*you (?:(?:may|will|might|would)(?: still| not| no longer| need to| have to)|must)\b|\bneed to opt[\s-]?out again\b|\bin order for [^.;]{0,80}?opt[\s-]?outs? to work\b|(?:如果|若|如)您(?:关闭|拒绝|退出|撤回|删除|禁用)[^。；]{0,60}?[，,](?:[^。；]{0,10}?)(?:将|可能|会)?(?:无法|不能|仍(?:然|将|会)?)/;
+
+/**
+ * A sentence in which the policy tells what it covers ("This policy also tells
+ * you how…", "本政策将帮助您了解…"), read at the sentence's start.
+ */
+const OVERVIEW =
+  /^[\s"'“(（]*(?:this|the|our)\s+(?:privacy\s+|cookies?\s+)?(?:policy|notice|statement)\s+(?:also\s+|further\s+)?(?:tells|explains|describes|sets\s+out|outlines|informs|covers|details)\b|^[\s“（]*(?:本|此|该)(?:隐私)?(?:政策|声明|指引)(?:将|会)?(?:帮助您了解|向您说明|向您介绍|说明了|介绍了|阐述了)/;
 
 /** Where a path stands: rights and contact sections, and sentences that offer a choice, rank first. */
 function placeScore(

@@ -203,4 +203,53 @@ describe('routes', () => {
     const menu = '您可以通过我的》设置》隐私关闭个性化推荐。';
     expect(routesIn(menu, 0, menu.length).map((r) => r.target)).toEqual(['我的》设置》隐私']);
   });
+  it("does not take a person's own address, or the site's name, for a way to reach the company", () => {
+    const emails = (text: string) =>
+      paths(text)
+        .filter((p) => p[0] === 'email')
+        .map((p) => p[1]);
+    expect(
+      emails(
+        'We will not tell advertisers that his email address is jane.roe@mailbox.example. To opt out, write to privacy@shop.example.',
+      ),
+    ).toEqual(['privacy@shop.example']);
+    expect(
+      emails(
+        '例如，我们不会告诉广告主您的邮箱为 zhang@mail.example。如需退订，请发送邮件至 unsub@app.example。',
+      ),
+    ).toEqual(['unsub@app.example']);
+    const urls = (text: string) =>
+      paths(text)
+        .filter((p) => p[0] === 'url')
+        .map((p) => p[1]);
+    expect(
+      urls(
+        'We respect the privacy rights of all users of the www.shop.example websites where this policy is posted. To exercise your privacy rights, visit https://shop.example/privacy-request.',
+      ),
+    ).toEqual(['https://shop.example/privacy-request']);
+    expect(
+      urls(
+        '本政策适用于您访问 www.app.example 网站时我们对您个人信息的管理。如需行使您的权利，请访问 https://app.example/rights 提交申请。',
+      ),
+    ).toEqual(['https://app.example/rights']);
+  });
+
+  it("a sentence in which the policy lists what it covers is not a way out; the policy's own sentence is", () => {
+    const quotes = (text: string, kind: string) =>
+      findOptOuts(buildDoc({ text }), rules)
+        .find((p) => p.kind === kind)
+        ?.evidence.map((e) => e.quote);
+    expect(
+      quotes(
+        'This policy also tells you how we use cookies, and how you can contact us if you want to unsubscribe from our services. You can unsubscribe from our newsletters at any time.',
+        'unsubscribe',
+      ),
+    ).toEqual(['You can unsubscribe from our newsletters at any time.']);
+    expect(
+      quotes(
+        '本政策将帮助您了解我们如何使用Cookie，以及您可以如何撤回您的同意。您可以随时撤回您的同意。',
+        'consent-withdrawal',
+      ),
+    ).toEqual(['您可以随时撤回您的同意。']);
+  });
 });
