@@ -5,7 +5,8 @@
  * start with it. A scan is one pass over the words and one over the CJK
  * characters of the text; no per-alias pass over the text.
  */
-import { foldSdk, isCjkCode, isWordCode, normalizeName } from './fold';
+import { fold } from '../fold';
+import { isCjkCode, isWordCode, normalizeName } from './fold';
 import type { CatalogEntry } from './types';
 
 export interface AliasRef {
@@ -190,7 +191,7 @@ export function compileCatalog(entries: readonly CatalogEntry[]): CompiledCatalo
     for (const raw of all) {
       const alias = raw.trim();
       // A leading "The" is optional ("The Trade Desk"), and keeps "the" out of the index.
-      const folded = foldSdk(alias).replace(/^the\s+(?=\S)/, '');
+      const folded = fold(alias).replace(/^the\s+(?=\S)/, '');
       if (!alias || seen.has(folded)) continue;
       seen.add(folded);
       const ambiguous = ambiguousSet.has(alias);
@@ -226,8 +227,8 @@ export function compileCatalog(entries: readonly CatalogEntry[]): CompiledCatalo
         if (squash && squash !== lead) addLatin(squash, item);
       }
     }
-    hints.push([...(e.packages ?? []), ...(e.domains ?? [])].map((h) => foldSdk(h)));
-    notWithin.push((e.notWithin ?? []).map((s) => foldSdk(s)));
+    hints.push([...(e.packages ?? []), ...(e.domains ?? [])].map((h) => fold(h)));
+    notWithin.push((e.notWithin ?? []).map((s) => fold(s)));
   });
   for (const list of cjk.values()) list.sort((a, b) => b.folded.length - a.folded.length);
   const cjkFirst = new Uint32Array(0x10000 >> 5);
@@ -279,7 +280,7 @@ function candidatesAt(
 
 /**
  * Every alias occurrence in the text (leftmost-longest), before any context
- * rule. `folded` is foldSdk(text).
+ * rule. `folded` is fold(text).
  */
 export function scanAliases(cat: CompiledCatalog, text: string, folded: string): Hit[] {
   const hits: Hit[] = [];

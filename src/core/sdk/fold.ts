@@ -1,16 +1,10 @@
 /**
- * Folding for the SDK matcher: the engine's own length-preserving fold
- * (src/core/fold.ts: ASCII, Latin and full-width letters to lower case,
- * ideographic and no-break spaces to a space, typographic quotes and dashes to
- * plain ones), so the SDK scan reads the same folded text as the rest of the
- * analysis and a caller that has it folds nothing twice. Offsets in the folded
- * text are offsets in the original text.
+ * Character classes and name normalisation of the SDK matcher. The matcher
+ * reads text folded by the engine's own length-preserving fold
+ * (src/core/fold.ts), so the SDK scan sees the same folded text as the rest of
+ * the analysis and a caller that has it folds nothing twice.
  */
 import { fold } from '../fold';
-
-export function foldSdk(text: string): string {
-  return fold(text);
-}
 
 /** Latin letter or digit after folding. */
 export function isWordCode(code: number): boolean {
@@ -27,7 +21,7 @@ export function isCjkCode(code: number): boolean {
  * half-width, the word "sdk" and all spaces and punctuation removed.
  */
 export function normalizeName(name: string): string {
-  return foldSdk(name)
+  return fold(name)
     .replace(/sdk/g, '')
     .replace(/[\s\p{P}\p{S}]/gu, '');
 }

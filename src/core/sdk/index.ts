@@ -6,7 +6,8 @@
 import { SDK_CATEGORIES, type DataType, type SdkCategory, type SdkFinding } from '../types';
 import catalogJson from './catalog.json';
 import { compileCatalog, scanAliases, type CompiledCatalog, type Hit } from './compile';
-import { foldSdk, normalizeName } from './fold';
+import { fold } from '../fold';
+import { normalizeName } from './fold';
 import { ownerSpans } from './owner';
 import { inferCategory } from './category';
 import { parseRecords, type Field, type SdkRecord } from './records';
@@ -103,7 +104,7 @@ interface Acc {
 
 export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
   const cat = compiledFor(ctx.extraEntries);
-  const folded = ctx.folded?.length === text.length ? ctx.folded : foldSdk(text);
+  const folded = ctx.folded?.length === text.length ? ctx.folded : fold(text);
   const owners = ownerEntries(cat, text, folded);
   const acc = new Map<string, Acc>();
 

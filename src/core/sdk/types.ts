@@ -33,7 +33,7 @@ export interface SdkContext {
   dataTypesIn(snippet: string): DataType[];
   /** User-added entries from the options page (same shape as catalog entries). */
   extraEntries?: CatalogEntry[];
-  /** foldSdk(text), when the caller has already folded it (the engine's Doc has). */
+  /** fold(text) (src/core/fold.ts), when the caller has already folded it (the engine's Doc has). */
   folded?: string;
 }
 
