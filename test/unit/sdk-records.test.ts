@@ -246,6 +246,10 @@ describe('SDK blocks and tables', () => {
       ['用于人脸登录、人脸转账、人脸支付', 'login'],
       ['手机/电话权限、定位权限', 'other'],
       ['location permission, to show nearby stores on a map', 'maps'],
+      // a speech service that also guides the user by voice is not a map
+      ['为了向您提供语音交互服务，用于提供语音识别、语音导航服务', 'other'],
+      ['speech recognition, so you can navigate the app by voice', 'other'],
+      ['语音导航与路线规划', 'maps'],
     ];
     for (const [purpose, cat] of cases) {
       const found = findSdks(`SDK名称：试验组件\n使用目的：${purpose}\n`, ctx);

@@ -13,6 +13,11 @@ const RULES: [SdkCategory, RegExp][] = [
     'cloud',
     /云|存储|客服|即时通讯|音视频|直播|storage|\bcdn\b|cloud|customer service|upload|hosting/i,
   ],
+  // Speech services are none of the above: "语音交互、语音导航" is a voice menu, not a map.
+  [
+    'other',
+    /语音(?:交互|识别|合成|输入|唤醒|播报)|speech (?:recognition|synthesis|to text)|text[- ]to[- ]speech|voice (?:recognition|input|interaction|assistant)/i,
+  ],
 ];
 
 /**
