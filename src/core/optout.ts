@@ -87,6 +87,35 @@ function isPersonsAddress(sentence: string, at: number): boolean {
   return PERSONS_ADDRESS_BEFORE.test(sentence.slice(Math.max(0, at - 40), at));
 }
 
+/**
+ * A public authority the user is told to turn to, named in the address's
+ * sentence or the one before with no "us"/"我们" in between ("you may also
+ * contact the Nevada Attorney General's office at: … Email: …", "您可以向网信
+ * 部门投诉，电话：…"): a place to complain, not a way to reach the company
+ * about the user's data.
+ */
+const AUTHORITY =
+  /\b(?:attorney general|bureau of consumer protection|federal trade commission|ftc|(?:data protection|supervisory) authority|information commissioner|privacy commissioner)\b|网信(?:部门|办)|市场监(?:督管理|管)(?:部门|局)|消费者协会|公安机关|监管(?:部门|机构)/gi;
+const US = /\b(?:us|we|our)\b|我们|本公司|[本我](?:行|司|平台)/i;
+const CONTACT_VERB =
+  /\b(?:contact|write to|complain to|complaint with|call|reach|notify)\b|向|联系|致电|拨打/i;
+const AUTHORITY_WINDOW = 240;
+function isAuthorityContact(doc: Doc, si: number, at: number): boolean {
+  // The authority is named in the address's sentence or the one before it.
+  const s = doc.sentences[si]!;
+  const prev = si > 0 ? doc.sentences[si - 1]! : undefined;
+  const windowStart = prev && prev.section === s.section ? prev.start : s.start;
+  const from = Math.max(windowStart, at - AUTHORITY_WINDOW);
+  const before = doc.folded.slice(from, at);
+  AUTHORITY.lastIndex = 0;
+  for (let m = AUTHORITY.exec(before); m; m = AUTHORITY.exec(before)) {
+    // The user is told to turn to it ("contact the …", "向…投诉"), not just shown its name.
+    if (!CONTACT_VERB.test(before.slice(Math.max(0, m.index - 40), m.index))) continue;
+    return !US.test(before.slice(m.index + m[0].length));
+  }
+  return false;
+}
+
 /** A web address used as the name of the site itself ("users of the www.curse.com websites"). */
 const SITE_NAME_AFTER = /^[\s"'”’]*(?:web\s?)?sites?\b|^\s*网站/i;
 
@@ -177,6 +206,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
         const at = s.start + m.index;
         if (has('thirdPartyLink') && topic === 'sdks') continue;
         if (isExample(sentence, m.index) || isPersonsAddress(sentence, m.index)) continue;
+        if (isAuthorityContact(doc, si, at)) continue;
         add('email', cleanTarget(m[0]), si, at, at + m[0].length);
       }
     }
@@ -187,6 +217,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
         if (SITE_NAME_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 12)))
           continue;
         const at = s.start + m.index;
+        if (isAuthorityContact(doc, si, at)) continue;
         add('url', cleanTarget(m[0]), si, at, at + m[0].length);
       }
     }
@@ -196,6 +227,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
         const ctx = sentence.slice(Math.max(0, m.index - 30), m.index);
         if (!phoneOk(m[0], ctx)) continue;
         const at = s.start + m.index;
+        if (isAuthorityContact(doc, si, at)) continue;
         add('phone', m[0].trim(), si, at, at + m[0].length);
       }
     }

@@ -234,6 +234,32 @@ describe('routes', () => {
     ).toEqual(['https://app.example/rights']);
   });
 
+  it('does not take the contact details of an authority the user may complain to for a way out', () => {
+    const contacts = (text: string) =>
+      paths(text)
+        .filter((p) => p[0] === 'email' || p[0] === 'phone')
+        .map((p) => p[1]);
+    expect(
+      contacts(
+        'To opt out, e-mail privacy@shop.example. You may also contact the State Attorney General’s office at: Bureau of Consumer Protection, 100 Main Street. Suite 5 Springfield Phone: (555) 486-3132 Email: help@ag.state.example',
+      ),
+    ).toEqual(['privacy@shop.example']);
+    expect(
+      contacts(
+        '如需撤回同意，请发送邮件至 privacy@app.example。如您认为我们侵害了您的权益，您可以向网信部门投诉，电话：010-12345678，邮箱：jubao@gov.example。',
+      ),
+    ).toEqual(['privacy@app.example']);
+    // Named only in passing, or with "us" in between, the address is still the company's.
+    expect(
+      contacts('法律法规或监管机构另有规定的除外。个人信息保护电子邮箱地址：dp@bank.example。'),
+    ).toEqual(['dp@bank.example']);
+    expect(
+      contacts(
+        'Before you complain to the supervisory authority, please contact us at dpo@shop.example.',
+      ),
+    ).toEqual(['dpo@shop.example']);
+  });
+
   it("a sentence in which the policy lists what it covers is not a way out; the policy's own sentence is", () => {
     const quotes = (text: string, kind: string) =>
       findOptOuts(buildDoc({ text }), rules)
