@@ -6,6 +6,11 @@ import { routesIn } from '../../src/core/routes';
 const rules = compileOptOutRules();
 const paths = (text: string) =>
   findOptOuts(buildDoc({ text }), rules).map((p) => [p.kind, p.target ?? null]);
+/** The targets of the paths of these kinds, in card order. */
+const targetsOf = (text: string, ...kinds: string[]) =>
+  paths(text)
+    .filter((p) => kinds.includes(p[0]!))
+    .map((p) => p[1]);
 
 describe('opt-out paths', () => {
   it('copies settings routes exactly', () => {
@@ -92,9 +97,10 @@ describe('targets', () => {
     expect(targets).toContain('https://optout.example.org/choices');
     expect(targets).toContain('privacy@example.org');
     expect(
-      paths('如需退订，请发送邮件至 unsub@example.cn，邮件标题例如 user@example.com 的形式。')
-        .filter((p) => p[0] === 'email')
-        .map((p) => p[1]),
+      targetsOf(
+        '如需退订，请发送邮件至 unsub@example.cn，邮件标题例如 user@example.com 的形式。',
+        'email',
+      ),
     ).toEqual(['unsub@example.cn']);
   });
 });
@@ -204,10 +210,7 @@ describe('routes', () => {
     expect(routesIn(menu, 0, menu.length).map((r) => r.target)).toEqual(['我的》设置》隐私']);
   });
   it("does not take a person's own address, or the site's name, for a way to reach the company", () => {
-    const emails = (text: string) =>
-      paths(text)
-        .filter((p) => p[0] === 'email')
-        .map((p) => p[1]);
+    const emails = (text: string) => targetsOf(text, 'email');
     expect(
       emails(
         'We will not tell advertisers that his email address is jane.roe@mailbox.example. To opt out, write to privacy@shop.example.',
@@ -218,10 +221,7 @@ describe('routes', () => {
         '例如，我们不会告诉广告主您的邮箱为 zhang@mail.example。如需退订，请发送邮件至 unsub@app.example。',
       ),
     ).toEqual(['unsub@app.example']);
-    const urls = (text: string) =>
-      paths(text)
-        .filter((p) => p[0] === 'url')
-        .map((p) => p[1]);
+    const urls = (text: string) => targetsOf(text, 'url');
     expect(
       urls(
         'We respect the privacy rights of all users of the www.shop.example websites where this policy is posted. To exercise your privacy rights, visit https://shop.example/privacy-request.',
@@ -235,10 +235,7 @@ describe('routes', () => {
   });
 
   it('does not take the contact details of an authority the user may complain to for a way out', () => {
-    const contacts = (text: string) =>
-      paths(text)
-        .filter((p) => p[0] === 'email' || p[0] === 'phone')
-        .map((p) => p[1]);
+    const contacts = (text: string) => targetsOf(text, 'email', 'phone');
     expect(
       contacts(
         'To opt out, e-mail privacy@shop.example. You may also contact the State Attorney General’s office at: Bureau of Consumer Protection, 100 Main Street. Suite 5 Springfield Phone: (555) 486-3132 Email: help@ag.state.example',
