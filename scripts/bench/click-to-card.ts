@@ -1,23 +1,32 @@
 /**
- * Click to card in headless Chromium: the built extension, a policy fixture
- * served on 127.0.0.1, and the popup page opened for that tab. Timed from the
- * popup's navigation to the moment its card (article.card inside
- * main.popup[data-state="card"], the markup test/e2e asserts on) is in the DOM.
+ * Click to card in headless Chromium, with the real toolbar button: the
+ * bench presses the extension's button for a policy tab through the DevTools
+ * protocol (scripts/toolbar.ts), the browser opens the real popup and grants
+ * activeTab, as a person's click does, and the time runs from the press to
+ * the moment the card is on screen (the popup's pl:shown mark, set after the
+ * paint that shows article.card inside main.popup[data-state="card"]).
  *
  * The timed click is the reader's: the policy tab has loaded, rendered and gone
  * idle, then there is a short pause before the click (READ_PAUSE_MS), as when a
- * person opens a policy and then reaches for the toolbar. Each run is paired
- * with a click made the moment the page's load event fired, while the page is
- * still laying itself out and competes for the two cores (`justLoaded`).
+ * person opens a policy and then reaches for the toolbar. The button is pinned
+ * to the toolbar, where a reader clicks it. Each run is paired with a click
+ * made the moment the page's load event fired, while the page is still laying
+ * itself out and competes for the two cores (`justLoaded`).
  *
- * dist/ asks for activeTab only, which Chromium grants on a real toolbar
- * click; a popup opened as a page has no such grant. So the bench copies dist/
- * to a temporary folder and grants the copy's manifest the host access that
- * automatic detection asks for (<all_urls>, an optional permission in dist/):
- * the bundles are the same bytes as in dist/. The timed clicks run with
- * automatic detection off, as installed. Then it is turned on in the options
- * page, as a user would, and the clicks are timed again (`autoDetect`): the
- * page was detected and analysed when it loaded, so the popup finds its card.
+ * Three browsers, one after the other:
+ * - **as installed**: a copy of dist/ (the same bytes and the same
+ *   permissions: activeTab, no host access), button pinned. The reader's
+ *   clicks, the clicks at the load event, and clicks after the background was
+ *   stopped (`woken`).
+ * - **not pinned**: the same copy in a fresh profile where the button sits in
+ *   the extensions menu; the browser pops it out into the toolbar before it
+ *   opens the popup (`unpinned`).
+ * - **granted**: a copy whose manifest grants the host access that automatic
+ *   detection asks for (<all_urls>, an optional permission in dist/), plus an
+ *   empty page. The pieces of a click (the floor: an empty popup; the popup
+ *   for a page it may not read; injection; extraction) and, once automatic
+ *   detection is turned on in the options page as a user would, the clicks
+ *   again (`autoDetect`): the page was detected and analysed when it loaded.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -25,43 +34,46 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM, chromiumArgs } from '../chromium';
+import { pinnedProfile, pressToolbarButton, readToolbarPopup, waitForNoPopup } from '../toolbar';
 import { summarize, type Samples } from './stats';
 
-const CARD_SELECTOR = 'main.popup[data-state="card"] article.card';
-const DONE_SELECTOR = 'main.popup:not([data-state="loading"])';
 /** How long the reader looks at the settled page before clicking. */
 export const READ_PAUSE_MS = 500;
 
 /** Where the time of one click goes, measured piece by piece after the timed runs. */
 export interface ClickBreakdown {
-  /** Popup for a page it may not read (no injection, no analysis): page load + boot + first render. */
-  popupBootMs: number;
   /**
-   * The floor of this browser and machine: an empty extension page (one
-   * one-line script, no styles, no work) opened the same way, until its
+   * The floor of this browser and machine: the button pressed with an empty
+   * page as the popup (one one-line script, no styles, no work), until its
    * script has run. No popup can show anything sooner.
    */
-  emptyPageMs: number;
+  emptyPopupMs: number;
+  /** The popup for a page it may not read (no injection, no analysis): open, boot, first render. */
+  popupBootMs: number;
   /** scripting.executeScript of the content script into the settled policy tab, from an extension page. */
   injectMs: number;
   /** The 'page/extract' round trip (extraction + detection in the tab, blocks sent back). */
   extractMs: number;
   /**
-   * The popup's own marks (src/popup: pl:start = entry script runs, pl:open =
-   * request sent, pl:ui = interface code loaded, pl:answered = the
-   * background's answer, pl:shown = rendered), median ms since its navigation.
+   * The popup's own marks for the reader's clicks (src/popup: pl:start =
+   * entry script runs, pl:open = request sent, pl:ui = interface code loaded,
+   * pl:answered = the background's answer, pl:shown = on screen), median ms
+   * since its navigation started.
    */
   marks: Record<string, number>;
 }
 
 export interface ClickToCardResult {
+  /** Median of the reader's clicks, as installed, button pinned. */
   ms: number | null;
   reason?: string;
-  /** Wall-clock time seen from the bench process, per run. */
+  /** The reader's clicks: button pressed → card on screen. */
   wall?: Samples;
-  /** The same moment seen from inside the popup: performance.now() since its navigation started. */
+  /** The same clicks from the popup's navigation to the card (what the extension's code takes). */
   inPage?: Samples;
-  /** Wall-clock time of a click made as soon as the page's load event fired. */
+  /** The same clicks from the press to the popup's navigation (the browser opening its popup). */
+  popupOpen?: Samples;
+  /** Clicks made as soon as the page's load event fired. */
   justLoaded?: Samples;
   /**
    * The reader's click after the background was stopped, as the browser stops
@@ -72,6 +84,8 @@ export interface ClickToCardResult {
   woken?: Samples;
   /** The popup's marks (as in the breakdown) for the clicks that woke the background. */
   wokenMarks?: Record<string, number>;
+  /** The reader's click with the button not pinned (in the extensions menu). */
+  unpinned?: Samples;
   /** The reader's click with automatic detection turned on (the card was made when the page loaded). */
   autoDetect?: Samples;
   /** With automatic detection on, a click the moment the page's load event fired. */
@@ -87,6 +101,17 @@ export interface ClickToCardResult {
   breakdown?: ClickBreakdown;
 }
 
+type Context = import('playwright-core').BrowserContext;
+type Page = import('playwright-core').Page;
+
+/** A browser with one extension loaded and one of its pages open to read popups from. */
+interface Session {
+  context: Context;
+  extId: string;
+  /** The options page: reads the popup, asks the extension's APIs. */
+  probe: Page;
+}
+
 declare const chrome: {
   tabs: {
     query(q: object): Promise<{ id?: number; url?: string }[]>;
@@ -94,16 +119,9 @@ declare const chrome: {
     sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
   };
   scripting: { executeScript(i: { target: { tabId: number }; files: string[] }): Promise<unknown> };
+  action: { setPopup(d: { popup: string }): Promise<void> };
+  extension: { getViews(f: { type: string }): Window[] };
 };
-
-/** The popup's performance marks named pl:*, ms since its navigation. */
-const POPUP_MARKS = (): Record<string, number> =>
-  Object.fromEntries(
-    performance
-      .getEntriesByType('mark')
-      .filter((m) => m.name.startsWith('pl:'))
-      .map((m) => [m.name, m.startTime]),
-  );
 
 function serve(html: Buffer): Promise<{ server: Server; base: string }> {
   const server = createServer((req, res) => {
@@ -137,59 +155,73 @@ export async function clickToCard(
     return { ms: null, reason: `playwright-core unavailable: ${String(err)}` };
   }
   const work = mkdtempSync(join(tmpdir(), 'policylens-bench-'));
-  const ext = join(work, 'ext');
-  const profile = join(work, 'profile');
-  cpSync(dist, ext, { recursive: true });
-  const manifestPath = join(ext, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-  manifest.host_permissions = ['<all_urls>'];
-  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
-  // The floor: an extension page that does nothing (only in this temporary copy).
-  writeFileSync(
-    join(ext, 'bench-empty.html'),
-    '<!doctype html><html><head><script src="/bench-empty.js"></script></head><body></body></html>',
-  );
-  writeFileSync(join(ext, 'bench-empty.js'), "document.documentElement.dataset.ran = '1';");
+  const shipped = join(work, 'shipped');
+  cpSync(dist, shipped, { recursive: true });
+  const granted = grantedCopy(dist, join(work, 'granted'));
 
-  const { server, base } = await serve(readFileSync(fixturePath));
-  let context: import('playwright-core').BrowserContext | undefined;
-  try {
-    context = await playwright.chromium.launchPersistentContext(profile, {
+  const launch = async (ext: string, profile: string, pinned: boolean): Promise<Session> => {
+    const expected = pinned ? pinnedProfile(profile, ext) : undefined;
+    const context = await playwright.chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: false,
       args: chromiumArgs(ext),
-      viewport: { width: 460, height: 900 },
     });
     const worker =
       context.serviceWorkers()[0] ??
       (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
     const extId = new URL(worker.url()).host;
+    if (expected && extId !== expected) {
+      await context.close();
+      throw new Error(`the extension got id ${extId}, not ${expected}: its button is not pinned`);
+    }
     const probe = await context.newPage();
     await probe.goto(`chrome-extension://${extId}/src/options/index.html`);
+    return { context, extId, probe };
+  };
 
-    const installed = await timedClicks(context, extId, probe, `${base}/policy.html?run`, runs);
-    const w = summarize(installed.wall);
-    const stop = await backgroundStopper(probe);
+  const { server, base } = await serve(readFileSync(fixturePath));
+  let session: Session | undefined;
+  try {
+    // As installed, button pinned.
+    session = await launch(shipped, join(work, 'profile-pinned'), true);
+    const installed = await timedClicks(session, `${base}/policy.html?run`, runs);
+    const stop = await backgroundStopper(session.probe);
     const woken = { wall: [] as number[], marks: [] as Record<string, number>[] };
     for (let run = 1; run <= runs; run++) {
-      const r = await click(context, extId, probe, `${base}/policy.html?woken=${run}`, true, stop);
+      const r = await click(session, `${base}/policy.html?woken=${run}`, true, stop);
       woken.wall.push(r.wall);
       woken.marks.push(r.marks);
     }
+    await session.context.close();
+
+    // As installed, button left in the extensions menu.
+    session = await launch(shipped, join(work, 'profile-unpinned'), false);
+    await click(session, `${base}/policy.html?unpinned=warm`, true);
+    const unpinned: number[] = [];
+    for (let run = 1; run <= runs; run++) {
+      unpinned.push((await click(session, `${base}/policy.html?unpinned=${run}`, true)).wall);
+    }
+    await session.context.close();
+
+    // Granted host access: the pieces, then automatic detection.
+    session = await launch(granted, join(work, 'profile-granted'), true);
     const breakdown = {
-      ...(await pieces(context, probe, extId, base)),
+      ...(await pieces(session, base)),
       marks: medianMarks(installed.marks),
     };
-    // The same clicks with automatic detection on.
-    await turnOnAutoDetect(probe);
-    const auto = await timedClicks(context, extId, probe, `${base}/policy.html?auto`, runs);
+    await turnOnAutoDetect(session.probe);
+    const auto = await timedClicks(session, `${base}/policy.html?auto`, runs);
+
+    const w = summarize(installed.wall);
     return {
       ms: w.median,
       wall: w,
       inPage: summarize(installed.inPage),
+      popupOpen: summarize(installed.popupOpen),
       justLoaded: summarize(installed.justLoaded),
       woken: summarize(woken.wall),
       wokenMarks: medianMarks(woken.marks),
+      unpinned: summarize(unpinned),
       autoDetect: summarize(auto.wall),
       autoDetectJustLoaded: summarize(auto.justLoaded),
       autoDetectMarks: medianMarks(auto.marks),
@@ -200,10 +232,42 @@ export async function clickToCard(
   } catch (err) {
     return { ms: null, reason: err instanceof Error ? err.message : String(err) };
   } finally {
-    await context?.close().catch(() => undefined);
+    await session?.context.close().catch(() => undefined);
     server.close();
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * A copy of dist/ with the host access automatic detection asks for granted
+ * in its manifest, and an empty page to measure the floor with. The bundles
+ * are the same bytes as in dist/.
+ */
+function grantedCopy(dist: string, dir: string): string {
+  cpSync(dist, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  manifest.host_permissions = ['<all_urls>'];
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  writeFileSync(
+    join(dir, 'bench-empty.html'),
+    '<!doctype html><html><head><script src="/bench-empty.js"></script></head><body></body></html>',
+  );
+  writeFileSync(
+    join(dir, 'bench-empty.js'),
+    'document.documentElement.dataset.ran = String(performance.now());',
+  );
+  return dir;
+}
+
+interface Click {
+  /** Button pressed → card on screen. */
+  wall: number;
+  /** Popup navigation → card on screen. */
+  inPage: number;
+  /** Button pressed → popup navigation. */
+  popupOpen: number;
+  marks: Record<string, number>;
 }
 
 /**
@@ -212,31 +276,32 @@ export async function clickToCard(
  * load event. Each click opens a distinct address starting with `prefix`.
  */
 async function timedClicks(
-  context: Context,
-  extId: string,
-  probe: Page,
+  session: Session,
   prefix: string,
   runs: number,
 ): Promise<{
   firstClickMs: number;
   wall: number[];
   inPage: number[];
+  popupOpen: number[];
   marks: Record<string, number>[];
   justLoaded: number[];
 }> {
   const out = {
-    firstClickMs: (await click(context, extId, probe, `${prefix}=warm`, true)).wall,
+    firstClickMs: (await click(session, `${prefix}=warm`, true)).wall,
     wall: [] as number[],
     inPage: [] as number[],
+    popupOpen: [] as number[],
     marks: [] as Record<string, number>[],
     justLoaded: [] as number[],
   };
   for (let run = 1; run <= runs; run++) {
-    const settled = await click(context, extId, probe, `${prefix}=${run}`, true);
-    out.wall.push(settled.wall);
-    out.inPage.push(settled.inPage);
-    out.marks.push(settled.marks);
-    out.justLoaded.push((await click(context, extId, probe, `${prefix}=loaded${run}`, false)).wall);
+    const settledClick = await click(session, `${prefix}=${run}`, true);
+    out.wall.push(settledClick.wall);
+    out.inPage.push(settledClick.inPage);
+    out.popupOpen.push(settledClick.popupOpen);
+    out.marks.push(settledClick.marks);
+    out.justLoaded.push((await click(session, `${prefix}=loaded${run}`, false)).wall);
   }
   return out;
 }
@@ -266,52 +331,33 @@ async function backgroundStopper(probe: Page): Promise<() => Promise<void>> {
 /**
  * One click: open the policy at `url` (a distinct address each time, so the
  * background's card cache never answers), wait for it to settle when
- * `settle` is set, run `before` (stopping the background), then open the
- * popup for its tab and wait for the card.
+ * `settle` is set, run `before` (stopping the background), then press the
+ * toolbar button for its tab and wait for the card.
  */
 async function click(
-  context: Context,
-  extId: string,
-  probe: Page,
+  session: Session,
   url: string,
   settle: boolean,
   before?: () => Promise<void>,
-): Promise<{ wall: number; inPage: number; marks: Record<string, number> }> {
-  const page = await context.newPage();
+): Promise<Click> {
+  const page = await session.context.newPage();
   await page.goto(url);
   if (settle) await settled(page);
-  const tabId = await probe.evaluate(
-    async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id,
-    url,
-  );
-  if (typeof tabId !== 'number') throw new Error(`no tab id for ${url}`);
   await before?.();
   await page.bringToFront();
-  const popup = await context.newPage();
-  const t0 = performance.now();
-  await popup.goto(`chrome-extension://${extId}/src/popup/index.html?tabId=${tabId}`, {
-    waitUntil: 'commit',
-  });
-  const seen = await popup
-    .waitForFunction(
-      (sel) => (document.querySelector(sel) ? performance.now() : null),
-      CARD_SELECTOR,
-      { polling: 'raf', timeout: 60_000 },
-    )
-    .catch(async (err: unknown) => {
-      const state = await popup
-        .locator(DONE_SELECTOR)
-        .first()
-        .textContent({ timeout: 1000 })
-        .catch(() => '');
-      throw new Error(`no card: ${String(err)} ${state ?? ''}`);
-    });
-  const wall = performance.now() - t0;
-  const inPage = (await seen.jsonValue()) as number;
-  const marks = await popup.evaluate(POPUP_MARKS);
-  await popup.close();
+  const pressed = await pressToolbarButton(session.context, session.extId, url);
+  const seen = await readToolbarPopup(session.probe, { timeoutMs: 60_000 });
+  if (seen.state !== 'card') throw new Error(`no card (${seen.state}): ${seen.text.slice(0, 300)}`);
+  const shown = seen.marks['pl:shown'];
+  if (shown === undefined) throw new Error('the popup did not mark pl:shown');
+  await waitForNoPopup(session.probe);
   await page.close();
-  return { wall, inPage, marks };
+  return {
+    wall: seen.originMs + shown - pressed,
+    inPage: shown,
+    popupOpen: seen.originMs - pressed,
+    marks: seen.marks,
+  };
 }
 
 /** Tick "Detect privacy policies automatically" on the options page and wait until it is saved. */
@@ -341,45 +387,50 @@ function medianMarks(runs: Record<string, number>[]): Record<string, number> {
   return Object.fromEntries(out.sort((a, b) => a[1] - b[1]));
 }
 
-type Context = import('playwright-core').BrowserContext;
-type Page = import('playwright-core').Page;
+/**
+ * Press the button with the empty page as the popup, until its script ran:
+ * ms from the press. The popup is set back to the extension's own after.
+ */
+async function emptyPopup(session: Session, url: string): Promise<number> {
+  const { context, extId, probe } = session;
+  await probe.evaluate(() => chrome.action.setPopup({ popup: 'bench-empty.html' }));
+  try {
+    const pressed = await pressToolbarButton(context, extId, url);
+    const ranAt = await probe.evaluate(async () => {
+      for (let waited = 0; waited < 30_000; waited += 20) {
+        const view = chrome.extension.getViews({ type: 'popup' })[0];
+        const ran = view?.document?.documentElement?.dataset.ran;
+        if (view && ran) {
+          const at = view.performance.timeOrigin + Number(ran);
+          view.close();
+          return at;
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error('the empty popup did not run its script');
+    });
+    await waitForNoPopup(probe);
+    return ranAt - pressed;
+  } finally {
+    await probe.evaluate(() => chrome.action.setPopup({ popup: 'src/popup/index.html' }));
+  }
+}
 
 /** Median of a few runs of each piece of the click, measured separately. */
-async function pieces(
-  context: Context,
-  probe: Page,
-  extId: string,
-  base: string,
-): Promise<Omit<ClickBreakdown, 'marks'>> {
+async function pieces(session: Session, base: string): Promise<Omit<ClickBreakdown, 'marks'>> {
+  const { context, extId, probe } = session;
   const boot: number[] = [];
   const empty: number[] = [];
   const inject: number[] = [];
   const extract: number[] = [];
   for (let run = 0; run < 5; run++) {
-    // Popup boot: a tab the extension may not read answers without injection.
-    const restrictedTab = await probe.evaluate(
-      async () => (await chrome.tabs.create({ url: 'chrome://version/', active: false })).id,
-    );
-    const popup = await context.newPage();
-    const t0 = performance.now();
-    await popup.goto(`chrome-extension://${extId}/src/popup/index.html?tabId=${restrictedTab}`, {
-      waitUntil: 'commit',
-    });
-    await popup.waitForSelector(DONE_SELECTOR, { timeout: 60_000 });
-    boot.push(performance.now() - t0);
-    await popup.close();
-
-    const blank = await context.newPage();
-    const e0 = performance.now();
-    await blank.goto(`chrome-extension://${extId}/bench-empty.html`, { waitUntil: 'commit' });
-    await blank.waitForSelector('html[data-ran]', { state: 'attached', timeout: 60_000 });
-    empty.push(performance.now() - e0);
-    await blank.close();
-
     const page = await context.newPage();
     const url = `${base}/policy.html?piece=${run}`;
     await page.goto(url);
     await settled(page);
+    await page.bringToFront();
+    empty.push(await emptyPopup(session, url));
+
     const timing = await probe.evaluate(async (u) => {
       const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
       if (typeof tab?.id !== 'number') throw new Error(`no tab for ${u}`);
@@ -399,10 +450,20 @@ async function pieces(
     inject.push(timing.inject);
     extract.push(timing.extract);
     await page.close();
+
+    // A tab the extension may not read: the popup answers without injection.
+    const restricted = await context.newPage();
+    await restricted.goto('chrome://version/');
+    await restricted.bringToFront();
+    const pressed = await pressToolbarButton(context, extId, 'chrome://version/');
+    const seen = await readToolbarPopup(probe, { timeoutMs: 60_000 });
+    boot.push(seen.originMs + (seen.marks['pl:shown'] ?? NaN) - pressed);
+    await waitForNoPopup(probe);
+    await restricted.close();
   }
   return {
+    emptyPopupMs: summarize(empty).median,
     popupBootMs: summarize(boot).median,
-    emptyPageMs: summarize(empty).median,
     injectMs: summarize(inject).median,
     extractMs: summarize(extract).median,
   };
