@@ -21,6 +21,7 @@ type Tag =
   | 'adContext'
   | 'choiceCues'
   | 'urlCues'
+  | 'urlAgency'
   | 'strongChoice'
   | 'browserControlVerbs'
   | 'phoneCues'
@@ -44,6 +45,7 @@ export function compileOptOutRules(settings?: RuleSettings, warnings: string[] =
     'adContext',
     'choiceCues',
     'urlCues',
+    'urlAgency',
     'strongChoice',
     'browserControlVerbs',
     'phoneCues',
@@ -146,6 +148,60 @@ interface Acc {
 const QUOTES_PER_TARGET = 1;
 const QUOTES_PER_KIND = 2;
 
+/** Someone else's request ("his or her request for records"), not the user being addressed. */
+const OTHERS_REQUEST_BEFORE =
+  /\b(?:his|her|their|its|his or her|a third party's|government|authorit(?:y|ies)'?s?)\s+$/;
+/** An item of a list: "(3) …", "and/or (d) …", "b. …", "• …", "（二）…", "2、…". */
+const LIST_ITEM =
+  /^\s*(?:(?:and\/or|and|or)\s+)?(?:\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})\)|[a-z]\.\s|\d{1,2}\.\s|[•·*–—-]\s|（[一二三四五六七八九十\d]{1,3}）|[一二三四五六七八九十\d]{1,3}、)/i;
+/** How far back an item of a list looks for the sentence that leads it. */
+const LIST_LEAD_WINDOW = 8;
+
+/** Does the sentence address the user ("you can", "visit", "您可以", "请访问") or name a kind of opt-out? */
+function addressesUser(doc: Doc, tags: readonly { tag: Tag; start: number }[]): boolean {
+  return tags.some((t) => {
+    if (t.tag === 'urlAgency' || t.tag in rules.kinds) return true;
+    if (t.tag !== 'agency') return false;
+    const before = doc.folded.slice(Math.max(0, t.start - 24), t.start);
+    return !(doc.folded.startsWith('request', t.start) && OTHERS_REQUEST_BEFORE.test(before));
+  });
+}
+
+/**
+ * A web address in a sentence with a choice cue is a way out only when the
+ * sentence gives the user something to do there (addressesUser), or is an
+ * item of a list whose lead does ("您可通过以下途径注销您的账号：" then
+ * "网页端（网址为…）【永久删除账号】；", "please visit: (a) … (d) URL"). Not an
+ * address met in a list of disclosures ("Smithsonian may provide your
+ * information to: … (3) a member of the public in response to his or her
+ * request for records under Directive 807, available at …"), a table row of
+ * SDKs with their policy links, or a statement of where the policy applies.
+ */
+function offersUrl(
+  doc: Doc,
+  si: number,
+  bySentence: ReadonlyMap<number, readonly { tag: Tag; start: number }[]>,
+): boolean {
+  if (addressesUser(doc, bySentence.get(si) ?? [])) return true;
+  const textOf = (j: number) => {
+    const sj = doc.sentences[j]!;
+    return doc.text.slice(sj.start, sj.end);
+  };
+  const own = textOf(si);
+  const prevEndsWithColon = si > 0 && /[:：]\s*$/.test(textOf(si - 1));
+  if (!LIST_ITEM.test(own) && !/[;；]\s*$/.test(own) && !prevEndsWithColon) return false;
+  const section = doc.sentences[si]!.section;
+  for (let j = si - 1; j >= 0 && j >= si - LIST_LEAD_WINDOW; j--) {
+    if (doc.sentences[j]!.section !== section) return false;
+    const t = textOf(j);
+    const item = LIST_ITEM.test(t);
+    // The lead introduces the list with a colon (and may hold its first item).
+    if (!item && /[:：]/.test(t)) return addressesUser(doc, bySentence.get(j) ?? []);
+    if (!item && !/[;；]\s*$/.test(t)) return false;
+  }
+  return false;
+}
+
 /** Trim sentence-final punctuation from a URL or e-mail target. */
 function cleanTarget(t: string): string {
   return t.replace(/[.,;:!?，。；：！？)\]】》>]+$/, '');
@@ -210,7 +266,12 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
         add('email', cleanTarget(m[0]), si, at, at + m[0].length);
       }
     }
-    if (/https?:|www\./i.test(sentence) && has('urlCues') && !has('thirdPartyLink')) {
+    if (
+      /https?:|www\./i.test(sentence) &&
+      has('urlCues') &&
+      !has('thirdPartyLink') &&
+      offersUrl(doc, si, bySentence)
+    ) {
       URL_RE.lastIndex = 0;
       for (let m = URL_RE.exec(sentence); m; m = URL_RE.exec(sentence)) {
         if (isExample(sentence, m.index)) continue;

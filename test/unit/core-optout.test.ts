@@ -234,6 +234,37 @@ describe('routes', () => {
     ).toEqual(['https://app.example/rights']);
   });
 
+  it('a web address is a way out only where the user is given something to do there', () => {
+    const urls = (text: string) => targetsOf(text, 'url');
+    // Items of a list whose lead addresses the user, enumerated or not.
+    expect(
+      urls(
+        'For more information about ad choices, please visit: (a) https://ads.example/us regarding US choices; (b) https://ads.example/eu regarding EU choices; and/or (c) https://ads.example/ca regarding Canadian choices.',
+      ),
+    ).toEqual(['https://ads.example/us', 'https://ads.example/eu', 'https://ads.example/ca']);
+    expect(
+      urls(
+        '您可通过以下方式注销您的账号：\n网页端（网址为https://account.app.example）【删除账号】；',
+      ),
+    ).toEqual(['https://account.app.example']);
+    // A list of disclosures: someone else's request, and a lead that addresses no one.
+    expect(
+      urls(
+        'We may also provide your information to: (1) a court, to comply with a subpoena; (2) a member of the public in response to his or her request for records under Directive 12, available at www.museum.example/records; (3) our auditors.',
+      ),
+    ).toEqual([]);
+    // Rows of an SDK table that give each SDK's policy link; where the policy applies.
+    expect(
+      urls(
+        '推送SDK，某某科技有限公司，消息推送，访问网络、读写系统设置，https://push.example/privacy\n本隐私政策适用于您通过本应用、官方网站（https://www.app.example）来访问和使用我们的产品。',
+      ),
+    ).toEqual([]);
+    // The user's own request is still a way.
+    expect(urls('To request deletion of your data, visit https://shop.example/delete.')).toEqual([
+      'https://shop.example/delete',
+    ]);
+  });
+
   it('does not take the contact details of an authority the user may complain to for a way out', () => {
     const contacts = (text: string) => targetsOf(text, 'email', 'phone');
     expect(
