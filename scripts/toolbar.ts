@@ -10,7 +10,11 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, BrowserType, Page, Worker } from 'playwright-core';
+import { CHROMIUM, chromiumArgs } from './chromium';
+
+/** The one extension API these helpers call inside extension pages. */
+declare const chrome: { extension: { getViews(filter: { type: string }): Window[] } };
 
 /**
  * The id Chromium gives an unpacked extension loaded from `extDir` (an
@@ -38,6 +42,46 @@ export function pinnedProfile(profileDir: string, extDir: string): string {
     JSON.stringify({ extensions: { pinned_extensions: [id] } }),
   );
   return id;
+}
+
+/** Chromium with one extension loaded, and one of its pages open to read its popup from. */
+export interface ButtonBrowser {
+  context: BrowserContext;
+  /** The extension's background (service worker) as it was at launch. */
+  worker: Worker;
+  extId: string;
+  /** The extension's options page: reads the popup (readToolbarPopup), calls its APIs. */
+  probe: Page;
+}
+
+/**
+ * Launch Debian Chromium on `profileDir` with the extension at `extDir`, its
+ * button pinned to the toolbar when `pinned` is set (and checked to be: the
+ * running id must be the one the profile pins), and its options page open.
+ */
+export async function launchWithButton(
+  chromium: BrowserType,
+  extDir: string,
+  profileDir: string,
+  { pinned = true } = {},
+): Promise<ButtonBrowser> {
+  const expected = pinned ? pinnedProfile(profileDir, extDir) : undefined;
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: false,
+    args: chromiumArgs(extDir),
+  });
+  const worker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extId = new URL(worker.url()).host;
+  if (expected && extId !== expected) {
+    await context.close();
+    throw new Error(`the extension got id ${extId}, not ${expected}: its button is not pinned`);
+  }
+  const probe = await context.newPage();
+  await probe.goto(`chrome-extension://${extId}/src/options/index.html`);
+  return { context, worker, extId, probe };
 }
 
 /** Epoch milliseconds with sub-millisecond resolution, comparable across processes. */
@@ -97,14 +141,9 @@ export async function readToolbarPopup(
 ): Promise<PopupSeen> {
   return probe.evaluate(
     async ({ timeoutMs, close }) => {
-      const ext = (
-        globalThis as unknown as {
-          chrome: { extension: { getViews(f: { type: string }): Window[] } };
-        }
-      ).chrome.extension;
       const until = performance.now() + timeoutMs;
       for (;;) {
-        const view = ext.getViews({ type: 'popup' })[0];
+        const view = chrome.extension.getViews({ type: 'popup' })[0];
         const main = view?.document.querySelector('main.popup');
         const state = main?.getAttribute('data-state');
         // pl:shown is marked once the answer is on screen (after paint).
@@ -145,12 +184,7 @@ export async function readToolbarPopup(
 /** Wait until no popup of the extension is open (after closing one). */
 export async function waitForNoPopup(probe: Page): Promise<void> {
   await probe.waitForFunction(
-    () =>
-      (
-        globalThis as unknown as {
-          chrome: { extension: { getViews(f: { type: string }): Window[] } };
-        }
-      ).chrome.extension.getViews({ type: 'popup' }).length === 0,
+    () => chrome.extension.getViews({ type: 'popup' }).length === 0,
     undefined,
     { polling: 20, timeout: 10_000 },
   );

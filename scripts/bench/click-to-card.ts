@@ -33,8 +33,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM, chromiumArgs } from '../chromium';
-import { pinnedProfile, pressToolbarButton, readToolbarPopup, waitForNoPopup } from '../toolbar';
+import { CHROMIUM } from '../chromium';
+import {
+  launchWithButton,
+  pressToolbarButton,
+  readToolbarPopup,
+  waitForNoPopup,
+  type ButtonBrowser,
+} from '../toolbar';
 import { summarize, type Samples } from './stats';
 
 /** How long the reader looks at the settled page before clicking. */
@@ -101,16 +107,9 @@ export interface ClickToCardResult {
   breakdown?: ClickBreakdown;
 }
 
-type Context = import('playwright-core').BrowserContext;
 type Page = import('playwright-core').Page;
 
-/** A browser with one extension loaded and one of its pages open to read popups from. */
-interface Session {
-  context: Context;
-  extId: string;
-  /** The options page: reads the popup, asks the extension's APIs. */
-  probe: Page;
-}
+type Session = ButtonBrowser;
 
 declare const chrome: {
   tabs: {
@@ -159,25 +158,8 @@ export async function clickToCard(
   cpSync(dist, shipped, { recursive: true });
   const granted = grantedCopy(dist, join(work, 'granted'));
 
-  const launch = async (ext: string, profile: string, pinned: boolean): Promise<Session> => {
-    const expected = pinned ? pinnedProfile(profile, ext) : undefined;
-    const context = await playwright.chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: false,
-      args: chromiumArgs(ext),
-    });
-    const worker =
-      context.serviceWorkers()[0] ??
-      (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
-    const extId = new URL(worker.url()).host;
-    if (expected && extId !== expected) {
-      await context.close();
-      throw new Error(`the extension got id ${extId}, not ${expected}: its button is not pinned`);
-    }
-    const probe = await context.newPage();
-    await probe.goto(`chrome-extension://${extId}/src/options/index.html`);
-    return { context, extId, probe };
-  };
+  const launch = (ext: string, profile: string, pinned: boolean): Promise<Session> =>
+    launchWithButton(playwright.chromium, ext, profile, { pinned });
 
   const { server, base } = await serve(readFileSync(fixturePath));
   let session: Session | undefined;

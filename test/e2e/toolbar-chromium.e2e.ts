@@ -13,9 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, chromiumArgs } from '../../scripts/chromium';
 import {
-  pinnedProfile,
+  launchWithButton,
   pressToolbarButton,
   readToolbarPopup,
   waitForNoPopup,
@@ -48,17 +47,7 @@ beforeAll(async () => {
   ensureShippedBuilds();
   ({ server, base } = await serveFixtures());
   profile = mkdtempSync(join(tmpdir(), 'policylens-toolbar-'));
-  const expectedId = pinnedProfile(profile, SHIPPED.chrome);
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: false,
-    args: chromiumArgs(SHIPPED.chrome),
-  });
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extId = new URL(worker.url()).host;
-  expect(extId).toBe(expectedId);
-  probe = await context.newPage();
-  await probe.goto(`chrome-extension://${extId}/src/options/index.html`);
+  ({ context, worker, extId, probe } = await launchWithButton(chromium, SHIPPED.chrome, profile));
 });
 
 afterAll(async () => {
