@@ -154,6 +154,9 @@ const OTHERS_REQUEST_BEFORE =
 /** An item of a list: "(3) …", "and/or (d) …", "b. …", "• …", "（二）…", "2、…". */
 const LIST_ITEM =
   /^\s*(?:(?:and\/or|and|or)\s+)?(?:\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})\)|[a-z]\.\s|\d{1,2}\.\s|[•·*–—-]\s|（[一二三四五六七八九十\d]{1,3}）|[一二三四五六七八九十\d]{1,3}、)/i;
+/** A sentence that ends as a list item does ("…；", "…;"), or as the lead of a list ("…：", "…:"). */
+const ENDS_AS_ITEM = /[;；]\s*$/;
+const ENDS_AS_LEAD = /[:：]\s*$/;
 /** How far back an item of a list looks for the sentence that leads it. */
 const LIST_LEAD_WINDOW = 8;
 
@@ -188,8 +191,8 @@ function offersUrl(
     return doc.text.slice(sj.start, sj.end);
   };
   const own = textOf(si);
-  const prevEndsWithColon = si > 0 && /[:：]\s*$/.test(textOf(si - 1));
-  if (!LIST_ITEM.test(own) && !/[;；]\s*$/.test(own) && !prevEndsWithColon) return false;
+  const afterLead = si > 0 && ENDS_AS_LEAD.test(textOf(si - 1));
+  if (!LIST_ITEM.test(own) && !ENDS_AS_ITEM.test(own) && !afterLead) return false;
   const section = doc.sentences[si]!.section;
   for (let j = si - 1; j >= 0 && j >= si - LIST_LEAD_WINDOW; j--) {
     if (doc.sentences[j]!.section !== section) return false;
@@ -197,7 +200,7 @@ function offersUrl(
     const item = LIST_ITEM.test(t);
     // The lead introduces the list with a colon (and may hold its first item).
     if (!item && /[:：]/.test(t)) return addressesUser(doc, bySentence.get(j) ?? []);
-    if (!item && !/[;；]\s*$/.test(t)) return false;
+    if (!item && !ENDS_AS_ITEM.test(t)) return false;
   }
   return false;
 }
