@@ -201,6 +201,35 @@ describe('SDK blocks and tables', () => {
     expect(badQuotes(text, found)).toEqual([]);
   });
 
+  it('a name that starts with 本 is a name unless it means "this SDK" ("本机号认证SDK：…")', () => {
+    const text = [
+      '19）本机号认证SDK：为了向您提供本机号认证功能，我们使用了移动通讯运营商的本机号认证SDK，获取您的手机卡信息。',
+      '20）本SDK：用于统计分析，获取您的设备标识信息。',
+    ].join('\n');
+    const found = findSdks(text, ctx);
+    expect(ids(found)).toEqual(['?本机号认证SDK']);
+    expect(found[0]!.category).toBe('login');
+  });
+
+  it('table rows written out with commas: an SDK name, then its company ("小米渠道SDK,小米科技有限责任公司,…")', () => {
+    const text = [
+      '第三方服务名称 合作伙伴名称 获取的权限/信息 用途 合作伙伴网站',
+      '小米渠道SDK,小米科技有限责任公司,访问联网、获取当前网络环境。用户信息/数据类型：设备标识信息,识别渠道用户,https://privacy.mi.com/',
+      'Heron Crash SDK, Heron Labs Inc., collects crash logs and your IP address',
+      // A sentence that happens to start with a name and a comma names no company after it.
+      '第三方SDK,我们会严格审查其安全能力。',
+      '星河SDK,用于统计分析。',
+    ].join('\n');
+    const found = findSdks(text, ctx);
+    expect(ids(found)).toEqual(['?小米渠道SDK', '?Heron Crash SDK']);
+    expect(found[0]!.vendor).toBe('小米科技有限责任公司');
+    expect(found[0]!.dataTypes.sort()).toEqual(['device-id', 'network']);
+    expect(found[1]!.vendor).toBe('Heron Labs Inc.');
+    expect(found[1]!.category).toBe('crash');
+    expect(found[1]!.dataTypes).toEqual(['network']);
+    expect(badQuotes(text, found)).toEqual([]);
+  });
+
   it('vertical two-column tables ("SDK名称 | 友盟SDK" rows) and rows short of empty cells', () => {
     const vertical = [
       'SDK名称 | 友盟SDK',

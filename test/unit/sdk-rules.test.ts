@@ -62,6 +62,13 @@ describe('ambiguous names need SDK context', () => {
     expect(find('每个推送都会打扰我，这个推荐也不太好。')).toEqual([]);
     expect(find('我们集成了京东广告SDK和个推推送。')).toEqual(['jd-union', 'getui']);
     expect(find('本应用使用微信登录和微信分享功能。')).toEqual(['wechat-open']);
+    // A carrier's name before "SDK" is its one-tap sign-in SDK; the carrier alone is no SDK.
+    expect(
+      find(
+        '一键登录时，阿里云号码认证SDK、中国移动SDK、中国联通SDK、中国电信SDK需要收集网络信息。',
+      ),
+    ).toEqual(['aliyun-number-auth', 'cmic-auth', 'unicom-auth', 'telecom-auth']);
+    expect(find('您可以使用中国移动、中国联通或中国电信的手机号码注册。')).toEqual([]);
   });
 
   it('generic company words alone name nothing', () => {

@@ -10,6 +10,7 @@ import { fold } from '../fold';
 import { normalizeName } from './fold';
 import { ownerSpans } from './owner';
 import { inferCategory } from './category';
+import { ORG_END_EN, ORG_END_ZH } from './org';
 import { parseRecords, type Field, type SdkRecord } from './records';
 import type { Catalog, CatalogEntry, SdkContext } from './types';
 import { quoteSpan, scopeEnd, sentenceStartBefore } from './quote';
@@ -275,14 +276,9 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
     });
 }
 
-/** How the name of a company (or a public body) ends. */
-const ORG_END_ZH = '有限责任公司|股份有限公司|有限公司|公司|研究所|研究院|集团';
 const VENDOR_BEFORE = new RegExp(
   `(?:使用了?|采用了?|接入了?|集成了?|引入了?|由)\\s*([^，。；、,;:：\\s了]{1,40}?(?:${ORG_END_ZH}|局))(?:所|提供)?的(?:[^，。；,;]{1,30}?(?:和|、|及|与))?\\s*$`,
 );
-/** How an English company name ends. */
-const ORG_END_EN =
-  'Inc\\.?|LLC|L\\.L\\.C\\.|Ltd\\.?|Limited|Corporation|Corp\\.?|GmbH|S\\.A\\.|B\\.V\\.|Co\\.,?\\s*Ltd\\.?|Co\\.|Company|Technologies|Technology';
 /** How a text says who provides an SDK: "provided by", "developed by"; "由", "提供方：". */
 const PROVIDED_BY_EN = '(?:provided|developed|offered|operated|published|made)\\s+by';
 const PROVIDED_BY_ZH = '由|提供方[:：]?|开发者[:：]?';

@@ -3,6 +3,7 @@
  * on one line) and table rows (cells separated by " | " or tabs, with a header
  * row naming the columns). Every field keeps its offsets in the text.
  */
+import { ORG_END_EN, ORG_END_ZH } from './org';
 import { LABEL_AT_START, LABEL_RE, roleOfHeaderCell, roleOfLabel, type Role } from './labels';
 
 export interface Field {
@@ -80,18 +81,40 @@ function isHeadingLine(s: string): boolean {
 }
 
 const NAMED_LINE =
-  /^\s*(?:\d{1,3}\s*[.、．)）]|[（(]\d{1,3}[)）]|[-•*·])?[\s,]*([^：:，。；;,\n]{2,60}?(?:SDK|sdk|Sdk))\s*[：:]/;
+  /^\s*(?:\d{1,3}\s*[.、．)）]|[（(]\d{1,3}[)）]|[-•*·])?[\s,]*([^：:，。；;,\n]{1,60}?(?:SDK|sdk|Sdk))\s*[：:]/;
+/**
+ * A line that starts with an SDK's name and then, after a comma, the company
+ * that provides it: a table row written out with commas ("小米渠道SDK,小米科技有限责任公司,
+ * 访问联网…", "Foo SDK, Foo Labs Inc., crash reports").
+ */
+const NAMED_ROW = new RegExp(
+  `^\\s*(?:\\d{1,3}\\s*[.、．)）]|[（(]\\d{1,3}[)）]|[-•*·])?\\s*([^：:，。；;,\\n]{1,60}?(?:SDK|sdk|Sdk))\\s*[,，]\\s*` +
+    `([^,，。；;:：\\n]{2,40}?(?:${ORG_END_ZH})|[A-Z][^,;:\\n]{1,60}?\\b(?:${ORG_END_EN}))\\s*(?:[,，]|$)`,
+);
+/** "第三方SDK", "本SDK" (this SDK): no name; "本机号认证SDK" (phone-number check) is one. */
 const GENERIC_NAME =
-  /^(?:(?:我们|本应用|本产品)?(?:所?使用|接入|集成|嵌入)的?)?(?:第三方|以下|相关|上述|其他|部分|这些|该|此|本|各类|合作方)|^(?:third[- ]party|the\s+following|our|these|other|such|this|all)\b/i;
+  /^(?:(?:我们|本应用|本产品)?(?:所?使用|接入|集成|嵌入)的?)?(?:第三方|以下|相关|上述|其他|部分|这些|该|此|本(?!机|地)|各类|合作方)|^(?:third[- ]party|the\s+following|our|these|other|such|this|all)\b/i;
 
 /** A line that starts with an SDK's own name and a colon, then says what it does. */
 function namedLine(text: string, line: Line): SdkRecord | null {
-  const raw = text.slice(line.start, Math.min(line.end, line.start + 120));
-  const m = NAMED_LINE.exec(raw);
+  const raw = text.slice(line.start, Math.min(line.end, line.start + 160));
+  const m = NAMED_LINE.exec(raw) ?? NAMED_ROW.exec(raw);
   if (!m) return null;
   const name = m[1]!;
   const nameAt = line.start + m.index + m[0].indexOf(name);
   const fields: Field[] = [];
+  const company = m[2];
+  if (company) {
+    const start = line.start + m.index + m[0].lastIndexOf(company);
+    fields.push({
+      role: 'vendor',
+      key: '',
+      start,
+      end: start + company.length,
+      lineStart: line.start,
+      lineEnd: line.end,
+    });
+  }
   // "社交金融SDK、移动经理SDK" names two SDKs.
   const partRe = /[^、,，/和及]+/g;
   for (let p = partRe.exec(name); p; p = partRe.exec(name)) {
@@ -107,7 +130,7 @@ function namedLine(text: string, line: Line): SdkRecord | null {
       lineEnd: line.end,
     });
   }
-  if (!fields.length) return null;
+  if (!fields.some((f) => f.role === 'name')) return null;
   let vs = line.start + m.index + m[0].length;
   while (vs < line.end && /\s/.test(text[vs]!)) vs++;
   if (vs < line.end) {
