@@ -101,6 +101,15 @@ describe('the policy owner is never an SDK', () => {
     expect(find(text)).toEqual([]);
   });
 
+  it('简称 names only the quoted name, not the channels listed after it', () => {
+    const text =
+      '为确保您的某银行电子银行（简称“电子银行”，包括手机银行、个人网上银行、微信银行）账号安全，我们收集必要信息。\n' +
+      '（3）微信SDK。为了向您提供登录和分享服务，我们使用了微信SDK，该SDK由腾讯公司提供。';
+    expect(find(text)).toEqual(['wechat-open']);
+    // Unquoted, the name ends at the first comma.
+    expect(find('某某科技（简称星河，提供微信小程序开发服务）使用了友盟SDK。')).toEqual(['umeng']);
+  });
+
   it('"Thank you for using X", "\"X\" in this statement means", and a title line', () => {
     expect(
       find('Thank you for using Pinterest! We show Pinterest Ads and use Google Analytics.'),

@@ -11,7 +11,8 @@ const PATTERNS: RegExp[] = [
   /\(\s*(?:collectively\s+)?["“'‘]([^"”’\n]{1,60})["”’']\s*(?:,|or|and)?\s*["“'‘]?(?:we|us|our)\b/gi,
   /["“]([^"”\n]{1,60})["”]\s*,?\s*(?:or\s+)?["“](?:we|us|our)["”]/gi,
   /\bwe\s*\(\s*([^)\n]{1,60})\)/gi,
-  /(?:以下|下文)?(?:简称|下称|统称|合称|称为)(?:为)?[：:]?\s*([^）)\n]{1,40})/g,
+  // The quoted name only: "（简称“电子银行”，包括手机银行、微信银行）" names 电子银行, not 微信.
+  /(?:以下|下文)?(?:简称|下称|统称|合称|称为)(?:为)?[：:]?\s*(?:[“"「『]([^”"」』\n]{1,40})[”"」』]|([^）)\n，,；;“"「『]{1,40}))/g,
   /["“]([^"”\n]{1,40})["”]\s+(?:in\s+this\s+(?:privacy\s+)?(?:statement|policy|notice)\s+)?(?:means|refers\s+to)\b/gi,
   /\bthank\s+you\s+for\s+(?:using|choosing)\s+([^.!?,\n]{1,40})/gi,
   /\bwelcome\s+to\s+([^.!?,\n]{1,40})/gi,
@@ -30,7 +31,7 @@ export function ownerSpans(text: string): [number, number][] {
   for (const re of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(head); m; m = re.exec(head)) {
-      const g = m[1];
+      const g = m[1] ?? m[2];
       if (!g) continue;
       const at = m.index + m[0].lastIndexOf(g);
       spans.push([at, at + g.length]);
