@@ -230,6 +230,39 @@ describe('SDK blocks and tables', () => {
     expect(badQuotes(text, found)).toEqual([]);
   });
 
+  it('a numbered line that holds only an SDK name heads the paragraph or the fields below it', () => {
+    const text = [
+      '涉及个人信息使用的逐项SDK相关情况如下：',
+      '（1）人脸识别SDK。',
+      '为了向您提供身份核验服务，我们使用了人脸识别SDK，该SDK由某某视觉科技有限公司提供，需要获取您的网络信息。',
+      '（2）录音SDK。',
+      '（3）小米推送SDK。',
+      '为了向您推送消息，我们使用了小米推送SDK，需要采集您的设备标识OAID。',
+      '11.3.1 星河分享SDK',
+      '使用目的：消息分享',
+      '涉及个人信息类型：设备信息（IMEI/MAC）',
+      '（4）使用的第三方SDK',
+    ].join('\n');
+    const found = findSdks(text, ctx);
+    expect(ids(found)).toEqual(['?人脸识别SDK', '?录音SDK', 'xiaomi-push', '?星河分享SDK']);
+    const [face, recorder, xiaomi, share] = found;
+    expect(face!.category).toBe('login');
+    expect(face!.vendor).toBe('某某视觉科技有限公司');
+    expect(face!.dataTypes).toEqual(['network']);
+    // The paragraph that names the SDK is quoted as well as its heading.
+    expect(face!.evidence.map((e) => e.quote)).toEqual([
+      '（1）人脸识别SDK。',
+      '为了向您提供身份核验服务，我们使用了人脸识别SDK，该SDK由某某视觉科技有限公司提供，需要获取您的网络信息。',
+    ]);
+    // The next heading is no description of the one before it.
+    expect(recorder!.purpose).toBeUndefined();
+    expect(xiaomi!.dataTypes).toEqual(['device-id']);
+    expect(share!.purpose).toBe('消息分享');
+    expect(share!.category).toBe('social');
+    expect(share!.dataTypes).toEqual(['device-id']);
+    expect(badQuotes(text, found)).toEqual([]);
+  });
+
   it('vertical two-column tables ("SDK名称 | 友盟SDK" rows) and rows short of empty cells', () => {
     const vertical = [
       'SDK名称 | 友盟SDK',

@@ -69,6 +69,7 @@ describe('ambiguous names need SDK context', () => {
       ),
     ).toEqual(['aliyun-number-auth', 'cmic-auth', 'unicom-auth', 'telecom-auth']);
     expect(find('您可以使用中国移动、中国联通或中国电信的手机号码注册。')).toEqual([]);
+    expect(find('指纹识别功能通过腾讯指纹认证SDK（Android端）实现。')).toEqual(['tencent-soter']);
   });
 
   it('generic company words alone name nothing', () => {

@@ -5,7 +5,10 @@ const RULES: [SdkCategory, RegExp][] = [
   ['push', /推送|push|消息通知|notification/i],
   ['crash', /崩溃|crash|异常|bug|性能监控|\bapm\b|error report/i],
   ['payment', /支付|付款|收银|充值|payment|\bpay\b|checkout|top-up|recharge/i],
-  ['login', /一键登录|登录|登陆|认证|login|log in|sign[- ]in|authenticat|verification/i],
+  [
+    'login',
+    /一键登录|登录|登陆|认证|人脸识别|活体检测|身份(?:验证|核验|核实)|login|log in|sign[- ]in|authenticat|verification|liveness/i,
+  ],
   ['analytics', /统计|分析|归因|监测|埋点|analytic|statistic|attribution|measurement/i],
   ['maps', /地图|定位|位置|导航|\bmaps?\b|location|navigation|geo/i],
   ['social', /分享|社交|\bshar(?:e|ing)\b|social/i],

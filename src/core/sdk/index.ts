@@ -192,6 +192,12 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
           acc.set(key, a);
         }
         addQuote(a, field.lineStart, field.lineEnd, field.start);
+        // A purpose written on its own line that names the SDK says more than the name does.
+        for (const f of rec.fields) {
+          if (f.role !== 'purpose' || f.lineStart === field.lineStart) continue;
+          const at = text.slice(f.start, f.end).indexOf(name);
+          if (at >= 0) addQuote(a, f.lineStart, f.lineEnd, f.start + at);
+        }
         targets.push(a);
       }
     }
@@ -290,6 +296,10 @@ const VENDOR_AFTER = new RegExp(
   `^\\s*(?:(?:SDKs?|sdks?)\\b)?\\s*[,(（]?\\s*(?:(?:which\\s+)?is\\s+)?${PROVIDED_BY_EN}\\s+(?:the\\s+)?([A-Z][^,;:()（）\\n]{0,60}?\\b(?:${ORG_END_EN}))(?![A-Za-z])` +
     `|^\\s*(?:SDK|sdk)?\\s*[（(]?\\s*(?:${PROVIDED_BY_ZH})\\s*([^，。；、,;:：\\s（）()]{2,40}?(?:${ORG_END_ZH}))(?:所)?(?:提供|开发|运营)?`,
 );
+/** "该SDK由X公司提供": the company named for "this SDK" later in its description. */
+const VENDOR_OF_THIS = new RegExp(
+  `(?:该|此)\\s*(?:SDK|sdk)\\s*(?:由|系由|是由)\\s*([^，。；、,;:：\\s（）()]{2,40}?(?:${ORG_END_ZH}))(?:所)?(?:提供|开发|运营)`,
+);
 const MAX_VENDOR = 80;
 const COMPANY_AT_END = new RegExp(
   `(?:${ORG_END_ZH}|co\\.,?\\s*ltd\\.?|inc\\.?|llc|corporation|gmbh)$`,
@@ -320,6 +330,11 @@ function vendorOf(text: string, rec: SdkRecord, field: Field, name: string): str
       const after = afterMatch?.[1] ?? afterMatch?.[2];
       for (const v of [before, after]) if (v && !/^[本我贵]/.test(v)) return v.trim();
     }
+  }
+  for (const f of rec.fields) {
+    if (f.role !== 'purpose') continue;
+    const v = VENDOR_OF_THIS.exec(text.slice(f.start, f.end))?.[1];
+    if (v && !/^[本我贵]/.test(v)) return v.trim();
   }
   return undefined;
 }

@@ -81,16 +81,22 @@ function isHeadingLine(s: string): boolean {
 }
 
 const NAMED_LINE =
-  /^\s*(?:\d{1,3}\s*[.、．)）]|[（(]\d{1,3}[)）]|[-•*·])?[\s,]*([^：:，。；;,\n]{1,60}?(?:SDK|sdk|Sdk))\s*[：:]/;
+  /^\s*(?:\d{1,3}(?:[.．]\d{1,3}){0,3}(?:\s*[.、．)）]|\s)|[（(]\d{1,3}[)）]|[-•*·])?[\s,]*([^：:，。；;,\n]{1,60}?(?:SDK|sdk|Sdk))\s*[：:]/;
 /**
  * A line that starts with an SDK's name and then, after a comma, the company
  * that provides it: a table row written out with commas ("小米渠道SDK,小米科技有限责任公司,
  * 访问联网…", "Foo SDK, Foo Labs Inc., crash reports").
  */
 const NAMED_ROW = new RegExp(
-  `^\\s*(?:\\d{1,3}\\s*[.、．)）]|[（(]\\d{1,3}[)）]|[-•*·])?\\s*([^：:，。；;,\\n]{1,60}?(?:SDK|sdk|Sdk))\\s*[,，]\\s*` +
+  `^\\s*(?:\\d{1,3}(?:[.．]\\d{1,3}){0,3}(?:\\s*[.、．)）]|\\s)|[（(]\\d{1,3}[)）]|[-•*·])?\\s*([^：:，。；;,\\n]{1,60}?(?:SDK|sdk|Sdk))\\s*[,，]\\s*` +
     `([^,，。；;:：\\n]{2,40}?(?:${ORG_END_ZH})|[A-Z][^,;:\\n]{1,60}?\\b(?:${ORG_END_EN}))\\s*(?:[,，]|$)`,
 );
+/**
+ * A numbered line that holds nothing but an SDK's name, as the heading of the
+ * paragraph that describes it ("（1）人脸识别SDK。" then "为了向您提供…").
+ */
+const NAMED_HEADING =
+  /^\s*(?:\d{1,3}(?:[.．]\d{1,3}){0,3}(?:\s*[.、．)）]|\s)|[（(]\d{1,3}[)）])\s*([^：:，。；;,\n]{1,60}?(?:SDK|sdk|Sdk))\s*[。.]?\s*$/;
 /** "第三方SDK", "本SDK" (this SDK): no name; "本机号认证SDK" (phone-number check) is one. */
 const GENERIC_NAME =
   /^(?:(?:我们|本应用|本产品)?(?:所?使用|接入|集成|嵌入)的?)?(?:第三方|以下|相关|上述|其他|部分|这些|该|此|本(?!机|地)|各类|合作方)|^(?:third[- ]party|the\s+following|our|these|other|such|this|all)\b/i;
@@ -98,7 +104,8 @@ const GENERIC_NAME =
 /** A line that starts with an SDK's own name and a colon, then says what it does. */
 function namedLine(text: string, line: Line): SdkRecord | null {
   const raw = text.slice(line.start, Math.min(line.end, line.start + 160));
-  const m = NAMED_LINE.exec(raw) ?? NAMED_ROW.exec(raw);
+  const heading = line.end - line.start <= 80 ? NAMED_HEADING.exec(raw) : null;
+  const m = heading ?? NAMED_LINE.exec(raw) ?? NAMED_ROW.exec(raw);
   if (!m) return null;
   const name = m[1]!;
   const nameAt = line.start + m.index + m[0].indexOf(name);
@@ -131,6 +138,31 @@ function namedLine(text: string, line: Line): SdkRecord | null {
     });
   }
   if (!fields.some((f) => f.role === 'name')) return null;
+  if (heading) {
+    // The paragraph under the heading says what the SDK does, unless it is the next item.
+    const next = nextLine(text, line);
+    if (!next) return { fields, start: line.start, end: line.end };
+    const body = text.slice(next.start, Math.min(next.end, next.start + 160));
+    // The next item, or the fields of this one ("使用目的：…"), which the caller adds.
+    if (
+      NAMED_HEADING.test(body) ||
+      NAMED_LINE.test(body) ||
+      NAMED_ROW.test(body) ||
+      hasFieldStart(body)
+    ) {
+      return { fields, start: line.start, end: line.end };
+    }
+    const rest = {
+      key: '',
+      start: next.start,
+      end: next.end,
+      lineStart: next.start,
+      lineEnd: next.end,
+    };
+    fields.push({ ...rest, role: 'purpose' }, { ...rest, role: 'data' });
+    // The record ends with the heading: names in the paragraph are still read as mentions.
+    return { fields, start: line.start, end: line.end };
+  }
   let vs = line.start + m.index + m[0].length;
   while (vs < line.end && /\s/.test(text[vs]!)) vs++;
   if (vs < line.end) {
@@ -138,6 +170,17 @@ function namedLine(text: string, line: Line): SdkRecord | null {
     fields.push({ ...rest, role: 'purpose' }, { ...rest, role: 'data' });
   }
   return { fields, start: line.start, end: line.end };
+}
+
+/** The next line with text after `line`, trimmed of its leading and trailing spaces. */
+function nextLine(text: string, line: Line): Line | null {
+  let start = line.end;
+  while (start < text.length && /\s/.test(text[start]!)) start++;
+  if (start >= text.length) return null;
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
 }
 
 /** Cheap test: a label followed by a colon near the start of the line. */
@@ -260,7 +303,12 @@ export function parseRecords(text: string): SdkRecord[] {
     const named = namedLine(text, line);
     if (named) {
       close();
-      out.push(named);
+      // A heading with its fields on the lines below ("11.3.1 友盟SDK", "使用目的：…") stays open for them.
+      if (named.fields.every((f) => NAMING.has(f.role))) {
+        rec = named;
+        contLines = 0;
+        contChars = 0;
+      } else out.push(named);
       continue;
     }
 
