@@ -45,6 +45,23 @@ describe('sensitive data', () => {
     ]);
   });
 
+  it('reads 健康 as data only where it names health data', () => {
+    for (const text of [
+      '为营造公平、健康及安全的游戏环境，我们会收集您的游戏识别信息。',
+      '我们会提示您健康用眼，并使用腾讯健康系统验证您的真实身份信息。',
+      '拒绝授权后，APP健康检查功能无法使用。',
+      '我们会采集您的人脸照片，用于活体检测和人脸比对。',
+      '具体检查规则以页面说明为准。',
+    ])
+      expect(typesOf(text)).not.toContain('health');
+    for (const text of [
+      '我们需要获取您设备的运动健康信息，用于统计步数。',
+      '您可以主动添加您的健康档案。',
+      '我们会收集您的体检报告和心率数据。',
+    ])
+      expect(typesOf(text)).toContain('health');
+  });
+
   it('does not read near-misses as data', () => {
     expect(typesOf('This may endanger public health and safety.')).toEqual([]);
     expect(typesOf('It is the cornerstone of the healthy development of our business.')).toEqual(
