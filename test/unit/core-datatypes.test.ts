@@ -54,6 +54,12 @@ describe('sensitive data', () => {
       '具体检查规则以页面说明为准。',
     ])
       expect(typesOf(text)).not.toContain('health');
+    // A game's races and "identify you" are no special category.
+    expect(typesOf('好友们可以跨区域、跨游戏种族进行聊天。')).toEqual([]);
+    expect(typesOf('单独的软件列表信息无法识别您的特定身份。')).not.toContain('special-category');
+    expect(typesOf('我们会收集您的身份证照片（包含姓名、民族、地址）。')).toContain(
+      'special-category',
+    );
     for (const text of [
       '我们需要获取您设备的运动健康信息，用于统计步数。',
       '您可以主动添加您的健康档案。',
