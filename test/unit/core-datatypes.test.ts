@@ -60,6 +60,20 @@ describe('sensitive data', () => {
     expect(typesOf('我们会收集您的身份证照片（包含姓名、民族、地址）。')).toContain(
       'special-category',
     );
+    // The GDPR definition of personal data and a glossary of sensitive data collect nothing.
+    expect(
+      typesOf(
+        "'Personal data' means any information relating to an identified or identifiable natural person; an identifiable natural person is one who can be identified by reference to location data, or to factors specific to the physical, physiological, genetic, mental or cultural identity of that person.",
+      ),
+    ).toEqual([]);
+    expect(
+      typesOf(
+        'Sensitive personal information: this is a particular category of personal information relating to topics such as confidential medical facts, racial or ethnic origins, or religious beliefs.',
+      ),
+    ).toEqual([]);
+    // "your device contacts our servers" is a verb; "your contacts" is an address book.
+    expect(typesOf('We collect this when an app on your device contacts our servers.')).toEqual([]);
+    expect(typesOf('We suggest recipients from your contacts.')).toEqual(['contacts']);
     for (const text of [
       '我们需要获取您设备的运动健康信息，用于统计步数。',
       '您可以主动添加您的健康档案。',
