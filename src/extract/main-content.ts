@@ -11,8 +11,25 @@ export interface MainChoice {
   isBody: boolean;
 }
 
+/** SHOW_TEXT, as a number: NodeFilter is not a global under every DOM implementation. */
+const SHOW_TEXT = 4;
+
+/**
+ * About how many characters of text an element holds: the trimmed length of
+ * each of its text nodes, summed. Counted node by node because building the
+ * whole text (textContent) and collapsing it with a regex costs several ms on
+ * a long page, twice (the body and the candidate); only thresholds and ratios
+ * are read from it.
+ */
 function textLength(el: Element): number {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  const doc = el.ownerDocument;
+  if (!doc) return 0;
+  const walker = doc.createTreeWalker(el, SHOW_TEXT);
+  let length = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    length += (node.nodeValue ?? '').trim().length;
+  }
+  return length;
 }
 
 export function pickMainContent(doc: Document): MainChoice | undefined {
