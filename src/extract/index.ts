@@ -4,6 +4,7 @@
  * and the computed style when the window provides it.
  */
 import type { Block } from '../core/types';
+import { collapse } from './collapse';
 import { boxStats, isLinkDense, pickMainContent, type BoxStats } from './main-content';
 import { findPolicyLinks } from './policy-links';
 import type { ExtractedPage, ExtractOptions } from './types';
@@ -88,10 +89,6 @@ const HEADING = /^h([1-6])$/;
 
 type Context = 'paragraph' | 'list-item';
 type Frame = { node: Node; exit?: false } | { exit: true };
-
-function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
 
 export function extractPage(doc: Document, opts: ExtractOptions = {}): ExtractedPage {
   const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;

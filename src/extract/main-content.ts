@@ -3,6 +3,8 @@
  * [role=main], else the largest <article>, else the whole body (and then
  * page chrome and link-dense boxes are skipped while walking).
  */
+import { collapse } from './collapse';
+
 const MIN_MAIN_CHARS = 200;
 
 export interface MainChoice {
@@ -86,7 +88,7 @@ export function boxStats(root: Element): Map<Element, BoxStats> {
     const s: BoxStats = { text: 0, linkText: 0, links: 0 };
     for (let c = el.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === 3) {
-        s.text += (c.nodeValue ?? '').replace(/\s+/g, ' ').trim().length;
+        s.text += collapse(c.nodeValue ?? '').length;
       } else if (c.nodeType === 1) {
         const cs = stats.get(c as Element);
         if (cs) {

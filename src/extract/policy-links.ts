@@ -1,4 +1,5 @@
 /** Links whose text says they lead to a privacy policy ("Privacy Policy", "隐私政策", ...). */
+import { collapse } from './collapse';
 import type { PolicyLink } from './types';
 
 const POLICY_LINK_TEXT =
@@ -16,7 +17,7 @@ export function findPolicyLinks(doc: Document, baseUrl: string | undefined): Pol
   const seen = new Set<string>();
   const here = baseUrl ? stripHash(baseUrl) : undefined;
   for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
-    const text = (a.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const text = collapse(a.textContent ?? '');
     const label = text || a.getAttribute('aria-label') || a.getAttribute('title') || '';
     if (!label || label.length > 120 || !looksLikePolicyLinkText(label)) continue;
     const href = resolve(a.getAttribute('href') ?? '', baseUrl);
