@@ -101,9 +101,13 @@ const NAMED_HEADING =
 const GENERIC_NAME =
   /^(?:(?:我们|本应用|本产品)?(?:所?使用|接入|集成|嵌入)的?)?(?:第三方|以下|相关|上述|其他|部分|这些|该|此|本(?!机|地)|各类|合作方)|^(?:third[- ]party|the\s+following|our|these|other|such|this|all)\b/i;
 
+const SDK_WORD = /sdk/i;
+
 /** A line that starts with an SDK's own name and a colon, then says what it does. */
 function namedLine(text: string, line: Line): SdkRecord | null {
   const raw = text.slice(line.start, Math.min(line.end, line.start + 160));
+  // Every form names an "…SDK": most lines are ruled out by one cheap test.
+  if (!SDK_WORD.test(raw)) return null;
   const heading = line.end - line.start <= 80 ? NAMED_HEADING.exec(raw) : null;
   const m = heading ?? NAMED_LINE.exec(raw) ?? NAMED_ROW.exec(raw);
   if (!m) return null;
