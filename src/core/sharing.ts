@@ -12,7 +12,16 @@ import rules from './rules/sharing.json';
 
 export const SHARING_RULES_VERSION = rules.version;
 
-type Role = 'term' | 'weak' | 'weakContext' | 'context' | 'party' | 'exclude';
+type Role =
+  | 'term'
+  | 'weak'
+  | 'weakContext'
+  | 'context'
+  | 'party'
+  | 'exclude'
+  | 'verb'
+  | 'dataObject'
+  | 'otherObject';
 interface Tag {
   flag: SharingFlag;
   role: Role;
@@ -29,6 +38,12 @@ interface FlagRule {
   exclude: string[];
   headings?: string[];
   headingSiblings?: string[][];
+  /** Verbs that count only with data as their object ("sell your information", not "sell products"). */
+  objectTerms?: string[];
+  dataObjects?: string[];
+  otherObjects?: string[];
+  /** How far (characters) from the verb its object is looked for. */
+  objectWindow?: number;
   conditionalCounts: boolean;
 }
 const FLAG_RULES = rules.flags as Record<SharingFlag, FlagRule>;
@@ -51,6 +66,9 @@ export function compileSharingRules(): SharingRules {
       ['context', r.context],
       ['party', r.partyTerms],
       ['exclude', r.exclude],
+      ['verb', r.objectTerms],
+      ['dataObject', r.dataObjects],
+      ['otherObject', r.otherObjects],
     ];
     for (const [role, terms] of lists) {
       for (const term of terms ?? []) specs.push({ term, value: { flag, role } });
@@ -107,6 +125,45 @@ function addDisclosureHeadings(doc: Doc, evidence: Evidence[]): void {
 
 type SharingHit = { tag: Tag; start: number; end: number };
 
+const CLAUSE_END = /[，；。]/;
+
+/** "is sold", "may be rented", "被出售": the object comes before the verb. */
+const PASSIVE_BEFORE = /(?:\b(?:is|are|be|been|being|was|were|gets?|got)\s+(?:\w+\s+)?|被)$/;
+
+/**
+ * Is the object of this verb data? The nearest object named after it (before
+ * it when the verb is passive or follows its noun, or when nothing follows:
+ * "lists we sell"), within
+ * `reach` characters: "sell your information", "rent lists" are; "sell products",
+ * "part of our business is sold", "将某产品线出售" are not, nor a verb with no object.
+ */
+function sellsData(
+  doc: Doc,
+  hits: readonly SharingHit[],
+  verb: SharingHit,
+  reach: number,
+): boolean {
+  let after: SharingHit | undefined;
+  let before: SharingHit | undefined;
+  for (const h of hits) {
+    if (h.tag.role !== 'dataObject' && h.tag.role !== 'otherObject') continue;
+    if (h.start >= verb.end && h.start - verb.end <= reach) {
+      // In Chinese a clause ends at a full-width comma: "将某产品线出售，…将您的个人信息转移".
+      if (CLAUSE_END.test(doc.text.slice(verb.end, h.start))) continue;
+      if (!after || h.start < after.start || (h.start === after.start && h.end > after.end))
+        after = h;
+    } else if (h.end <= verb.start && verb.start - h.end <= reach) {
+      if (!before || h.end > before.end || (h.end === before.end && h.start < before.start))
+        before = h;
+    }
+  }
+  const passive = PASSIVE_BEFORE.test(doc.folded.slice(Math.max(0, verb.start - 16), verb.start));
+  // "a product sold through our store", "产品线出售": a noun right before the verb is its object.
+  const adjacent = before !== undefined && /^\s?$/.test(doc.text.slice(before.end, verb.start));
+  const object = passive || adjacent ? (before ?? after) : (after ?? before);
+  return object?.tag.role === 'dataObject';
+}
+
 function hasRole(hits: readonly SharingHit[], role: Role): boolean {
   for (const x of hits) if (x.tag.role === role) return true;
   return false;
@@ -138,8 +195,10 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
       let partyOk: boolean | undefined;
       const terms: SharingHit[] = [];
       for (const h of mine) {
-        if (h.tag.role !== 'term' && !(h.tag.role === 'weak' && weakOk)) continue;
+        const isVerb = h.tag.role === 'verb';
+        if (h.tag.role !== 'term' && !isVerb && !(h.tag.role === 'weak' && weakOk)) continue;
         if (overlapsRole(mine, 'exclude', h)) continue;
+        if (isVerb && !sellsData(doc, mine, h, rule.objectWindow ?? 60)) continue;
         // A term naming a party ("advertisers") also needs data going to or used by it.
         if (overlapsRole(mine, 'party', h)) {
           partyOk ??= r.partyContext.get(flag)?.test(doc.folded, s.start, s.end) ?? false;

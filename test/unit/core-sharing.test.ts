@@ -81,6 +81,31 @@ describe('sharing flags', () => {
     expect(f.sale.denials?.[0]?.quote).toBe('We never sell your personal data.');
   });
 
+  it('a sale needs data as what is sold', () => {
+    // Data sold or rented, actively, passively, or named before the verb.
+    for (const text of [
+      'We may rent, sell, or share your information with non-affiliated third parties.',
+      'You can remove your name from lists we sell or rent to third parties.',
+      'We reserve the right to sell aggregated, anonymous data about our users.',
+      '我们可能会出售您的个人信息。',
+    ])
+      expect(flags(text).sale, text).toBe(true);
+    // Products, services, a business or its assets are not data; nor a rights notice,
+    // a corporate transaction, or a restriction on others.
+    for (const text of [
+      'If you purchase a product sold through our store, we may collect your name and mailing address.',
+      'We sell children’s products for purchase by adults.',
+      'For example, if part of our business is sold we may give our customer list as part of that transaction.',
+      'In the event of bankruptcy, our liquidator may sell such information as an asset.',
+      'California residents have the right to opt out of the sale of personal information.',
+      'Vendors are restricted from using, selling or altering this data.',
+      'We dont sell or profit from the information you provide.',
+      '如果我们决定将某产品线出售，我们同时会将您的个人信息转移给第三方。',
+      '作为卖家时，您可以查阅您出售的商品订单信息。',
+    ])
+      expect(flags(text).sale, text).toBe(false);
+  });
+
   it('does not read near-misses', () => {
     expect(
       flags('In the event of a merger or sale of all of our assets, data may be transferred.').sale,
