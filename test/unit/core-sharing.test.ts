@@ -81,6 +81,18 @@ describe('sharing flags', () => {
     expect(f.sale.denials?.[0]?.quote).toBe('We never sell your personal data.');
   });
 
+  it('an overseas document or a person in another country is no transfer of data', () => {
+    expect(flags('为完成认证，我们需要您提供海外新证件的正反面照片。').crossBorder).toBe(false);
+    expect(
+      flags(
+        'If your child under 13 in the United States has provided us with personal information, contact us.',
+      ).crossBorder,
+    ).toBe(false);
+    expect(
+      flags('Your personal information will be transferred to the United States.').crossBorder,
+    ).toBe(true);
+  });
+
   it('a sale needs data as what is sold', () => {
     // Data sold or rented, actively, passively, or named before the verb.
     for (const text of [
