@@ -81,6 +81,21 @@ describe('sharing flags', () => {
     expect(f.sale.denials?.[0]?.quote).toBe('We never sell your personal data.');
   });
 
+  it('affiliates count where data goes to or is handled by them', () => {
+    expect(
+      flags('We may share your information with other adidas Group entities for customer service.')
+        .affiliates,
+    ).toBe(true);
+    expect(flags('关联公司：指与我们存在关联关系的公司的单称或合称。').affiliates).toBe(false);
+    expect(
+      flags('This statement sets forth the practices of Example LLC and its affiliates.')
+        .affiliates,
+    ).toBe(false);
+    expect(
+      flags('We track traffic directed to our site from affiliate web sites.').affiliates,
+    ).toBe(false);
+  });
+
   it('an overseas document or a person in another country is no transfer of data', () => {
     expect(flags('为完成认证，我们需要您提供海外新证件的正反面照片。').crossBorder).toBe(false);
     expect(
