@@ -161,6 +161,10 @@ const CAPS_LABEL =
 const OPEN_QUOTE_CHAR = new RegExp(`[${OPEN_Q}]`);
 const TWO_CAPITALS = /[A-Z]{2}/;
 
+/** A control named for a way out, not for a place: "unsubscribe", "opt out", "退订". */
+const ACTION_LABEL =
+  /^(?:unsubscribe|opt[- ]?out|do not sell(?: my (?:personal )?info(?:rmation)?)?|退订|取消订阅)$/i;
+
 /** Single named pages: the "Account Management" page, 在“个人中心”进行修改. */
 export function namedPagesIn(text: string, start: number, end: number): Route[] {
   const s = text.slice(start, end);
@@ -177,11 +181,13 @@ export function namedPagesIn(text: string, start: number, end: number): Route[] 
       const at = m.index + m[0].indexOf(label);
       if (routesIn(label, 0, label.length).length) continue; // a quoted full route: routesIn finds it
       if (SECTION_REF.test(label)) continue;
+      // 'clicking the "unsubscribe" link' names that way out's control, not a page of settings.
+      const control = labels === 1 && ACTION_LABEL.test(label.trim());
       out.push({
         start: start + at,
         end: start + at + label.length,
         target: label.trim(),
-        labels,
+        labels: control ? 0 : labels,
         firstEnd: start + at + label.length,
       });
     }

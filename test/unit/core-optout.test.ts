@@ -201,6 +201,13 @@ describe('routes', () => {
     );
   });
 
+  it('a quoted control named for a way out is its target, not a page of settings', () => {
+    const text =
+      'You may stop our e-mails by clicking the "unsubscribe" link in the message, or through your online profile.';
+    expect(paths(text)).toContainEqual(['unsubscribe', 'unsubscribe']);
+    expect(paths(text).map((p) => p[0])).not.toContain('settings-path');
+  });
+
   it('a 》 that closes a 《 title is not a step between pages', () => {
     const z =
       '本《隐私政策》将努力通过通俗易懂的文字，向您说明我们为您提供的访问、更新、删除这些信息的方式。';
