@@ -210,6 +210,17 @@ function cleanTarget(t: string): string {
   return t.replace(/[.,;:!?，。；：！？)\]】》>]+$/, '');
 }
 
+/** Reading or finding the policy itself ("查看本政策", "view this privacy policy"). */
+const VIEW_POLICY =
+  /(?:查看|查阅|阅读|浏览)(?:本|我们的)?(?:隐私权?(?:保护)?)?(?:政策|声明|指引)|(?:查看|查阅|阅读)(?:本|我们的)?《[^》]{1,20}》|\b(?:view|read|find|access|review)\s+(?:this|our|the)\s+(?:privacy\s+)?(?:policy|notice|statement)\b/;
+/** Anything the user may do with data in the same sentence. */
+const DATA_CONTROL =
+  /删除|更正|修改|关闭|撤回|注销|退订|个人信息|权限|\b(?:delete|correct|update|opt|withdraw|turn off|disable|unsubscribe|your (?:personal )?(?:information|data))\b/;
+
+function viewsPolicyOnly(folded: string): boolean {
+  return VIEW_POLICY.test(folded) && !DATA_CONTROL.test(folded);
+}
+
 export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
   const bySentence = hitsBySentence(doc, r.matcher.scan(doc.folded));
   const acc = new Map<string, Acc>();
@@ -309,7 +320,9 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     // Routes are only read when the sentence may use one (finding them is the costly part).
     const usesRoutes = (agency || choice) && control;
     if (!usesRoutes && !agency) continue;
-    const routes = routesOf(doc, s);
+    // "在【我的-设置-关于-隐私政策】页面随时查看本政策": where to read the policy, not a way out.
+    const readsPolicy = viewsPolicyOnly(doc.folded.slice(s.start, s.end));
+    const routes = readsPolicy ? [] : routesOf(doc, s);
     const places = routes.map((route) => routePlace(doc.folded, s.start, route, r.places));
     routes.forEach((route, i) => {
       // A route counts when the sentence uses it to control data, not just to reach a feature;

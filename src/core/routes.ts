@@ -36,6 +36,8 @@ const LEAD_VERBS = /^.*(?:进入|前往|点击|打开|通过|选择|访问|找�
 const TRAIL_VERBS =
   /(?:中|里|内|处|页面|界面)?(?:进行|即可|可以|可|来|以|关闭|开启|查看|修改|删除|管理|更正|操作|找到)[^]*$/;
 const BAD_LABEL = /^(?:and|or|the|a|an|to|of)$/i;
+/** What closes a quoted or bracketed route: the label before it ends there. */
+const CLOSES_LABEL = new RegExp(`^[${CLOSE_Q}>＞》]$`);
 /** A quoted reference to a part of the policy, not a place in the product. */
 const SECTION_REF =
   /^[“"「『【‘']?\s*(?:本条|本政策|第[一二三四五六七八九十\d]+|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|section\s|article\s|clause\s)/i;
@@ -65,6 +67,8 @@ function rightLabel(after: string): string | undefined {
   if (title) return title[0].replace(/\s+(?:and|&|of|the|to|for)$/, '').slice(0, 40);
   const han = HAN_HEAD.exec(t);
   if (han) {
+    // A label closed by its quote is whole: “工作台-应用管理” ends with 管理, the page's own name.
+    if (CLOSES_LABEL.test(t.charAt(han[0].length))) return han[0];
     const cut = han[0].replace(TRAIL_VERBS, '');
     return cut.length >= 2 ? cut : han[0];
   }
@@ -73,7 +77,7 @@ function rightLabel(after: string): string | undefined {
 
 function middleLabel(s: string): string | undefined {
   const t = s.trim();
-  if (!t || t.length > 40 || /[,，。;；:：.!?！？、《》]/.test(t)) return undefined;
+  if (!t || t.length > 40 || /[,，。;；:：.!?！？、《》<>＜＞]/.test(t)) return undefined;
   return t;
 }
 
@@ -90,6 +94,13 @@ export function routesIn(text: string, start: number, end: number): Route[] {
     }
     // 》 closing a 《 is the end of a title (《隐私政策》将…), not a step to the next page.
     if (m[0].trim() === '》' && s.lastIndexOf('《', m.index) > s.lastIndexOf('》', m.index - 1))
+      continue;
+    // So is a > that closes a < (路径<我的-设置-推送通知设置>来控制…).
+    const sep = m[0].trim();
+    if (
+      (sep === '>' || sep === '＞') &&
+      s.lastIndexOf(sep === '>' ? '<' : '＜', m.index) > s.lastIndexOf(sep, m.index - 1)
+    )
       continue;
     seps.push({ a: m.index, b: m.index + m[0].length });
   }

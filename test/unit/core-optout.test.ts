@@ -208,6 +208,33 @@ describe('routes', () => {
     expect(paths(text).map((p) => p[0])).not.toContain('settings-path');
   });
 
+  it('a quoted or bracketed route keeps its last label whole and ends at its bracket', () => {
+    const a = '您也可以通过“工作台-应用管理”选择开通或关闭应用。';
+    expect(routesIn(a, 0, a.length).map((r) => r.target)).toEqual(['工作台-应用管理']);
+    const b = '您可以通过路径<我的-设置-推送通知设置>来控制您是否接收消息通知。';
+    expect(routesIn(b, 0, b.length).map((r) => r.target)).toEqual(['我的-设置-推送通知设置']);
+    const c = '您可以通过<设备系统设置-应用详情页-通知设置>或<App-我-设置-推送通知设置>关闭通知。';
+    expect(routesIn(c, 0, c.length).map((r) => r.target)).toEqual([
+      '设备系统设置-应用详情页-通知设置',
+      'App-我-设置-推送通知设置',
+    ]);
+    // Unquoted, a verb after the route is still no part of it.
+    const d = '您可以通过我的-设置-权限管理改变同意范围。';
+    expect(routesIn(d, 0, d.length).map((r) => r.target)).toEqual(['我的-设置-权限']);
+  });
+
+  it('where to read the policy itself is no way out', () => {
+    expect(
+      paths('你可以在登录帐号后在【我的】-【设置】-【隐私政策】页面查看本隐私政策。').map(
+        (p) => p[0],
+      ),
+    ).not.toContain('settings-path');
+    expect(paths('您可以通过【我的】-【设置】-【注销帐号】注销您的账号。')).toContainEqual([
+      'settings-path',
+      '【我的】-【设置】-【注销帐号】',
+    ]);
+  });
+
   it('a 》 that closes a 《 title is not a step between pages', () => {
     const z =
       '本《隐私政策》将努力通过通俗易懂的文字，向您说明我们为您提供的访问、更新、删除这些信息的方式。';
