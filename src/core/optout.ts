@@ -212,7 +212,7 @@ function cleanTarget(t: string): string {
 
 /** Reading or finding the policy itself ("查看本政策", "view this privacy policy"). */
 const VIEW_POLICY =
-  /(?:查看|查阅|阅读|浏览)(?:本|我们的)?(?:隐私权?(?:保护)?)?(?:政策|声明|指引)|(?:查看|查阅|阅读)(?:本|我们的)?《[^》]{1,20}》|\b(?:view|read|find|access|review)\s+(?:this|our|the)\s+(?:privacy\s+)?(?:policy|notice|statement)\b/;
+  /(?:查看|查阅|阅读|浏览)[^，。；,;]{0,8}?(?:隐私权?(?:保护)?)?(?:政策|声明|指引)|(?:查看|查阅|阅读)(?:本|我们的)?《[^》]{1,20}》|\b(?:view|read|find|access|review)\s+(?:this|our|the)\s+(?:privacy\s+)?(?:policy|notice|statement)\b/;
 /** Anything the user may do with data in the same sentence. */
 const DATA_CONTROL =
   /删除|更正|修改|关闭|撤回|注销|退订|个人信息|权限|\b(?:delete|correct|update|opt|withdraw|turn off|disable|unsubscribe|your (?:personal )?(?:information|data))\b/;

@@ -229,6 +229,11 @@ describe('routes', () => {
         (p) => p[0],
       ),
     ).not.toContain('settings-path');
+    expect(
+      paths('您可以在App通过以下方式查阅我们的最新的隐私政策：我的→设置→关于我们→隐私政策。').map(
+        (p) => p[0],
+      ),
+    ).not.toContain('settings-path');
     expect(paths('您可以通过【我的】-【设置】-【注销帐号】注销您的账号。')).toContainEqual([
       'settings-path',
       '【我的】-【设置】-【注销帐号】',
