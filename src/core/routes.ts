@@ -36,6 +36,8 @@ const LEAD_VERBS = /^.*(?:进入|前往|点击|打开|通过|选择|访问|找�
 const TRAIL_VERBS =
   /(?:中|里|内|处|页面|界面)?(?:进行|即可|可以|可|来|以|关闭|开启|查看|修改|删除|管理|更正|操作|找到)[^]*$/;
 const BAD_LABEL = /^(?:and|or|the|a|an|to|of)$/i;
+/** Separators that are also closing brackets, with the bracket they close. */
+const OPENER_OF: Readonly<Record<string, string>> = { '》': '《', '>': '<', '＞': '＜' };
 /** What closes a quoted or bracketed route: the label before it ends there. */
 const CLOSES_LABEL = new RegExp(`^[${CLOSE_Q}>＞》]$`);
 /** A quoted reference to a part of the policy, not a place in the product. */
@@ -92,16 +94,11 @@ export function routesIn(text: string, start: number, end: number): Route[] {
       SEP.lastIndex++;
       continue;
     }
-    // 》 closing a 《 is the end of a title (《隐私政策》将…), not a step to the next page.
-    if (m[0].trim() === '》' && s.lastIndexOf('《', m.index) > s.lastIndexOf('》', m.index - 1))
-      continue;
-    // So is a > that closes a < (路径<我的-设置-推送通知设置>来控制…).
+    // A closing bracket ends what it opened, not a step to the next page: 》 a title
+    // (《隐私政策》将…), > a route in <…> (路径<我的-设置-推送通知设置>来控制…).
     const sep = m[0].trim();
-    if (
-      (sep === '>' || sep === '＞') &&
-      s.lastIndexOf(sep === '>' ? '<' : '＜', m.index) > s.lastIndexOf(sep, m.index - 1)
-    )
-      continue;
+    const opener = OPENER_OF[sep];
+    if (opener && s.lastIndexOf(opener, m.index) > s.lastIndexOf(sep, m.index - 1)) continue;
     seps.push({ a: m.index, b: m.index + m[0].length });
   }
   const routes: Route[] = [];
