@@ -80,23 +80,26 @@ function isHeadingLine(s: string): boolean {
   return /^\s*#{1,6}\s/.test(s) || /^\s*\*\*[^*]{1,120}\*\*\s*$/.test(s);
 }
 
-const NAMED_LINE =
-  /^\s*(?:\d{1,3}(?:[.．]\d{1,3}){0,3}(?:\s*[.、．)）]|\s)|[（(]\d{1,3}[)）]|[-•*·])?[\s,]*([^：:，。；;,\n]{1,60}?(?:SDK|sdk|Sdk))\s*[：:]/;
+/** A list mark before an item: "3）", "（3）", "1.2 ", "11.3.1 "; not the digits of a name ("360加固"). */
+const LIST_MARK = '(?:\\d{1,3}(?:[.．]\\d{1,3}){0,3}(?:\\s*[.、．)）]|\\s)|[（(]\\d{1,3}[)）])';
+/** An SDK's name: up to 60 characters ending in "SDK", no clause punctuation. */
+const SDK_NAME = '([^：:，。；;,\\n]{1,60}?(?:SDK|sdk|Sdk))';
+
+const NAMED_LINE = new RegExp(`^\\s*(?:${LIST_MARK}|[-•*·])?[\\s,]*${SDK_NAME}\\s*[：:]`);
 /**
  * A line that starts with an SDK's name and then, after a comma, the company
  * that provides it: a table row written out with commas ("小米渠道SDK,小米科技有限责任公司,
  * 访问联网…", "Foo SDK, Foo Labs Inc., crash reports").
  */
 const NAMED_ROW = new RegExp(
-  `^\\s*(?:\\d{1,3}(?:[.．]\\d{1,3}){0,3}(?:\\s*[.、．)）]|\\s)|[（(]\\d{1,3}[)）]|[-•*·])?\\s*([^：:，。；;,\\n]{1,60}?(?:SDK|sdk|Sdk))\\s*[,，]\\s*` +
+  `^\\s*(?:${LIST_MARK}|[-•*·])?\\s*${SDK_NAME}\\s*[,，]\\s*` +
     `([^,，。；;:：\\n]{2,40}?(?:${ORG_END_ZH})|[A-Z][^,;:\\n]{1,60}?\\b(?:${ORG_END_EN}))\\s*(?:[,，]|$)`,
 );
 /**
  * A numbered line that holds nothing but an SDK's name, as the heading of the
  * paragraph that describes it ("（1）人脸识别SDK。" then "为了向您提供…").
  */
-const NAMED_HEADING =
-  /^\s*(?:\d{1,3}(?:[.．]\d{1,3}){0,3}(?:\s*[.、．)）]|\s)|[（(]\d{1,3}[)）])\s*([^：:，。；;,\n]{1,60}?(?:SDK|sdk|Sdk))\s*[。.]?\s*$/;
+const NAMED_HEADING = new RegExp(`^\\s*${LIST_MARK}\\s*${SDK_NAME}\\s*[。.]?\\s*$`);
 /** "第三方SDK", "本SDK" (this SDK): no name; "本机号认证SDK" (phone-number check) is one. */
 const GENERIC_NAME =
   /^(?:(?:我们|本应用|本产品)?(?:所?使用|接入|集成|嵌入)的?)?(?:第三方|以下|相关|上述|其他|部分|这些|该|此|本(?!机|地)|各类|合作方)|^(?:third[- ]party|the\s+following|our|these|other|such|this|all)\b/i;
