@@ -131,11 +131,11 @@ const CLAUSE_END = /[，；。]/;
 const PASSIVE_BEFORE = /(?:\b(?:is|are|be|been|being|was|were|gets?|got)\s+(?:\w+\s+)?|被)$/;
 
 /**
- * Is the object of this verb data? The nearest object named after it (before
- * it when the verb is passive or follows its noun, or when nothing follows:
- * "lists we sell"), within
- * `reach` characters: "sell your information", "rent lists" are; "sell products",
- * "part of our business is sold", "将某产品线出售" are not, nor a verb with no object.
+ * Is the object of this verb data? The nearest object named within `reach`
+ * characters after it (before it when the verb is passive or follows its noun,
+ * or when nothing follows: "lists we sell"): "sell your information", "rent
+ * lists" are; "sell products", "part of our business is sold", "将某产品线出售"
+ * are not, nor a verb with no object.
  */
 function sellsData(
   doc: Doc,
