@@ -30,6 +30,9 @@ export function foldCode(code: number): number {
 
 const CHUNK = 4096;
 
+/** Text in which fold() changes nothing but A-Z (toLowerCase leaves these ideographs alone). */
+const PLAIN = /^[\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]*$/;
+
 /**
  * Fold a whole string; the result has exactly the same length. Code units go
  * through a plain array in chunks: String.fromCharCode.apply takes a plain
@@ -37,6 +40,8 @@ const CHUNK = 4096;
  * to a string one by one.
  */
 export function fold(text: string): string {
+  // ASCII and CJK ideographs only (most aliases and terms): lower-casing is the whole fold.
+  if (PLAIN.test(text)) return text.toLowerCase();
   const n = text.length;
   const parts: string[] = [];
   const chunk: number[] = new Array<number>(Math.min(CHUNK, n));
