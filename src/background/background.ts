@@ -13,10 +13,10 @@ import { clearBadge } from '../platform/badge';
 import { initI18n } from '../platform/i18n';
 import { extensionPagesBase, fromExtensionPage, handleMessages } from '../platform/messages';
 import { settingsAreas } from '../platform/settings-storage';
-import { onTabLoaded, onTabNavigated, onTabRemoved } from '../platform/tabs';
+import { watchTabs } from '../platform/tabs';
 import { analyseTab, useRuleSettings } from './analyse-tab';
 import { detectOnLoad } from './auto-detect';
-import { dropAllCards, dropCard, getCard } from './card-cache';
+import { dropAllCards, dropCard, getCard, holdsAnyCard } from './card-cache';
 
 /** Only our own pages ask these; a content script (inside a web page) may not. */
 function fromOurPage(sender: { url?: string }, name: string): void {
@@ -25,24 +25,61 @@ function fromOurPage(sender: { url?: string }, name: string): void {
   }
 }
 
+// Tab events, at the top level so the one that started the background is
+// delivered. They start the background on every page load in every tab, so it
+// listens only while it needs them: while a tab's card is kept (its navigation
+// drops the card and the grade) or automatic detection is on.
+const tabs = watchTabs({
+  navigated: (tabId) => {
+    void clearBadge(tabId);
+    void dropCard(tabId).then(listenAsNeeded);
+  },
+  removed: (tabId) => {
+    void dropCard(tabId).then(listenAsNeeded);
+  },
+  // A page that automatic detection takes for a policy is analysed at once (its
+  // grade replaces the mark on the badge), so the card is ready when the user clicks.
+  loaded: (tabId, url) => {
+    void current.then(({ autoDetect }) =>
+      detectOnLoad(
+        tabId,
+        url,
+        autoDetect,
+        async () => (url ? (await getCard(tabId, url)) !== null : false),
+        () => analyseTab(tabId, { keepSample: false }),
+      ),
+    );
+  },
+});
+
+async function listenAsNeeded(): Promise<void> {
+  try {
+    const { autoDetect } = await current;
+    tabs.listen(autoDetect || (await holdsAnyCard()));
+  } catch {
+    tabs.listen(true); // cannot tell: keep the cards right
+  }
+}
+
+/**
+ * How long after starting the background decides whether to keep listening:
+ * the events that started it are delivered by then.
+ */
+const TAB_EVENTS_SETTLE_MS = 1000;
+setTimeout(() => void listenAsNeeded(), TAB_EVENTS_SETTLE_MS);
+
 handleMessages({
-  'tab/analyse': ({ tabId, force }, sender) => {
+  'tab/analyse': async ({ tabId, force }, sender) => {
     fromOurPage(sender, 'tab/analyse');
-    return analyseTab(tabId, { force: force === true });
+    const answer = await analyseTab(tabId, { force: force === true });
+    // a card is kept for the tab: its navigation must drop it (and its grade)
+    if (answer.kind === 'card') tabs.listen(true);
+    return answer;
   },
   'settings/language': async (_payload, sender) => {
     fromOurPage(sender, 'settings/language');
     return { language: (await current).language };
   },
-});
-
-onTabNavigated((tabId) => {
-  void dropCard(tabId);
-  void clearBadge(tabId);
-});
-
-onTabRemoved((tabId) => {
-  void dropCard(tabId);
 });
 
 // The settings the background acts on: read once, then kept up to date. The
@@ -65,19 +102,7 @@ onSettingsChanged(sync, local, (result) => {
   current = Promise.resolve(result.settings);
   useRuleSettings(current.then(toRuleSettings));
   void initI18n(result.settings.language);
-  void dropAllCards().then((tabs) => Promise.all(tabs.map((id) => clearBadge(id))));
-});
-
-// A page that automatic detection takes for a policy is analysed at once (its
-// grade replaces the mark on the badge), so the card is ready when the user clicks.
-onTabLoaded((tabId, url) => {
-  void current.then(({ autoDetect }) =>
-    detectOnLoad(
-      tabId,
-      url,
-      autoDetect,
-      async () => (url ? (await getCard(tabId, url)) !== null : false),
-      () => analyseTab(tabId, { keepSample: false }),
-    ),
-  );
+  void dropAllCards()
+    .then((dropped) => Promise.all(dropped.map((id) => clearBadge(id))))
+    .then(listenAsNeeded);
 });

@@ -93,3 +93,11 @@ export async function dropAllCards(): Promise<number[]> {
   await Promise.all([...tabs].map((id) => sessionRemove(key(id))));
   return [...tabs];
 }
+
+/** Is any tab's card kept, in memory or in storage.session (from before a restart)? */
+export async function holdsAnyCard(): Promise<boolean> {
+  if (memory.size > 0) return true;
+  const stored = await sessionKeys('card:');
+  // memory again: a card may have been kept while storage answered
+  return stored.length > 0 || memory.size > 0;
+}

@@ -55,20 +55,55 @@ export async function openInTab(tabId: number, url: string): Promise<void> {
   await browser.tabs.update(tabId, { url: parsed.href });
 }
 
-export function onTabRemoved(listener: (tabId: number) => void): void {
-  browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
+/** What the background does on tab events. */
+export interface TabEvents {
+  /** A tab starts loading or changes address: its cached card is stale. */
+  navigated(tabId: number): void;
+  /** A tab finished loading a page (its URL is known only with host access). */
+  loaded(tabId: number, url: string | undefined): void;
+  removed(tabId: number): void;
 }
 
-/** Fires when a tab starts loading or changes address: its cached card is stale. */
-export function onTabNavigated(listener: (tabId: number) => void): void {
-  browser.tabs.onUpdated.addListener((tabId, info) => {
-    if (info.url !== undefined || info.status === 'loading') listener(tabId);
-  });
+/** Listening to tab events, or not: see watchTabs. */
+export interface TabWatch {
+  listen(on: boolean): void;
+  listening(): boolean;
 }
 
-/** Fires when a tab finished loading a page (its URL is known only with host access). */
-export function onTabLoaded(listener: (tabId: number, url: string | undefined) => void): void {
-  browser.tabs.onUpdated.addListener((tabId, info, tab) => {
-    if (info.status === 'complete') listener(tabId, tab.url);
-  });
+/**
+ * Tab events, listened to only while the background needs them. The browser
+ * starts the background for every event it listens to, and tabs.onUpdated
+ * fires on every page load in every tab: listening all the time would start
+ * it on every page the user opens. Call at the top level of the background
+ * (listening), so the event that started it is delivered; then `listen(false)`
+ * when nothing needs the events (the browser stops starting it for them) and
+ * `listen(true)` again as soon as something does.
+ */
+export function watchTabs(events: TabEvents): TabWatch {
+  const updated = (
+    tabId: number,
+    info: browser.Tabs.OnUpdatedChangeInfoType,
+    tab: browser.Tabs.Tab,
+  ) => {
+    if (info.url !== undefined || info.status === 'loading') events.navigated(tabId);
+    if (info.status === 'complete') events.loaded(tabId, tab.url);
+  };
+  const removed = (tabId: number) => events.removed(tabId);
+  let on = false;
+  const watch: TabWatch = {
+    listen(want) {
+      if (want === on) return;
+      on = want;
+      if (want) {
+        browser.tabs.onUpdated.addListener(updated);
+        browser.tabs.onRemoved.addListener(removed);
+      } else {
+        browser.tabs.onUpdated.removeListener(updated);
+        browser.tabs.onRemoved.removeListener(removed);
+      }
+    },
+    listening: () => on,
+  };
+  watch.listen(true);
+  return watch;
 }
