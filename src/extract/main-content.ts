@@ -16,9 +16,14 @@ export interface MainChoice {
 /** SHOW_TEXT, as a number: NodeFilter is not a global under every DOM implementation. */
 const SHOW_TEXT = 4;
 
+const NO_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template']);
+
 /**
- * About how many characters of text an element holds: the trimmed length of
- * each of its text nodes, summed. Counted node by node because building the
+ * About how many characters of readable text an element holds: the trimmed
+ * length of each of its text nodes, summed, leaving out scripts and styles
+ * (as boxStats does): a page's inline data (a framework's state as JSON, often
+ * hundreds of KB in the body) would otherwise outweigh its <main> and make it
+ * look too small a part of the page. Counted node by node because building the
  * whole text (textContent) and collapsing it with a regex costs several ms on
  * a long page, twice (the body and the candidate); only thresholds and ratios
  * are read from it.
@@ -29,6 +34,8 @@ function textLength(el: Element): number {
   const walker = doc.createTreeWalker(el, SHOW_TEXT);
   let length = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentNode;
+    if (parent && NO_TEXT_TAGS.has(parent.nodeName.toLowerCase())) continue;
     length += (node.nodeValue ?? '').trim().length;
   }
   return length;
@@ -62,8 +69,6 @@ export interface BoxStats {
   linkText: number;
   links: number;
 }
-
-const NO_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template']);
 
 /**
  * Text and link-text lengths of every element under root, in one iterative

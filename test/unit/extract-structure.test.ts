@@ -101,6 +101,21 @@ describe('what is left out', () => {
     expect(all).not.toContain('Other text');
   });
 
+  it('takes <main> on a page whose scripts hold far more characters than its text', () => {
+    const state = `<script type="application/json" id="app-state">${JSON.stringify({
+      items: Array.from({ length: 400 }, (_, i) => ({ id: i, label: `item number ${i}` })),
+    })}</script><style>${'.menu a { color: red; }\n'.repeat(300)}</style>`;
+    for (const make of [linkedom, happy]) {
+      const doc = make(
+        `<div>Site banner text outside main</div>${state}<main>${FILLER}<p>Policy body</p></main><div>Other text</div>`,
+      );
+      const all = texts(doc).join('\n');
+      expect(all).toContain('Policy body');
+      expect(all).not.toContain('Site banner');
+      expect(all).not.toContain('item number');
+    }
+  });
+
   it('without main or article, drops header, footer, nav, aside and link-dense boxes', () => {
     const doc = linkedom(`<header><p>Header words</p></header><nav><a href="/">Home</a></nav>
       <div class="menu"><a href="/a">Alpha</a> <a href="/b">Beta</a> <a href="/c">Gamma</a> | more</div>
