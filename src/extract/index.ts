@@ -8,7 +8,7 @@ import { collapse } from './collapse';
 import { boxStats, isLinkDense, pickMainContent, type BoxStats } from './main-content';
 import { findPolicyLinks } from './policy-links';
 import type { ExtractedPage, ExtractOptions } from './types';
-import { computedStyleReader, isHidden } from './visibility';
+import { collapsedPanelIds, computedStyleReader, isHidden } from './visibility';
 
 export type { ExtractedPage, ExtractOptions, PolicyLink } from './types';
 export { looksLikePolicyLinkText } from './policy-links';
@@ -99,6 +99,7 @@ export function extractPage(doc: Document, opts: ExtractOptions = {}): Extracted
   const policyLinks = findPolicyLinks(doc, baseUrl);
 
   const choice = pickMainContent(doc);
+  const panels = collapsedPanelIds(doc);
   if (!choice) {
     return { blocks, title: collapse(doc.title ?? ''), lang, warnings, policyLinks };
   }
@@ -139,7 +140,7 @@ export function extractPage(doc: Document, opts: ExtractOptions = {}): Extracted
   const skip = (el: Element, tag: string): boolean => {
     if (SKIP_TAGS.has(tag)) return true;
     if (tag === 'dialog' && !el.hasAttribute('open')) return true;
-    if (isHidden(el, styleOf(el))) return true;
+    if (isHidden(el, styleOf(el), panels)) return true;
     if (CHROME_TAGS.has(tag)) return true;
     const role = el.getAttribute('role');
     if (role && CHROME_ROLES.has(role)) return true;

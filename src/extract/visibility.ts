@@ -20,8 +20,37 @@ export function computedStyleReader(doc: Document): StyleFn | undefined {
 const INLINE_HIDDEN =
   /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(!important)?\s*(;|$)/i;
 
-export function isHidden(el: Element, style: StyleFn | undefined): boolean {
-  if (el.hasAttribute('hidden')) return true;
+/**
+ * The ids of collapsed sections: the panels a control marked
+ * aria-expanded="false" opens (aria-controls), as accordions and "show more"
+ * buttons mark them. A policy whose sections start folded keeps them hidden
+ * until clicked, yet they are its text: the extraction reads them anyway.
+ */
+export function collapsedPanelIds(doc: Document): Set<string> {
+  const ids = new Set<string>();
+  for (const control of Array.from(
+    doc.querySelectorAll('[aria-controls][aria-expanded="false"]'),
+  )) {
+    for (const id of (control.getAttribute('aria-controls') ?? '').split(/\s+/)) {
+      if (id) ids.add(id);
+    }
+  }
+  return ids;
+}
+
+/**
+ * Hidden, unless it is a collapsed section (its id in `panels`): then its own
+ * hiding does not count (a hidden part inside it still does). An element
+ * hidden "until found" is text the browser shows when searched for: not hidden.
+ */
+export function isHidden(
+  el: Element,
+  style: StyleFn | undefined,
+  panels?: ReadonlySet<string>,
+): boolean {
+  if (panels && panels.size > 0 && el.id && panels.has(el.id)) return false;
+  const hidden = el.getAttribute('hidden');
+  if (hidden !== null && hidden.trim().toLowerCase() !== 'until-found') return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const inline = el.getAttribute('style');
   if (inline && INLINE_HIDDEN.test(inline)) return true;

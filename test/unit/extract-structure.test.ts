@@ -81,6 +81,31 @@ describe('what is left out', () => {
     }
   });
 
+  it('reads the collapsed sections of an accordion, but not other hidden parts', () => {
+    const page = `<main>${FILLER}
+      <h2><button aria-expanded="false" aria-controls="keep">How long we keep data</button></h2>
+      <div id="keep" hidden><p>We keep account data for 30 days.</p><p hidden>Folded twice</p></div>
+      <h2><button aria-expanded="false" aria-controls="share more">Sharing</button></h2>
+      <div id="share" class="fold"><p>We share data with advertisers.</p></div>
+      <div id="more" style="display: none"><p>Opt out in Settings.</p></div>
+      <div id="menu" class="fold"><p>Hidden menu text</p></div>
+      <div hidden><p>Hidden template text</p></div>
+      <div hidden="until-found"><p>Found by searching.</p></div></main>`;
+    for (const make of [linkedom, happy]) {
+      const all = texts(make(page, '<style>.fold { display: none }</style>')).join('\n');
+      expect(all).toContain('We keep account data for 30 days.');
+      expect(all).toContain('Opt out in Settings.');
+      expect(all).toContain('Found by searching.');
+      expect(all).not.toContain('Folded twice');
+      expect(all).not.toContain('Hidden template text');
+      if (make === happy) {
+        // only a window with computed styles sees the stylesheet's folding
+        expect(all).toContain('We share data with advertisers.');
+        expect(all).not.toContain('Hidden menu text');
+      }
+    }
+  });
+
   it('uses the computed style when the window has one (happy-dom)', () => {
     const doc = happy(
       `<main><p class="gone">Hidden by a stylesheet</p><p>Shown</p>${FILLER}</main>`,
