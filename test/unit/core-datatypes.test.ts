@@ -82,6 +82,19 @@ describe('sensitive data', () => {
       expect(typesOf(text)).toContain('health');
   });
 
+  it('reads what someone owns as financial data, but not a company selling its assets', () => {
+    expect(
+      typesOf('For some financial products we might also ask for information about your assets.'),
+    ).toEqual(['financial']);
+    expect(typesOf('We ask for your net worth to check that the product suits you.')).toEqual([
+      'financial',
+    ]);
+    expect(typesOf('为评估您的风险承受能力，我们会收集您的财产状况。')).toEqual(['financial']);
+    expect(
+      typesOf('If we sell some or all of our assets, your information may be transferred.'),
+    ).toEqual([]);
+  });
+
   it('does not read near-misses as data', () => {
     expect(typesOf('This may endanger public health and safety.')).toEqual([]);
     expect(typesOf('It is the cornerstone of the healthy development of our business.')).toEqual(
