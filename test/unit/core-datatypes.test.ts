@@ -16,6 +16,9 @@ describe('sensitive data', () => {
       'financial',
       'contacts',
     ]);
+    expect(typesOf('You may have your email information removed from our database.')).toEqual([
+      'contact-info',
+    ]);
   });
 
   it('marks precise location as high severity and coarse location as medium', () => {
@@ -90,9 +93,6 @@ describe('sensitive data', () => {
       'financial',
     ]);
     expect(typesOf('为评估您的风险承受能力，我们会收集您的财产状况。')).toEqual(['financial']);
-    expect(typesOf('You may have your email information removed from our database.')).toEqual([
-      'contact-info',
-    ]);
     expect(
       typesOf('If we sell some or all of our assets, your information may be transferred.'),
     ).toEqual([]);
