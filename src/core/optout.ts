@@ -90,14 +90,15 @@ function isPersonsAddress(sentence: string, at: number): boolean {
 }
 
 /**
- * A public authority the user is told to turn to, named in the address's
+ * A public authority or a dispute-resolution body the user is told to turn to
+ * ("please contact TRUSTe at https://…" about an unresolved concern), named in the address's
  * sentence or the one before with no "us"/"我们" in between ("you may also
  * contact the Nevada Attorney General's office at: … Email: …", "您可以向网信
  * 部门投诉，电话：…"): a place to complain, not a way to reach the company
  * about the user's data.
  */
 const AUTHORITY =
-  /\b(?:attorney general|bureau of consumer protection|federal trade commission|ftc|(?:data protection|supervisory) authority|information commissioner|privacy commissioner)\b|网信(?:部门|办)|市场监(?:督管理|管)(?:部门|局)|消费者协会|公安机关|监管(?:部门|机构)/gi;
+  /\b(?:attorney general|bureau of consumer protection|federal trade commission|ftc|(?:data protection|supervisory) authority|information commissioner|privacy commissioner|truste|trustarc|better business bureau|dispute resolution (?:provider|service|body|program)|ombudsman)\b|网信(?:部门|办)|市场监(?:督管理|管)(?:部门|局)|消费者协会|公安机关|监管(?:部门|机构)/gi;
 const US = /\b(?:us|we|our)\b|我们|本公司|[本我](?:行|司|平台)/i;
 const CONTACT_VERB =
   /\b(?:contact|write to|complain to|complaint with|call|reach|notify)\b|向|联系|致电|拨打/i;

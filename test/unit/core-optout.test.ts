@@ -316,6 +316,13 @@ describe('routes', () => {
         '如需撤回同意，请发送邮件至 privacy@app.example。如您认为我们侵害了您的权益，您可以向网信部门投诉，电话：010-12345678，邮箱：jubao@gov.example。',
       ),
     ).toEqual(['privacy@app.example']);
+    // A dispute-resolution body is a place to complain too.
+    expect(
+      targetsOf(
+        'To opt out of emails, visit https://shop.example/unsubscribe. If you have an unresolved privacy concern that we have not addressed satisfactorily, please contact TRUSTe at https://feedback.trust.example/request.',
+        'url',
+      ),
+    ).toEqual(['https://shop.example/unsubscribe']);
     // Named only in passing, or with "us" in between, the address is still the company's.
     expect(
       contacts('法律法规或监管机构另有规定的除外。个人信息保护电子邮箱地址：dp@bank.example。'),
