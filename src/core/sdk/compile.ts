@@ -128,6 +128,34 @@ export class KeyTrie<V> {
     return child === 0 ? -1 : child;
   }
 
+  /** After readWord: the node the word ended in, or -1 when no key is the word or starts it. */
+  wordNode = -1;
+
+  /**
+   * Read the word (a run of a-z and 0-9) that starts at `from` through the
+   * trie, in one call with the steps written out: on a background that has
+   * just started this loop runs in the interpreter, where two calls per
+   * character cost more than the reading itself. Returns the word's end.
+   */
+  readWord(text: string, from: number): number {
+    const next = this.next;
+    let node = 0;
+    let i = from;
+    for (const n = text.length; i < n; i++) {
+      const c = text.charCodeAt(i);
+      let col: number;
+      if (c >= 0x61 && c <= 0x7a) col = c - 0x61;
+      else if (c >= 0x30 && c <= 0x39) col = c - 0x30 + 26;
+      else break;
+      if (node >= 0) {
+        const child = next[node * KEY_COLUMNS + col]!;
+        node = child === 0 ? -1 : child;
+      }
+    }
+    this.wordNode = node;
+    return i;
+  }
+
   /** The node after reading text[from, to), starting in `node`. */
   walk(text: string, from: number, to: number, node = 0): number {
     for (let i = from; i < to && node >= 0; i++) node = this.step(node, text.charCodeAt(i));
@@ -297,18 +325,16 @@ export function scanAliases(cat: CompiledCatalog, text: string, folded: string):
   const region = folded;
   const n = region.length;
   // Latin aliases: each word (a run of a-z0-9) is followed through the key trie as it is read.
+  const keys = cat.latinKeys;
   for (let i = 0; i < n;) {
-    if (!isTokenCode(region.charCodeAt(i))) {
+    const c = region.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) {
       i++;
       continue;
     }
     const s = i;
-    let node = 0;
-    for (; i < n; i++) {
-      const c = region.charCodeAt(i);
-      if (!isTokenCode(c)) break;
-      if (node >= 0) node = cat.latinKeys.step(node, c);
-    }
+    i = keys.readWord(region, s);
+    const node = keys.wordNode;
     const cands = candidatesAt(cat, region, s, i, node);
     if (!cands) continue;
     for (const a of cands) {
