@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findSdks } from '../../src/core/sdk';
+import { endsWithLabel } from '../../src/core/sdk/labels';
 import { badQuotes, ctxFor, ids } from './sdk-helpers';
 
 const ctx = ctxFor();
@@ -327,5 +328,27 @@ describe('SDK blocks and tables', () => {
       'Purpose of Cooperation: Provide third-party payment services',
     ].join('\n');
     expect(findSdks(text, ctx)).toEqual([]);
+  });
+});
+
+describe('a label before the first colon of a line', () => {
+  it.each([
+    ['**用途**', true],
+    ['  * 目的 ', true],
+    ['Purpose', true],
+    ['1. Purpose  ', true],
+    ['(1)SDK名称', true],
+    ['第三方名称', true],
+    ['abc 使用目的', true],
+    ['12345678使用目的', true],
+    // the label must start within the first 8 characters, after no letter
+    ['123456789使用目的', false],
+    ['xPurpose', false],
+    // the text must end with the label
+    ['Purpose of this section', false],
+    ['时间', false],
+    ['', false],
+  ])('%j → %s', (text, want) => {
+    expect(endsWithLabel(text)).toBe(want);
   });
 });

@@ -4,7 +4,7 @@
  * row naming the columns). Every field keeps its offsets in the text.
  */
 import { ORG_END_EN, ORG_END_ZH } from './org';
-import { LABEL_AT_START, LABEL_RE, roleOfHeaderCell, roleOfLabel, type Role } from './labels';
+import { endsWithLabel, LABEL_RE, roleOfHeaderCell, roleOfLabel, type Role } from './labels';
 
 export interface Field {
   role: Role;
@@ -194,7 +194,7 @@ function nextLine(text: string, line: Line): Line | null {
 function hasFieldStart(raw: string): boolean {
   const c = raw.search(/[:：]/);
   if (c < 0 || c > 80) return false;
-  return LABEL_AT_START.test(raw.slice(0, c + 1));
+  return endsWithLabel(raw.slice(0, c));
 }
 
 export function parseRecords(text: string): SdkRecord[] {
