@@ -99,7 +99,9 @@ export function extractPage(doc: Document, opts: ExtractOptions = {}): Extracted
   const policyLinks = findPolicyLinks(doc, baseUrl);
 
   const choice = pickMainContent(doc);
-  const panels = collapsedPanelIds(doc);
+  // Collapsed sections, looked up once the walk meets a hidden element with an id.
+  let panels: Set<string> | undefined;
+  const collapsed = (el: Element) => el.id !== '' && (panels ??= collapsedPanelIds(doc)).has(el.id);
   if (!choice) {
     return { blocks, title: collapse(doc.title ?? ''), lang, warnings, policyLinks };
   }
@@ -140,7 +142,7 @@ export function extractPage(doc: Document, opts: ExtractOptions = {}): Extracted
   const skip = (el: Element, tag: string): boolean => {
     if (SKIP_TAGS.has(tag)) return true;
     if (tag === 'dialog' && !el.hasAttribute('open')) return true;
-    if (isHidden(el, styleOf(el), panels)) return true;
+    if (isHidden(el, styleOf(el)) && !collapsed(el)) return true;
     if (CHROME_TAGS.has(tag)) return true;
     const role = el.getAttribute('role');
     if (role && CHROME_ROLES.has(role)) return true;

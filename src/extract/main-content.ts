@@ -17,6 +17,8 @@ export interface MainChoice {
 const SHOW_TEXT = 4;
 
 const NO_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template']);
+/** The same as node names, as HTML (upper case) and XML documents (as written) give them. */
+const NO_TEXT_NAMES = new Set([...NO_TEXT_TAGS].flatMap((t) => [t, t.toUpperCase()]));
 
 /**
  * About how many characters of readable text an element holds: the trimmed
@@ -35,7 +37,7 @@ function textLength(el: Element): number {
   let length = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentNode;
-    if (parent && NO_TEXT_TAGS.has(parent.nodeName.toLowerCase())) continue;
+    if (parent && NO_TEXT_NAMES.has(parent.nodeName)) continue;
     length += (node.nodeValue ?? '').trim().length;
   }
   return length;

@@ -39,16 +39,11 @@ export function collapsedPanelIds(doc: Document): Set<string> {
 }
 
 /**
- * Hidden, unless it is a collapsed section (its id in `panels`): then its own
- * hiding does not count (a hidden part inside it still does). An element
- * hidden "until found" is text the browser shows when searched for: not hidden.
+ * Hidden from the reader. An element hidden "until found" is text the browser
+ * shows when searched for: not hidden. (Collapsed sections are hidden too; the
+ * extraction reads them anyway, see collapsedPanelIds.)
  */
-export function isHidden(
-  el: Element,
-  style: StyleFn | undefined,
-  panels?: ReadonlySet<string>,
-): boolean {
-  if (panels && panels.size > 0 && el.id && panels.has(el.id)) return false;
+export function isHidden(el: Element, style: StyleFn | undefined): boolean {
   const hidden = el.getAttribute('hidden');
   if (hidden !== null && hidden.trim().toLowerCase() !== 'until-found') return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
