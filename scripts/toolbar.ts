@@ -189,3 +189,28 @@ export async function waitForNoPopup(probe: Page): Promise<void> {
     { polling: 20, timeout: 10_000 },
   );
 }
+
+/**
+ * Stops the extension's service worker, as the browser does after 30 s
+ * without events (DevTools protocol, through a page of the browser), and
+ * waits until it has stopped.
+ */
+export async function backgroundStopper(
+  page: Page,
+  timeoutMs = 5000,
+): Promise<() => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  let status = '';
+  cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { runningStatus: string }[] }) => {
+    const last = e.versions[e.versions.length - 1];
+    if (last) status = last.runningStatus;
+  });
+  await cdp.send('ServiceWorker.enable');
+  return async () => {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    for (let waited = 0; status !== 'stopped'; waited += 20) {
+      if (waited > timeoutMs) throw new Error(`the background did not stop (${status})`);
+      await page.waitForTimeout(20);
+    }
+  };
+}

@@ -35,6 +35,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM } from '../chromium';
 import {
+  backgroundStopper,
   launchWithButton,
   pressToolbarButton,
   readToolbarPopup,
@@ -286,28 +287,6 @@ async function timedClicks(
     out.justLoaded.push((await click(session, `${prefix}=loaded${run}`, false)).wall);
   }
   return out;
-}
-
-/**
- * Stops the extension's service worker, as the browser does after 30 s
- * without events (DevTools protocol, from an extension page of ours), and
- * waits until it has stopped.
- */
-async function backgroundStopper(probe: Page): Promise<() => Promise<void>> {
-  const cdp = await probe.context().newCDPSession(probe);
-  let status = '';
-  cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { runningStatus: string }[] }) => {
-    const last = e.versions[e.versions.length - 1];
-    if (last) status = last.runningStatus;
-  });
-  await cdp.send('ServiceWorker.enable');
-  return async () => {
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    for (let waited = 0; status !== 'stopped'; waited += 20) {
-      if (waited > 5000) throw new Error(`the background did not stop (${status})`);
-      await probe.waitForTimeout(20);
-    }
-  };
 }
 
 /**

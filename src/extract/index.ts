@@ -99,12 +99,12 @@ export function extractPage(doc: Document, opts: ExtractOptions = {}): Extracted
   const policyLinks = findPolicyLinks(doc, baseUrl);
 
   const choice = pickMainContent(doc);
-  // Collapsed sections, looked up once the walk meets a hidden element with an id.
-  let panels: Set<string> | undefined;
-  const collapsed = (el: Element) => el.id !== '' && (panels ??= collapsedPanelIds(doc)).has(el.id);
   if (!choice) {
     return { blocks, title: collapse(doc.title ?? ''), lang, warnings, policyLinks };
   }
+  // Collapsed sections, looked up once the walk meets a hidden element with an id.
+  let panels: Set<string> | undefined;
+  const collapsed = (el: Element) => el.id !== '' && (panels ??= collapsedPanelIds(doc)).has(el.id);
   const stats: Map<Element, BoxStats> | undefined = choice.isBody
     ? boxStats(choice.root)
     : undefined;

@@ -67,7 +67,6 @@ export interface TabEvents {
 /** Listening to tab events, or not: see watchTabs. */
 export interface TabWatch {
   listen(on: boolean): void;
-  listening(): boolean;
 }
 
 /**
@@ -102,7 +101,6 @@ export function watchTabs(events: TabEvents): TabWatch {
         browser.tabs.onRemoved.removeListener(removed);
       }
     },
-    listening: () => on,
   };
   watch.listen(true);
   return watch;

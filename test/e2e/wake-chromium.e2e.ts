@@ -10,9 +10,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  backgroundStopper,
   launchWithButton,
   pressToolbarButton,
   readToolbarPopup,
@@ -33,8 +34,7 @@ let profile: string;
 let context: BrowserContext;
 let extId: string;
 let probe: Page;
-let cdp: CDPSession;
-let status = '';
+let stopBackground: () => Promise<void>;
 
 beforeAll(async () => {
   ensureShippedBuilds();
@@ -44,12 +44,7 @@ beforeAll(async () => {
   // a plain page of ours to drive the DevTools protocol from (extension pages close with the worker)
   const driver = await context.newPage();
   await driver.goto(`${base}/login.html`);
-  cdp = await context.newCDPSession(driver);
-  cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { runningStatus: string }[] }) => {
-    const last = e.versions[e.versions.length - 1];
-    if (last) status = last.runningStatus;
-  });
-  await cdp.send('ServiceWorker.enable');
+  stopBackground = await backgroundStopper(driver, 10_000);
 });
 
 afterAll(async () => {
@@ -57,11 +52,6 @@ afterAll(async () => {
   server?.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
-
-async function stopBackground(): Promise<void> {
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await expect.poll(() => status, { timeout: 10_000 }).toBe('stopped');
-}
 
 /** Is the extension's service worker running now? */
 async function backgroundRunning(): Promise<boolean> {

@@ -249,18 +249,6 @@ const LABEL_KEYS = new Set(ALL_LABELS);
 /** The last character of each label: most texts before a colon end otherwise. */
 const LABEL_ENDS = new Set(ALL_LABELS.map((l) => l.charCodeAt(l.length - 1)));
 
-const isSpaceCode = (c: number) =>
-  c === 0x20 ||
-  (c >= 0x09 && c <= 0x0d) ||
-  c === 0xa0 ||
-  c === 0x3000 ||
-  c === 0xfeff ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x1680 ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f;
 const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 /**
@@ -272,9 +260,9 @@ const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c
  * background that has just started).
  */
 export function endsWithLabel(beforeColon: string): boolean {
-  const text = beforeColon.toLowerCase();
+  // trimEnd drops the same characters as \s
+  const text = beforeColon.toLowerCase().trimEnd();
   let end = text.length;
-  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
   while (end > 0 && text.charCodeAt(end - 1) === 0x2a) end--;
   if (end === 0 || !LABEL_ENDS.has(text.charCodeAt(end - 1))) return false;
   for (let at = 0; at <= Math.min(8, end); at++) {
