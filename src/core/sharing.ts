@@ -29,6 +29,12 @@ interface Tag {
 
 interface FlagRule {
   hypothetical?: string[];
+  /**
+   * Words that make a sentence speak of something other than the practice: a
+   * safeguard against it ("防止…公开披露"), a list of what would change the
+   * policy ("公开披露的主要对象发生变化"), what the policy tells the reader.
+   */
+  notPractice?: string[];
   terms: string[];
   weakTerms?: string[];
   weakContext?: string[];
@@ -51,6 +57,7 @@ const FLAG_RULES = rules.flags as Record<SharingFlag, FlagRule>;
 export interface SharingRules {
   matcher: Scanner<Tag>;
   hypothetical: Map<SharingFlag, TermMatcher<1>>;
+  notPractice: Map<SharingFlag, TermMatcher<1>>;
   /** Words that have data go to a named party; tested only on sentences that name one. */
   partyContext: Map<SharingFlag, TermMatcher<1>>;
 }
@@ -85,6 +92,7 @@ export function compileSharingRules(): SharingRules {
   return {
     matcher: new TermMatcher(specs),
     hypothetical: sentenceTerms((r) => r.hypothetical),
+    notPractice: sentenceTerms((r) => r.notPractice),
     partyContext: sentenceTerms((r) => r.partyContext),
   };
 }
@@ -211,6 +219,7 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
       if (!terms.length) continue;
       // "If, in the future, ... cross-border" is a hypothetical, not a practice.
       if (r.hypothetical.get(flag)?.test(doc.folded, s.start, s.end)) continue;
+      if (r.notPractice.get(flag)?.test(doc.folded, s.start, s.end)) continue;
       // One denied mention makes the sentence a denial ("Ad servers: we do not partner with any ad server").
       let positive: SharingHit | undefined;
       let denied: SharingHit | undefined;

@@ -108,6 +108,56 @@ describe('sharing flags', () => {
     ).toBe(true);
   });
 
+  it('a foreign website, phone or IP region, or a change of the outbound situation, is no transfer', () => {
+    for (const text of [
+      '官网链接：https://github.com/zxing/zxing（该网站为境外网站，可能无法直接访问）',
+      '我们需要处理您的账号信息，在您的主页展示IP地址归属地，境内展示对应的省级信息，境外展示对应的国家信息。',
+      '在境外手机登录场景时，我们需要处理您的真实姓名及身份证号码信息。',
+      '如发生个人信息出境情况变更、使用目的变更等情形，我们将对本政策进行修订并向您告知。',
+      '5.个人信息出境情况发生变更时，我们会向您传递通知。',
+    ])
+      expect(flags(text).crossBorder, text).toBe(false);
+    expect(
+      flags('如您使用跨境交易服务，需要向境外传输您的个人信息的，我们会单独获取您的同意。')
+        .crossBorder,
+    ).toBe(true);
+  });
+
+  it('an advertising identifier collected is not advertising', () => {
+    for (const text of [
+      '我们需要收集您的设备信息，包括：唯一设备识别符（IMEI）、MAC地址、广告标识符、设备型号。',
+      'We collect the hardware model, device memory, advertising identifiers and time zone.',
+      'We collect your IP address and mobile device identifiers (such as your advertising ID).',
+    ])
+      expect(flags(text).advertising, text).toBe(false);
+    expect(
+      flags('We use your advertising ID to show you personalised ads on other apps.').advertising,
+    ).toBe(true);
+  });
+
+  it('public disclosure is not read from a safeguard, a breach, a change list or a scope statement', () => {
+    for (const text of [
+      '我们已使用符合业界标准的安全防护措施保护您提供的个人信息，防止数据遭到未经授权访问、公开披露、使用、修改、损坏或丢失。',
+      '如果我们的管理防护设施遭到破坏，导致信息被非授权访问、公开披露、篡改，我们将承担相应的法律责任。',
+      '（3）个人信息共享、转让或公开披露的主要对象发生变化；',
+      '我们制定本政策，以便您了解我们如何收集、使用、共享、转让、公开披露您的个人信息。',
+      '您可通过Soul网站上公示的其他联系方式与我们联系。',
+    ])
+      expect(flags(text).publicDisclosure, text).toBe(false);
+    expect(flags('在信息板发布信息时请注意，所发布的信息将在互联网公开。').publicDisclosure).toBe(
+      true,
+    );
+    // The "公开披露" heading beside "共享" and "转移" (not only "转让") names the practice.
+    const f = findSharing(
+      buildDoc({
+        text: '4.2 共享\n\n我们会与合作伙伴共享必要的信息。\n\n4.3 转移\n\n合并时信息可能随之转移。\n\n4.4 公开披露\n\n我们不会公开我们所处理的您的个人信息，除非取得您单独同意。',
+      }),
+      rules,
+    ).publicDisclosure;
+    expect(f.value).toBe(true);
+    expect(f.evidence[0]?.quote).toContain('除非取得您单独同意');
+  });
+
   it('a sale needs data as what is sold', () => {
     // Data sold or rented, actively, passively, or named before the verb.
     for (const text of [
