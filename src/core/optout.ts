@@ -73,6 +73,19 @@ const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'“”‘’()（）\[\]{}，。�
 const PHONE =
   /(?<![\w.+-])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])?\d{3,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4})?(?![\w@])|(?<!\d)(?:400|800)[\s-]?\d{3}[\s-]?\d{4}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)/g;
 
+/**
+ * A five-digit service line right after a word for calling it ("拨打95533",
+ * "客服热线：10086", "致电12306"): too short for PHONE, and a number anywhere
+ * else (an amount, a code) is not one.
+ */
+const SERVICE_LINE =
+  /(?:拨打|致电|热线|客服电话|服务电话|电话)[\s:：为是]{0,3}((?:95|96|10|12)\d{3})(?!\d)/g;
+/** What makes a short line one for the user's requests, outside a contact section. */
+const SERVICE_CONTEXT =
+  /客服|热线|人工|联系|咨询|投诉|反馈|退订|注销|撤回|删除|更正|权利|请求|申请/;
+/** Another company's line ("财付通支付科技有限公司，客服电话：95017"), named before it with no "us". */
+const OTHER_COMPANY = /公司/;
+
 /** An address given as an example ("the domain name (e.g., www.example.com)"), not a way to reach anyone. */
 const EXAMPLE_BEFORE = /(?:\be\.g\.?|\bfor example|\bsuch as|例如|比如)[\s,:：，(（]*$/i;
 function isExample(sentence: string, at: number): boolean {
@@ -305,6 +318,19 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
         const at = s.start + m.index;
         if (isAuthorityContact(doc, si, at)) continue;
         add('phone', m[0].trim(), si, at, at + m[0].length);
+      }
+      const serviceOk = topic === 'contact' || SERVICE_CONTEXT.test(sentence);
+      SERVICE_LINE.lastIndex = 0;
+      for (
+        let m = serviceOk ? SERVICE_LINE.exec(sentence) : null;
+        m;
+        m = SERVICE_LINE.exec(sentence)
+      ) {
+        const before = sentence.slice(0, m.index);
+        if (OTHER_COMPANY.test(before) && !US.test(before)) continue;
+        const at = s.start + m.index + m[0].length - m[1]!.length;
+        if (isAuthorityContact(doc, si, at)) continue;
+        add('phone', m[1]!, si, at, at + m[1]!.length);
       }
     }
   }

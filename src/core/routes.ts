@@ -35,6 +35,16 @@ const HAN_HEAD = new RegExp(`^[${HAN}A-Za-z0-9]{1,14}`);
 const LEAD_VERBS = /^.*(?:进入|前往|点击|打开|通过|选择|访问|找到|依次|路径为|路径|登录|登陆|在)/;
 const TRAIL_VERBS =
   /(?:中|里|内|处|页面|界面)?(?:进行|即可|可以|可|来|以|关闭|开启|查看|修改|删除|管理|更正|操作|找到)[^]*$/;
+/**
+ * "in" and what is done there, after the last label: 隐私控制中将其关闭, 解除绑定中解除微信绑定.
+ * Tried before TRAIL_VERBS, whose verbs (解除, 管理 …) may also begin a label.
+ */
+const IN_THEN_VERB =
+  /(?:中|里|内)(?:将|把|进行|解除|设置|选择|查询|取消|勾选|关闭|开启|查看|修改|删除|管理|更正|操作|找到|即可|可以|可)[^]*$/;
+/** Prose, not a label: a sentence that goes on after a dash (电话银行注销—您可以通过拨打…). */
+const PROSE_HEAD = /^(?:您|你|我们|请)/;
+/** Two quoted routes side by side: “工银e支付-支付明细”以及“安全中心-…” is no label between them. */
+const QUOTES_APART = /[”」』】][^“”「」『』【】]+[“「『【]/;
 const BAD_LABEL = /^(?:and|or|the|a|an|to|of)$/i;
 /** Separators that are also closing brackets, with the bracket they close. */
 const OPENER_OF: Readonly<Record<string, string>> = { '》': '《', '>': '<', '＞': '＜' };
@@ -42,7 +52,7 @@ const OPENER_OF: Readonly<Record<string, string>> = { '》': '《', '>': '<', '�
 const CLOSES_LABEL = new RegExp(`^[${CLOSE_Q}>＞》]$`);
 /** A quoted reference to a part of the policy, not a place in the product. */
 const SECTION_REF =
-  /^[“"「『【‘']?\s*(?:本条|本政策|第[一二三四五六七八九十\d]+|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|section\s|article\s|clause\s)/i;
+  /^[“"「『【‘']?\s*(?:本条|本政策|第[一二三四五六七八九十\d]+|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+(?:\.\d+)*[.、．](?!\d)|section\s|article\s|clause\s)/i;
 
 function leftLabel(before: string): string | undefined {
   const t = before.replace(/\s+$/, '');
@@ -69,8 +79,11 @@ function rightLabel(after: string): string | undefined {
   if (title) return title[0].replace(/\s+(?:and|&|of|the|to|for)$/, '').slice(0, 40);
   const han = HAN_HEAD.exec(t);
   if (han) {
+    if (PROSE_HEAD.test(han[0])) return undefined;
     // A label closed by its quote is whole: “工作台-应用管理” ends with 管理, the page's own name.
     if (CLOSES_LABEL.test(t.charAt(han[0].length))) return han[0];
+    const inThen = han[0].replace(IN_THEN_VERB, '');
+    if (inThen.length >= 2 && inThen !== han[0]) return inThen;
     const cut = han[0].replace(TRAIL_VERBS, '');
     return cut.length >= 2 ? cut : han[0];
   }
@@ -79,7 +92,8 @@ function rightLabel(after: string): string | undefined {
 
 function middleLabel(s: string): string | undefined {
   const t = s.trim();
-  if (!t || t.length > 40 || /[,，。;；:：.!?！？、《》<>＜＞]/.test(t)) return undefined;
+  if (!t || t.length > 40 || /[,，。;；:：.!?！？、《》<>＜＞]/.test(t) || QUOTES_APART.test(t))
+    return undefined;
   return t;
 }
 
@@ -153,7 +167,7 @@ const NAMED_PAGE_EN = new RegExp(
   'g',
 );
 const NAMED_PAGE_ZH = new RegExp(
-  `(?:在|通过|进入|前往|点击|打开|登录|选择)\\s*[${OPEN_Q}]\\s*([^${CLOSE_Q}${OPEN_Q}]{2,24}?)\\s*[${CLOSE_Q}](?=\\s*(?:页面|页|中|里|内|模块|栏目|功能|选项|按钮|进行|查看|修改|设置|处|入口|界面|所示))`,
+  `(?:在|通过|进入|前往|点击|打开|登录|选择)\\s*[${OPEN_Q}]\\s*([^${CLOSE_Q}${OPEN_Q}]{2,24}?)\\s*[${CLOSE_Q}](?=\\s*(?:页面|页|中|里|内|模块|栏目|菜单|功能|选项|按钮|进行|查看|修改|设置|处|入口|界面|所示))`,
   'g',
 );
 

@@ -223,6 +223,61 @@ describe('routes', () => {
     expect(routesIn(d, 0, d.length).map((r) => r.target)).toEqual(['我的-设置-权限']);
   });
 
+  it('an unquoted route ends before "in" and what is done there; prose after a dash is no label', () => {
+    const routes = (t: string) => routesIn(t, 0, t.length).map((r) => r.target);
+    expect(routes('如果想关闭流量功能，可以在设置-隐私-隐私控制中将其关闭；')).toEqual([
+      '设置-隐私-隐私控制',
+    ]);
+    expect(routes('用户可以在我的>设置>账号管理>微信绑定>解除绑定中解除微信绑定。')).toEqual([
+      '我的>设置>账号管理>微信绑定>解除绑定',
+    ]);
+    // 中心 is part of a label, not "in".
+    expect(routes('您可以在我的-个人中心查看。')).toEqual(['我的-个人中心']);
+    expect(routes('电话银行注销—您可以通过拨打95533，选择人工服务。')).toEqual([]);
+  });
+
+  it('two quoted routes joined by a word are two routes', () => {
+    const t = '或通过“工银e支付-支付明细”以及“安全中心-e支付安全管理”查询相关交易明细。';
+    expect(routesIn(t, 0, t.length).map((r) => r.target)).toEqual([
+      '工银e支付-支付明细',
+      '安全中心-e支付安全管理',
+    ]);
+    // Quoted labels of one route stay one route.
+    const u = '您可以通过"TanCloud"-"个人中心"-"账号注销"所示的流程注销账号。';
+    expect(routesIn(u, 0, u.length).map((r) => r.target)).toEqual([
+      '"TanCloud"-"个人中心"-"账号注销"',
+    ]);
+  });
+
+  it('a numbered section of the policy is no page; a quoted menu is', () => {
+    expect(
+      targetsOf(
+        '您可以通过“1.访问和修改您的个人信息”中列明的方式删除您的部分信息。',
+        'settings-path',
+      ),
+    ).toEqual([]);
+    expect(
+      targetsOf(
+        '您可在登录手机银行后，通过“消息服务定制”菜单，关闭账户变动通知服务。',
+        'settings-path',
+      ),
+    ).toEqual(['消息服务定制']);
+  });
+
+  it('a five-digit service line is a phone where the user is told to call it', () => {
+    expect(targetsOf('如您不同意上述授权，可拨打95588客服热线进行调整或退订。', 'phone')).toEqual([
+      '95588',
+    ]);
+    // Another company's line, and a number that is no line, are not.
+    expect(
+      targetsOf(
+        '支付宝：支付宝（中国）网络技术有限公司，客服电话：95188，如需投诉请联系它。',
+        'phone',
+      ),
+    ).toEqual([]);
+    expect(targetsOf('如需删除信息，请联系客服，订单满10086元可免运费。', 'phone')).toEqual([]);
+  });
+
   it('where to read the policy itself is no way out', () => {
     expect(
       paths('你可以在登录帐号后在【我的】-【设置】-【隐私政策】页面查看本隐私政策。').map(
