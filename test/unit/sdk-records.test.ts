@@ -231,6 +231,23 @@ describe('SDK blocks and tables', () => {
     expect(badQuotes(text, found)).toEqual([]);
   });
 
+  it('a comma row may give a component and a purpose before the company; one provided by the company itself is none', () => {
+    const text = [
+      'SDK类型 插件名称 实现功能及场景描述 SDK提供者信息 个人信息类型 调用的设备权限',
+      '指纹认证SDK（仅安卓）,FIDO指纹认证组件,验证指纹信息,某某认证科技有限公司,指纹信息,指纹权限',
+      '硬件钱包SDK,硬件钱包组件,提供硬件钱包与客户端交互能力,某某融科技股份有限公司,位置信息,位置权限',
+      '数据分析SDK,行内数据采集组件,提供客户端数据采集分析功能,我行,用户点击分析',
+    ].join('\n');
+    const found = findSdks(text, ctx);
+    expect(ids(found)).toEqual(['?指纹认证SDK', '?硬件钱包SDK']);
+    expect(found[0]!.vendor).toBe('某某认证科技有限公司');
+    expect(found[0]!.category).toBe('login');
+    // The purpose is the cells after the name, not only those after the company.
+    expect(found[1]!.purpose).toContain('提供硬件钱包与客户端交互能力');
+    expect(found[1]!.category).toBe('payment');
+    expect(badQuotes(text, found)).toEqual([]);
+  });
+
   it('a numbered line that holds only an SDK name heads the paragraph or the fields below it', () => {
     const text = [
       '涉及个人信息使用的逐项SDK相关情况如下：',

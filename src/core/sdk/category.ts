@@ -4,7 +4,7 @@ const RULES: [SdkCategory, RegExp][] = [
   ['ads', /广告|变现|advertis|\bads?\b|monetiz/i],
   ['push', /推送|push|消息通知|notification/i],
   ['crash', /崩溃|crash|异常|bug|性能监控|\bapm\b|error report/i],
-  ['payment', /支付|付款|收银|充值|payment|\bpay\b|checkout|top-up|recharge/i],
+  ['payment', /支付|付款|收银|充值|钱包|payment|\bpay\b|checkout|top-up|recharge|wallet/i],
   [
     'login',
     /一键登录|登录|登陆|认证|人脸识别|活体检测|身份(?:验证|核验|核实)|login|log in|sign[- ]in|authenticat|verification|liveness/i,

@@ -87,12 +87,16 @@ const SDK_NAME = '([^：:，。；;,\\n]{1,60}?(?:SDK|sdk|Sdk))';
 
 const NAMED_LINE = new RegExp(`^\\s*(?:${LIST_MARK}|[-•*·])?[\\s,]*${SDK_NAME}\\s*[：:]`);
 /**
- * A line that starts with an SDK's name and then, after a comma, the company
- * that provides it: a table row written out with commas ("小米渠道SDK,小米科技有限责任公司,
- * 访问联网…", "Foo SDK, Foo Labs Inc., crash reports").
+ * A line that starts with an SDK's name and then, in one of the next three
+ * comma cells, the company that provides it: a table row written out with
+ * commas ("小米渠道SDK,小米科技有限责任公司,访问联网…", "Foo SDK, Foo Labs Inc., crash
+ * reports", "指纹认证SDK（仅安卓）,FIDO指纹认证组件,验证指纹信息,国民认证科技有限公司,…"
+ * with a component and a purpose before it). A row whose provider is the
+ * company itself ("我行") names none, and is no record.
  */
 const NAMED_ROW = new RegExp(
-  `^\\s*(?:${LIST_MARK}|[-•*·])?\\s*${SDK_NAME}\\s*[,，]\\s*` +
+  `^\\s*(?:${LIST_MARK}|[-•*·])?\\s*${SDK_NAME}\\s*(?:[（(][^)）\\n]{1,20}[)）])?\\s*[,，]\\s*` +
+    `(?:[^,，。；;:：\\n]{1,40}[,，]\\s*){0,2}?` +
     `([^,，。；;:：\\n]{2,40}?(?:${ORG_END_ZH})|[A-Z][^,;:\\n]{1,60}?\\b(?:${ORG_END_EN}))\\s*(?:[,，]|$)`,
 );
 /**
@@ -112,7 +116,9 @@ function namedLine(text: string, line: Line): SdkRecord | null {
   // Every form names an "…SDK": most lines are ruled out by one cheap test.
   if (!SDK_WORD.test(raw)) return null;
   const heading = line.end - line.start <= 80 ? NAMED_HEADING.exec(raw) : null;
-  const m = heading ?? NAMED_LINE.exec(raw) ?? NAMED_ROW.exec(raw);
+  const lineMatch = heading ? null : NAMED_LINE.exec(raw);
+  const row = heading || lineMatch ? null : NAMED_ROW.exec(raw);
+  const m = heading ?? lineMatch ?? row;
   if (!m) return null;
   const name = m[1]!;
   const nameAt = line.start + m.index + m[0].indexOf(name);
@@ -171,6 +177,14 @@ function namedLine(text: string, line: Line): SdkRecord | null {
     return { fields, start: line.start, end: line.end };
   }
   let vs = line.start + m.index + m[0].length;
+  // A row with cells between the name and its provider (component, purpose): they
+  // say what it is for, so the purpose starts with the first of them.
+  const vendorAt = fields.find((f) => f.role === 'vendor')?.start;
+  if (row && vendorAt !== undefined) {
+    const comma = text.slice(nameAt + name.length, vendorAt).search(/[,，]/);
+    const first = comma < 0 ? -1 : nameAt + name.length + comma + 1;
+    if (first >= 0 && /[^\s,，]/.test(text.slice(first, vendorAt))) vs = first;
+  }
   while (vs < line.end && /\s/.test(text[vs]!)) vs++;
   if (vs < line.end) {
     const rest = { key: '', start: vs, end: line.end, lineStart: line.start, lineEnd: line.end };
