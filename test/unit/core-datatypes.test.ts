@@ -46,6 +46,24 @@ describe('sensitive data', () => {
     expect(typesOf('We collect information including but not limited to your IMEI.')).toEqual([
       'device-id',
     ]);
+    // 并未 / 未 before a verb deny; "if you have not yet" (尚未, 如您未) is a condition.
+    expect(typesOf('实际上我行并未读取您的手机通话记录及状态。')).toEqual([]);
+    expect(typesOf('我们未收集您的通讯录。')).toEqual([]);
+    expect(
+      typesOf('如果您尚未使用该账号登录，我们会在获得您同意后收集您的身份证号进行实名认证。'),
+    ).toEqual(['government-id']);
+  });
+
+  it('an SMS sent to the user, or SMS as a channel to reach them, is no communications data', () => {
+    for (const text of [
+      '如果您不想收到此类信息，您可以通过编辑“TD”并回复短信进行退订。',
+      '我们将及时将事件相关情况以推送通知、邮件、信函、短信及相关形式告知您。',
+      '我们会向您推送商业广告、商业性短信及其他营销信息。',
+      '如您选择手机短信动态口令作为安全认证工具，我行将向您的签约手机号发送手机短信动态口令。',
+      'We will promptly notify you of the incident by email, letter, text message or push notification.',
+    ])
+      expect(typesOf(text), text).not.toContain('communications');
+    expect(typesOf('经您授权后，我们会读取您的短信内容和通话记录。')).toContain('communications');
   });
 
   it('reads 健康 as data only where it names health data', () => {
