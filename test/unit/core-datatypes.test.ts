@@ -54,6 +54,23 @@ describe('sensitive data', () => {
     ).toEqual(['government-id']);
   });
 
+  it('videos watched or played are no media of the user; a list of what counts as sensitive is a definition', () => {
+    for (const text of [
+      '如您拒绝提供手机号码进行核验，将导致注册失败，但不影响您使用视频的浏览、搜索、播放功能。',
+      'Cookies let a user listen to audios or watch videos on the Platform.',
+      'Web beacon 是装嵌在网站或电邮内的电子图像文件，可用于计算访客数目。',
+    ])
+      expect(typesOf(text), text).not.toContain('media');
+    expect(
+      typesOf('您在上传头像时，我们会请求您的相机、相册权限，并收集您上传的图片信息。'),
+    ).toContain('media');
+    expect(
+      typesOf(
+        '具体而言，个人信息中属于敏感个人信息的有：身份证件号码、生物识别信息、医疗健康信息、特定身份等。',
+      ),
+    ).toEqual([]);
+  });
+
   it('an SMS sent to the user, or SMS as a channel to reach them, is no communications data', () => {
     for (const text of [
       '如果您不想收到此类信息，您可以通过编辑“TD”并回复短信进行退订。',
