@@ -4,6 +4,7 @@ import { DATA_TYPES } from './types';
 import type { Doc } from './sections';
 import { sentenceAt } from './sections';
 import { fold } from './fold';
+import { isNavLike } from './navlike';
 import { isJsSpace } from './text';
 import { TermMatcher, termSet, type Scanner } from './matcher';
 import { readPractice } from './negation';
@@ -137,6 +138,10 @@ function insideAddress(text: string, start: number, end: number): boolean {
 }
 
 /** Sensitive-data findings for the document, merged with the data types SDKs take. */
+function isMenuText(sentence: string): boolean {
+  return !sentence.includes(' | ') && !sentence.includes('\t') && isNavLike(sentence);
+}
+
 export function findSensitiveData(
   doc: Doc,
   r: DataTypeRules,
@@ -162,7 +167,10 @@ export function findSensitiveData(
         skip:
           definitionSection[s.section]! ||
           DEFINITION_SENTENCE.test(doc.folded, s.start, s.end) ||
-          HYPOTHETICAL.test(doc.folded, s.start, s.end),
+          HYPOTHETICAL.test(doc.folded, s.start, s.end) ||
+          // a site's menu glued to the policy ("Shop All Sports … Exercise Fitness, Yoga…");
+          // a table row ("Device Permission | Location permission") is no menu
+          (!s.heading && isMenuText(doc.text.slice(s.start, s.end))),
       };
       sentenceFacts.set(si, f);
     }

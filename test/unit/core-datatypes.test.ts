@@ -71,6 +71,16 @@ describe('sensitive data', () => {
     ).toEqual([]);
   });
 
+  it("a site's menu glued to the policy is no evidence; a table row is", () => {
+    expect(
+      typesOf(
+        "Shop All Sports Cycling, Exercise… Bike Bikes, Bike Helmets… Exercise Fitness, Yoga… Water Stand Up Paddle, Kayaking… Women Women's Jackets",
+      ),
+    ).toEqual([]);
+    expect(typesOf('Device Permission | Location Permission | GPS Location')).toContain('location');
+    expect(typesOf('We collect fitness data such as your heart rate.')).toContain('health');
+  });
+
   it('an SMS sent to the user, or SMS as a channel to reach them, is no communications data', () => {
     for (const text of [
       '如果您不想收到此类信息，您可以通过编辑“TD”并回复短信进行退订。',
