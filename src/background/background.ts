@@ -13,7 +13,7 @@ import { clearBadge } from '../platform/badge';
 import { initI18n } from '../platform/i18n';
 import { extensionPagesBase, fromExtensionPage, handleMessages } from '../platform/messages';
 import { settingsAreas } from '../platform/settings-storage';
-import { watchTabs } from '../platform/tabs';
+import { restartBackgroundPage, watchTabs } from '../platform/tabs';
 import { analyseTab, useRuleSettings } from './analyse-tab';
 import { detectOnLoad } from './auto-detect';
 import { dropAllCards, dropCard, getCard, holdsAnyCard } from './card-cache';
@@ -56,6 +56,8 @@ async function listenAsNeeded(): Promise<void> {
   try {
     const { autoDetect } = await current;
     tabs.listen(autoDetect || (await holdsAnyCard()));
+    // Only automatic detection needs page loads to start a stopped background.
+    if (tabs.wakeForPages(autoDetect)) restartBackgroundPage();
   } catch {
     tabs.listen(true); // cannot tell: keep the cards right
   }

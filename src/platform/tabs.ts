@@ -67,16 +67,43 @@ export interface TabEvents {
 /** Listening to tab events, or not: see watchTabs. */
 export interface TabWatch {
   listen(on: boolean): void;
+  /**
+   * Whether page loads must start a stopped background (automatic detection
+   * is on). Where the browser decides that from the listeners registered as
+   * the background starts (Firefox), the answer is kept for the next start;
+   * true when the background must start again for it to take effect now.
+   */
+  wakeForPages(on: boolean): boolean;
+}
+
+/**
+ * Firefox keeps the listeners an event page adds while its script first runs
+ * ("persistent listeners") and starts the page again for their events after
+ * it was stopped, even once they were removed: there, only not adding them at
+ * the start keeps page loads from starting the background. Its event page has
+ * localStorage, read synchronously at the start; a Chrome service worker has
+ * none, and there removing the listeners is enough.
+ */
+const WAKE_KEY = 'policylens.wakeForPages';
+
+function startStore(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * Tab events, listened to only while the background needs them. The browser
  * starts the background for every event it listens to, and tabs.onUpdated
  * fires on every page load in every tab: listening all the time would start
- * it on every page the user opens. Call at the top level of the background
- * (listening), so the event that started it is delivered; then `listen(false)`
- * when nothing needs the events (the browser stops starting it for them) and
- * `listen(true)` again as soon as something does.
+ * it on every page the user opens. Call at the top level of the background,
+ * so the event that started it is delivered; then `listen(false)` when nothing
+ * needs the events (the browser stops starting it for them) and `listen(true)`
+ * again as soon as something does. Where listeners added at the start persist
+ * (Firefox), they are added at the start only if page loads must start the
+ * background (see wakeForPages); listeners added later serve while it runs.
  */
 export function watchTabs(events: TabEvents): TabWatch {
   const updated = (
@@ -88,6 +115,13 @@ export function watchTabs(events: TabEvents): TabWatch {
     if (info.status === 'complete') events.loaded(tabId, tab.url);
   };
   const removed = (tabId: number) => events.removed(tabId);
+  const store = startStore();
+  let wakingAtStart = true;
+  try {
+    wakingAtStart = store?.getItem(WAKE_KEY) !== '0';
+  } catch {
+    // unreadable: listen, as where nothing persists
+  }
   let on = false;
   const watch: TabWatch = {
     listen(want) {
@@ -101,7 +135,27 @@ export function watchTabs(events: TabEvents): TabWatch {
         browser.tabs.onRemoved.removeListener(removed);
       }
     },
+    wakeForPages(want) {
+      if (!store) return false;
+      try {
+        store.setItem(WAKE_KEY, want ? '1' : '0');
+        return want && !wakingAtStart && store.getItem(WAKE_KEY) === '1';
+      } catch {
+        return false;
+      }
+    },
   };
-  watch.listen(true);
+  watch.listen(wakingAtStart);
   return watch;
+}
+
+/**
+ * Run the background's script again, where the background is a page that can
+ * be reloaded (Firefox's event page), so that listeners it adds at the start
+ * persist. False where it cannot (a service worker).
+ */
+export function restartBackgroundPage(): boolean {
+  if (typeof document === 'undefined' || typeof location === 'undefined') return false;
+  location.reload();
+  return true;
 }
