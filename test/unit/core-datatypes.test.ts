@@ -69,6 +69,12 @@ describe('sensitive data', () => {
         '具体而言，个人信息中属于敏感个人信息的有：身份证件号码、生物识别信息、医疗健康信息、特定身份等。',
       ),
     ).toEqual([]);
+    // What the policy says it covers is no collection either.
+    expect(
+      typesOf(
+        '本隐私政策中涉及的个人敏感信息包括您的个人生物识别信息（包括面部特征）、通讯录信息。',
+      ),
+    ).toEqual([]);
   });
 
   it("a site's menu glued to the policy is no evidence; a table row is", () => {
