@@ -4,7 +4,7 @@ import { DATA_TYPES } from './types';
 import type { Doc } from './sections';
 import { sentenceAt } from './sections';
 import { fold } from './fold';
-import { isNavLike } from './navlike';
+import { isMenuText } from './navlike';
 import { isJsSpace } from './text';
 import { TermMatcher, termSet, type Scanner } from './matcher';
 import { readPractice } from './negation';
@@ -138,10 +138,6 @@ function insideAddress(text: string, start: number, end: number): boolean {
 }
 
 /** Sensitive-data findings for the document, merged with the data types SDKs take. */
-function isMenuText(sentence: string): boolean {
-  return !sentence.includes(' | ') && !sentence.includes('\t') && isNavLike(sentence);
-}
-
 export function findSensitiveData(
   doc: Doc,
   r: DataTypeRules,

@@ -42,6 +42,15 @@ export function isNavLike(sentence: string): boolean {
   return capital / words.length >= 0.75;
 }
 
+/**
+ * A site's menu glued to the policy, read as one sentence ("Shop All Sports
+ * Cycling, Exercise… Bike Bikes…"); a table row ("Device Permission | Location
+ * permission") is no menu.
+ */
+export function isMenuText(sentence: string): boolean {
+  return !sentence.includes(' | ') && !sentence.includes('\t') && isNavLike(sentence);
+}
+
 /** Words read on each side of a term by inMenuRun. */
 const MENU_WINDOW = 3;
 

@@ -5,6 +5,7 @@ import type { Doc } from './sections';
 import { hitsBySentence, sentenceAt } from './sections';
 import { TermMatcher, termSet, type Scanner } from './matcher';
 import { readPractice } from './negation';
+import { isMenuText } from './navlike';
 import { addEvidence, evidenceFor, MAX_QUOTES } from './evidence';
 import type { RuleSettings } from './settings';
 import { userTermMatchers, type UserMatcher } from './user-terms';
@@ -193,6 +194,8 @@ export function findRetention(
     const s = doc.sentences[si]!;
     // Headings and label lines ("Deleting your account:") state nothing by themselves.
     if (s.heading || isLabelLine(doc.text.slice(s.start, s.end))) continue;
+    // A site's menu glued to the policy ("… Free Shipping Over $30 … 1 Year Warranty …").
+    if (isMenuText(doc.text.slice(s.start, s.end))) continue;
     const has = (tag: Tag) => hits.find((h) => h.tag === tag);
     // How long a cookie lives on the device is not how long the service keeps data.
     if (has('cookie')) continue;

@@ -51,6 +51,29 @@ describe('retention', () => {
     ).toBe(false);
   });
 
+  it('a look-back period of a rights notice, or a site menu, is no retention period', () => {
+    expect(
+      ret(
+        'We collect and store the following categories of Personal Information, and in the preceding 12 months we have disclosed them for a business purpose.',
+      ).summary,
+    ).toBe('not-stated');
+    expect(
+      ret(
+        'You have the right to request the categories of data we retained and deleted over the past twelve months.',
+      ).summary,
+    ).toBe('not-stated');
+    expect(
+      ret(
+        'Gift Cards Kindle Store Luggage Delete Subscriptions Prime Video Stores Two Hour Delivery Movies',
+      ).summary,
+    ).toBe('not-stated');
+    // A removal that takes days after the request is how long the data stays (OPP-115 labels it so).
+    expect(
+      ret('Please allow 10 days for your email to be removed from our marketing database.')
+        .statements[0]?.days,
+    ).toBe(10);
+  });
+
   it('tells the other kinds apart', () => {
     expect(
       ret('We retain personal data for as long as necessary to provide the service.').summary,
