@@ -74,6 +74,17 @@ describe('retention', () => {
     ).toBe(10);
   });
 
+  it('data deleted permanently is not data kept permanently', () => {
+    expect(
+      ret(
+        'Electronic files which contain personal information will be deleted permanently using a technical method.',
+      ).statements.some((s) => s.kind === 'indefinite'),
+    ).toBe(false);
+    expect(ret('We may store the information we hold about you indefinitely.').summary).toBe(
+      'indefinite',
+    );
+  });
+
   it('tells the other kinds apart', () => {
     expect(
       ret('We retain personal data for as long as necessary to provide the service.').summary,
