@@ -224,9 +224,12 @@ function cleanTarget(t: string): string {
   return t.replace(/[.,;:!?，。；：！？)\]】》>]+$/, '');
 }
 
-/** Reading or finding the policy itself ("查看本政策", "view this privacy policy"). */
+/**
+ * Reading or finding the policy itself ("查看本政策", "view this privacy policy"),
+ * or its list of SDKs ("点击【第三方SDK列表】查看我们接入的SDK详情").
+ */
 const VIEW_POLICY =
-  /(?:查看|查阅|阅读|浏览)[^，。；,;]{0,8}?(?:隐私权?(?:保护)?)?(?:政策|声明|指引)|(?:查看|查阅|阅读)(?:本|我们的)?《[^》]{1,20}》|\b(?:view|read|find|access|review)\s+(?:this|our|the)\s+(?:privacy\s+)?(?:policy|notice|statement)\b/;
+  /(?:查看|查阅|阅读|浏览)[^，。；,;]{0,8}?(?:隐私权?(?:保护)?)?(?:政策|声明|指引)|(?:查看|查阅|阅读|浏览)[^，。；,;]{0,12}?sdk|(?:查看|查阅|阅读)(?:本|我们的)?《[^》]{1,20}》|\b(?:view|read|find|access|review)\s+(?:this|our|the)\s+(?:privacy\s+)?(?:policy|notice|statement)\b/;
 /** Anything the user may do with data in the same sentence. */
 const DATA_CONTROL =
   /删除|更正|修改|关闭|撤回|注销|退订|个人信息|权限|\b(?:delete|correct|update|opt|withdraw|turn off|disable|unsubscribe|your (?:personal )?(?:information|data))\b/;
@@ -408,8 +411,13 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       }
     }
     previous = routed.length > 0 ? { si, kinds: routed } : undefined;
-    // "opt out" said in an advertising sentence: a way out of targeted ads.
-    if (!seen.has('ad-personalization') && tags.some((t) => t.tag === 'adContext')) {
+    // "opt out" said in an advertising sentence: a way out of targeted ads; not when the
+    // sentence is about the messages one receives ("opt out of receiving our marketing emails").
+    if (
+      !seen.has('ad-personalization') &&
+      !seen.has('unsubscribe') &&
+      tags.some((t) => t.tag === 'adContext')
+    ) {
       const opt = /opt[\s-]?out|turn off|disable|关闭|退出|拒绝/.exec(
         doc.folded.slice(s.start, s.end),
       );

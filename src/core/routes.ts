@@ -52,7 +52,7 @@ const OPENER_OF: Readonly<Record<string, string>> = { '》': '《', '>': '<', '�
 const CLOSES_LABEL = new RegExp(`^[${CLOSE_Q}>＞》]$`);
 /** A quoted reference to a part of the policy, not a place in the product. */
 const SECTION_REF =
-  /^[“"「『【‘']?\s*(?:本条|本政策|第[一二三四五六七八九十\d]+|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+(?:\.\d+)*[.、．](?!\d)|section\s|article\s|clause\s)/i;
+  /^[“"「『【‘']?\s*(?:本条|本政策|第[一二三四五六七八九十\d]+(?!方)|第$|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+(?:\.\d+)*[.、．](?!\d)|section\s|article\s|clause\s)/i;
 
 function leftLabel(before: string): string | undefined {
   const t = before.replace(/\s+$/, '');
@@ -139,6 +139,7 @@ export function routesIn(text: string, start: number, end: number): Route[] {
       !BAD_LABEL.test(left) &&
       !BAD_LABEL.test(right) &&
       !SECTION_REF.test(left) &&
+      !SECTION_REF.test(right) &&
       !/[《》]/.test(left + right) &&
       !/^\d+$/.test(left + right)
     ) {

@@ -278,6 +278,36 @@ describe('routes', () => {
     expect(targetsOf('如需删除信息，请联系客服，订单满10086元可免运费。', 'phone')).toEqual([]);
   });
 
+  it('opting out of marketing messages is unsubscribing, not a way out of targeted ads', () => {
+    const kinds = paths('You can opt out of receiving our marketing emails.').map((p) => p[0]);
+    expect(kinds).toContain('unsubscribe');
+    expect(kinds).not.toContain('ad-personalization');
+    expect(
+      paths(
+        'Even if you opt out of getting marketing messages, we will still send you receipts.',
+      ).map((p) => p[0]),
+    ).not.toContain('ad-personalization');
+    expect(
+      paths('You can opt out of targeted advertising in your ad settings.').map((p) => p[0]),
+    ).toContain('ad-personalization');
+  });
+
+  it('a reference to a part of the policy is no step; a label that starts with 第三方 is one', () => {
+    const routes = (t: string) => routesIn(t, 0, t.length).map((r) => r.target);
+    expect(
+      routes(
+        '您可以根据短信中的指示退订（详见本政策第六部分“您的权利”-第（三）段“改变授权范围”）。',
+      ),
+    ).toEqual([]);
+    expect(
+      routes('您可以随时在APP【设置】-【账号与安全】-【第三方绑定】取消绑定第三方账号。'),
+    ).toEqual(['【设置】-【账号与安全】-【第三方绑定】']);
+    // Where to read the list of SDKs is no way out either.
+    expect(targetsOf('您可点击【第三方SDK列表】查看我们接入的SDK详情。', 'settings-path')).toEqual(
+      [],
+    );
+  });
+
   it('where to read the policy itself is no way out', () => {
     expect(
       paths('你可以在登录帐号后在【我的】-【设置】-【隐私政策】页面查看本隐私政策。').map(
