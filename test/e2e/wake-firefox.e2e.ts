@@ -88,14 +88,21 @@ describe('Firefox: the background and the pages a user opens', () => {
   });
 
   it('with automatic detection turned on, a policy page opened later is analysed on load', async () => {
-    await gotoExtensionPage(probe, `${EXT}/src/options/index.html`);
+    // A page of its own (going to the probe's own address again would race its reload).
+    const options = await ff.newPage();
+    await gotoExtensionPage(options, `${EXT}/src/options/index.html`);
     await until(
-      probe,
+      options,
       () => document.querySelector('#auto-detect:not([disabled])') !== null,
       'the settings to load',
     );
-    await probe.click('#auto-detect');
-    await until(probe, () => document.querySelector('.saved') !== null, 'the setting to be saved');
+    await options.click('#auto-detect');
+    await until(
+      options,
+      () => document.querySelector('.saved') !== null,
+      'the setting to be saved',
+    );
+    await options.close();
     // The background reads the change, starts its script again and then goes idle.
     await pause(SETTLE_MS);
     await waitStopped();
