@@ -142,6 +142,8 @@ describe('sharing flags', () => {
       '（3）个人信息共享、转让或公开披露的主要对象发生变化；',
       '我们制定本政策，以便您了解我们如何收集、使用、共享、转让、公开披露您的个人信息。',
       '您可通过Soul网站上公示的其他联系方式与我们联系。',
+      'We take steps to prevent children from posting or publicly disclosing personal information.',
+      'In some circumstances, we also collect information about you from publicly accessible sources.',
     ])
       expect(flags(text).publicDisclosure, text).toBe(false);
     expect(flags('在信息板发布信息时请注意，所发布的信息将在互联网公开。').publicDisclosure).toBe(
