@@ -177,6 +177,8 @@ describe('sharing flags', () => {
       'For example, if part of our business is sold we may give our customer list as part of that transaction.',
       'In the event of bankruptcy, our liquidator may sell such information as an asset.',
       'California residents have the right to opt out of the sale of personal information.',
+      'Under Nevada law, Nevada residents who have purchased goods from us may opt out of the "sale" of "covered information".',
+      'We will respect your decision to opt out for at least 12 months before asking you again to authorize the sale of your personal information.',
       'Vendors are restricted from using, selling or altering this data.',
       'We dont sell or profit from the information you provide.',
       '如果我们决定将某产品线出售，我们同时会将您的个人信息转移给第三方。',
