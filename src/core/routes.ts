@@ -46,6 +46,8 @@ const PROSE_HEAD = /^(?:您|你|我们|请)/;
 /** Two quoted routes side by side: “工银e支付-支付明细”以及“安全中心-…” is no label between them. */
 const QUOTES_APART = /[”」』】][^“”「」『』【】]+[“「『【]/;
 const BAD_LABEL = /^(?:and|or|the|a|an|to|of)$/i;
+/** A right's name, quoted in a heading ("Correct your Data - "Right to rectification""), is no page. */
+const RIGHT_NAME = /^[“"「『【‘']?\s*right (?:to|of)\b/i;
 /** Separators that are also closing brackets, with the bracket they close. */
 const OPENER_OF: Readonly<Record<string, string>> = { '》': '《', '>': '<', '＞': '＜' };
 /** What closes a quoted or bracketed route: the label before it ends there. */
@@ -140,6 +142,7 @@ export function routesIn(text: string, start: number, end: number): Route[] {
       !BAD_LABEL.test(right) &&
       !SECTION_REF.test(left) &&
       !SECTION_REF.test(right) &&
+      !RIGHT_NAME.test(right) &&
       !/[《》]/.test(left + right) &&
       !/^\d+$/.test(left + right)
     ) {

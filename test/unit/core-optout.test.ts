@@ -302,6 +302,12 @@ describe('routes', () => {
     expect(
       routes('您可以随时在APP【设置】-【账号与安全】-【第三方绑定】取消绑定第三方账号。'),
     ).toEqual(['【设置】-【账号与安全】-【第三方绑定】']);
+    // A right's name in a heading is no page.
+    expect(
+      routes(
+        'Correct your Data - "Right to rectification": You have the right to correct your Data.',
+      ),
+    ).toEqual([]);
     // Where to read the list of SDKs is no way out either.
     expect(targetsOf('您可点击【第三方SDK列表】查看我们接入的SDK详情。', 'settings-path')).toEqual(
       [],
