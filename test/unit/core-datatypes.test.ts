@@ -94,6 +94,9 @@ describe('sensitive data', () => {
       '我们会向您推送商业广告、商业性短信及其他营销信息。',
       '如您选择手机短信动态口令作为安全认证工具，我行将向您的签约手机号发送手机短信动态口令。',
       'We will promptly notify you of the incident by email, letter, text message or push notification.',
+      'Sign up to receive SMS (text message) notifications;',
+      'We use email, text messages, push notifications on your mobile device, and even paper mail.',
+      'Caribou will only send our customers text messages regarding promotional offers if a customer asks.',
     ])
       expect(typesOf(text), text).not.toContain('communications');
     expect(typesOf('经您授权后，我们会读取您的短信内容和通话记录。')).toContain('communications');
