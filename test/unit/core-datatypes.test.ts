@@ -87,6 +87,18 @@ describe('sensitive data', () => {
     expect(typesOf('We collect fitness data such as your heart rate.')).toContain('health');
   });
 
+  it("the company's own contact list or an emergency contact is no address book", () => {
+    expect(
+      typesOf(
+        'Should you unsubscribe from a newsletter you will be permanently removed from our contact list.',
+      ),
+    ).not.toContain('contacts');
+    expect(typesOf('申请授信时，我们会收集您的家庭住址、紧急联系人信息。')).not.toContain(
+      'contacts',
+    );
+    expect(typesOf('经您授权，我们会读取您的通讯录以便推荐好友。')).toContain('contacts');
+  });
+
   it('an SMS sent to the user, or SMS as a channel to reach them, is no communications data', () => {
     for (const text of [
       '如果您不想收到此类信息，您可以通过编辑“TD”并回复短信进行退订。',
