@@ -56,11 +56,18 @@ async function listenAsNeeded(): Promise<void> {
   try {
     const { autoDetect } = await current;
     tabs.listen(autoDetect || (await holdsAnyCard()));
-    // Only automatic detection needs page loads to start a stopped background.
-    if (tabs.wakeForPages(autoDetect)) restartBackgroundPage();
   } catch {
     tabs.listen(true); // cannot tell: keep the cards right
   }
+}
+
+/**
+ * Only automatic detection needs page loads to start a stopped background. It
+ * depends on the settings alone, so it is decided at the start and when they
+ * change, not on every tab event.
+ */
+async function wakeAsNeeded(): Promise<void> {
+  if (tabs.wakeForPages((await current).autoDetect)) restartBackgroundPage();
 }
 
 /**
@@ -68,7 +75,7 @@ async function listenAsNeeded(): Promise<void> {
  * the events that started it are delivered by then.
  */
 const TAB_EVENTS_SETTLE_MS = 1000;
-setTimeout(() => void listenAsNeeded(), TAB_EVENTS_SETTLE_MS);
+setTimeout(() => void listenAsNeeded().then(wakeAsNeeded), TAB_EVENTS_SETTLE_MS);
 
 handleMessages({
   'tab/analyse': async ({ tabId, force }, sender) => {
@@ -106,5 +113,6 @@ onSettingsChanged(sync, local, (result) => {
   void initI18n(result.settings.language);
   void dropAllCards()
     .then((dropped) => Promise.all(dropped.map((id) => clearBadge(id))))
-    .then(listenAsNeeded);
+    .then(listenAsNeeded)
+    .then(wakeAsNeeded);
 });

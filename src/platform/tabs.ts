@@ -152,10 +152,9 @@ export function watchTabs(events: TabEvents): TabWatch {
 /**
  * Run the background's script again, where the background is a page that can
  * be reloaded (Firefox's event page), so that listeners it adds at the start
- * persist. False where it cannot (a service worker).
+ * persist. Nothing where it cannot (a service worker).
  */
-export function restartBackgroundPage(): boolean {
-  if (typeof document === 'undefined' || typeof location === 'undefined') return false;
+export function restartBackgroundPage(): void {
+  if (typeof document === 'undefined' || typeof location === 'undefined') return;
   location.reload();
-  return true;
 }
