@@ -314,26 +314,26 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       }
     }
     if ((has('phoneCues') || topic === 'contact') && /\d{3}/.test(sentence)) {
+      // A number `length` long at `offset` in the sentence, unless it is an authority's.
+      const addPhone = (target: string, offset: number, length: number) => {
+        const at = s.start + offset;
+        if (!isAuthorityContact(doc, si, at)) add('phone', target, si, at, at + length);
+      };
       PHONE.lastIndex = 0;
       for (let m = PHONE.exec(sentence); m; m = PHONE.exec(sentence)) {
         const ctx = sentence.slice(Math.max(0, m.index - 30), m.index);
-        if (!phoneOk(m[0], ctx)) continue;
-        const at = s.start + m.index;
-        if (isAuthorityContact(doc, si, at)) continue;
-        add('phone', m[0].trim(), si, at, at + m[0].length);
+        if (phoneOk(m[0], ctx)) addPhone(m[0].trim(), m.index, m[0].length);
       }
-      const serviceOk = topic === 'contact' || SERVICE_CONTEXT.test(sentence);
+      // The sentence's context is read only once it has a service line (most have none).
+      let serviceOk: boolean | undefined;
       SERVICE_LINE.lastIndex = 0;
-      for (
-        let m = serviceOk ? SERVICE_LINE.exec(sentence) : null;
-        m;
-        m = SERVICE_LINE.exec(sentence)
-      ) {
+      for (let m = SERVICE_LINE.exec(sentence); m; m = SERVICE_LINE.exec(sentence)) {
+        serviceOk ??= topic === 'contact' || SERVICE_CONTEXT.test(sentence);
+        if (!serviceOk) break;
         const before = sentence.slice(0, m.index);
         if (OTHER_COMPANY.test(before) && !US.test(before)) continue;
-        const at = s.start + m.index + m[0].length - m[1]!.length;
-        if (isAuthorityContact(doc, si, at)) continue;
-        add('phone', m[1]!, si, at, at + m[1]!.length);
+        const line = m[1]!;
+        addPhone(line, m.index + m[0].length - line.length, line.length);
       }
     }
   }

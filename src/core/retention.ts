@@ -192,10 +192,11 @@ export function findRetention(
   for (const si of sentenceIds) {
     const hits = bySentence.get(si)!;
     const s = doc.sentences[si]!;
-    // Headings and label lines ("Deleting your account:") state nothing by themselves.
-    if (s.heading || isLabelLine(doc.text.slice(s.start, s.end))) continue;
-    // A site's menu glued to the policy ("… Free Shipping Over $30 … 1 Year Warranty …").
-    if (isMenuText(doc.text.slice(s.start, s.end))) continue;
+    // Headings and label lines ("Deleting your account:") state nothing by themselves,
+    // nor does a site's menu glued to the policy ("… Free Shipping Over $30 …").
+    if (s.heading) continue;
+    const sentence = doc.text.slice(s.start, s.end);
+    if (isLabelLine(sentence) || isMenuText(sentence)) continue;
     const has = (tag: Tag) => hits.find((h) => h.tag === tag);
     // How long a cookie lives on the device is not how long the service keeps data.
     if (has('cookie')) continue;
