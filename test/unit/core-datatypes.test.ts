@@ -99,6 +99,17 @@ describe('sensitive data', () => {
     expect(typesOf('经您授权，我们会读取您的通讯录以便推荐好友。')).toContain('contacts');
   });
 
+  it('a position on a page, screen or face is no location of the user', () => {
+    for (const text of [
+      '如本政策发生重大变更，我们将通过在显著位置提示或向您发送推送消息的方式通知您。',
+      '我们会收集您在终端设备操作游戏时形成的点击压力和半径、点击相对位置、加速度方向等数据。',
+      '我们会记录页面名称、元素位置、浏览器名。',
+      '人脸特效功能会用于定位您面部五官位置。',
+    ])
+      expect(typesOf(text), text).not.toContain('location');
+    expect(typesOf('经您授权，我们会收集您的位置信息以推荐附近的门店。')).toContain('location');
+  });
+
   it('an SMS sent to the user, or SMS as a channel to reach them, is no communications data', () => {
     for (const text of [
       '如果您不想收到此类信息，您可以通过编辑“TD”并回复短信进行退订。',
