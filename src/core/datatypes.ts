@@ -23,6 +23,16 @@ const DEFINITION_SECTION = termSet(rules.definitionSections);
 const HYPOTHETICAL = termSet(rules.hypothetical);
 const CHILDREN_REQUIRES = termSet(rules.childrenRequires);
 const DEFINITION_SENTENCE = termSet(rules.definitionSentences);
+const DEFINITION_STARTS: readonly string[] = rules.definitionStarts.map(fold);
+/** List numbers and spaces a sentence may open with: "（2）", "3.", "一、". */
+const LIST_MARK = /[\s\d一二三四五六七八九十()（）.．、]/;
+
+/** Does the sentence open, after its list number, with a defining subject ("个人信息包括…")? */
+function opensWithDefinition(folded: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && i - start < 8 && LIST_MARK.test(folded[i]!)) i++;
+  return DEFINITION_STARTS.some((d) => folded.startsWith(d, i));
+}
 
 export interface DataTypeRules {
   matcher: Scanner<DataType>;
@@ -163,6 +173,7 @@ export function findSensitiveData(
         skip:
           definitionSection[s.section]! ||
           DEFINITION_SENTENCE.test(doc.folded, s.start, s.end) ||
+          opensWithDefinition(doc.folded, s.start, s.end) ||
           HYPOTHETICAL.test(doc.folded, s.start, s.end) ||
           // a site's menu glued to the policy ("Shop All Sports … Exercise Fitness, Yoga…");
           // a table row ("Device Permission | Location permission") is no menu

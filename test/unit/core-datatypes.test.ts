@@ -194,6 +194,16 @@ describe('sensitive data', () => {
         '其中一旦泄露、非法提供或滥用可能危害人身和财产安全的信息为个人敏感信息，包括宗教信仰、医疗健康。',
       ),
     ).toEqual([]);
+    // a sentence opening with "personal information includes" defines the term (GB/T 35273)
+    for (const text of [
+      '个人信息包括姓名、出生日期、身份证件号码、个人生物识别信息、住址、通信记录和内容、健康生理信息等。',
+      '（2）个人敏感信息包括身份证件号码、个人生物识别信息、银行账号、通信记录和内容、行踪轨迹。',
+    ])
+      expect(typesOf(text), text).toEqual([]);
+    expect(typesOf('我们收集的个人信息包括您的姓名、身份证件号码。')).toEqual([
+      'government-id',
+      'contact-info',
+    ]);
     expect(typesOf('我们会收集您的面部识别特征用于身份核验。')).toEqual(['biometric']);
     // text messages as a channel to reach the user are not their messages
     expect(typesOf('我们可能会以短信的方式，为你提供你可能感兴趣的服务。')).toEqual([]);
