@@ -30,6 +30,8 @@ type Tag =
 
 export interface OptOutRules {
   matcher: Scanner<Tag>;
+  /** "delete your Yahoo account": the product's name between the verb's object and "account". */
+  namedAccount: RegExp;
   user: UserMatcher<OptOutKind>[];
   places: RoutePlaceCues;
   also: TermMatcher<1>;
@@ -56,6 +58,10 @@ export function compileOptOutRules(settings?: RuleSettings, warnings: string[] =
   }
   return {
     matcher: new TermMatcher(specs),
+    namedAccount: new RegExp(
+      `\\b(?:${rules.namedAccountVerbs.join('|')})\\s{1,3}(?:your|my)\\s{1,3}[a-z0-9][a-z0-9.-]{0,30}\\s{1,3}account\\b`,
+      'g',
+    ),
     places: routePlaceCues(rules.deviceRoute, rules.productRoute),
     also: termSet(rules.alsoCues),
     user: userTermMatchers<OptOutKind>(
@@ -238,8 +244,21 @@ function viewsPolicyOnly(folded: string): boolean {
   return VIEW_POLICY.test(folded) && !DATA_CONTROL.test(folded);
 }
 
+type TagHit = { start: number; end: number; value: Tag };
+
+/** The phrase hits of the text, with "delete your Yahoo account" as an account-deletion phrase. */
+function withNamedAccounts(folded: string, r: OptOutRules): readonly TagHit[] {
+  const hits: readonly TagHit[] = r.matcher.scan(folded);
+  const named: TagHit[] = [];
+  r.namedAccount.lastIndex = 0;
+  for (let m = r.namedAccount.exec(folded); m; m = r.namedAccount.exec(folded))
+    named.push({ start: m.index, end: m.index + m[0].length, value: 'account-deletion' });
+  if (named.length === 0) return hits;
+  return [...hits, ...named].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
 export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
-  const bySentence = hitsBySentence(doc, r.matcher.scan(doc.folded));
+  const bySentence = hitsBySentence(doc, withNamedAccounts(doc.folded, r));
   const acc = new Map<string, Acc>();
   let order = 0;
   /** Per sentence: does it tell what follows an opt-out (read once, whatever it offers)? */

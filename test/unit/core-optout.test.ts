@@ -63,6 +63,17 @@ describe('opt-out paths', () => {
     expect(paths('回复TD退订营销短信，您可以拒绝接收。').map((p) => p[0])).toContain('unsubscribe');
   });
 
+  it('an account named by the product is an account to delete', () => {
+    expect(paths('You may choose to delete your reddit account at any time.')).toEqual([
+      ['account-deletion', null],
+    ]);
+    expect(paths('If you want to close your Ubisoft account, you can do so here.')).toEqual([
+      ['account-deletion', null],
+    ]);
+    // no user's way: the company deletes
+    expect(paths('We will delete your inactive account after two years.')).toEqual([]);
+  });
+
   it('ignores what is not a way out', () => {
     expect(paths('We may delete your account if you violate these terms.')).toEqual([]);
     expect(paths('You cannot unsubscribe from service messages.')).toEqual([]);
