@@ -244,6 +244,14 @@ function viewsPolicyOnly(folded: string): boolean {
   return VIEW_POLICY.test(folded) && !DATA_CONTROL.test(folded);
 }
 
+/** The [start, end) spans of a global regex's matches in `text`. */
+function spansOf(re: RegExp, text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
 type TagHit = { start: number; end: number; value: Tag };
 
 /** The phrase hits of the text, with "delete your Yahoo account" as an account-deletion phrase. */
@@ -338,9 +346,12 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
         const at = s.start + offset;
         if (!isAuthorityContact(doc, si, at)) add('phone', target, si, at, at + length);
       };
+      // Digits inside a web address ("?contentId=10000009826805", "spm=5176.19720258") are no phone.
+      const urls = /https?:|www\./i.test(sentence) ? spansOf(URL_RE, sentence) : [];
       PHONE.lastIndex = 0;
       for (let m = PHONE.exec(sentence); m; m = PHONE.exec(sentence)) {
         const ctx = sentence.slice(Math.max(0, m.index - 30), m.index);
+        if (urls.some(([a, b]) => m!.index < b && m!.index + m![0].length > a)) continue;
         if (phoneOk(m[0], ctx)) addPhone(m[0].trim(), m.index, m[0].length);
       }
       // The sentence's context is read only once it has a service line (most have none).

@@ -275,6 +275,21 @@ describe('routes', () => {
     ).toEqual(['消息服务定制']);
   });
 
+  it('digits inside a web address are no phone number', () => {
+    expect(
+      targetsOf(
+        '中国移动号码认证SDK，隐私政策：https://wap.cmpassport.com/resources/html/contract.html?contentId=10000009826805，如有疑问请联系客服电话400-123-4567。',
+        'phone',
+      ),
+    ).toEqual(['400-123-4567']);
+    expect(
+      targetsOf(
+        '隐私政策：http://terms.aliyun.com/legal/suit_bu1_ali_cloud201902141711_54837.html?spm=5176.19720258.J_92.88，您可以联系客服。',
+        'phone',
+      ),
+    ).toEqual([]);
+  });
+
   it('a five-digit service line is a phone where the user is told to call it', () => {
     expect(targetsOf('如您不同意上述授权，可拨打95588客服热线进行调整或退订。', 'phone')).toEqual([
       '95588',
