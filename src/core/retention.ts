@@ -140,9 +140,14 @@ function round(x: number): number {
 
 const ORDER: readonly RetentionKind[] = RETENTION_KINDS;
 
+/** A statement that introduces its examples, not a label: "…, for example:", "…，例如：". */
+const EXAMPLES_FOLLOW =
+  /[\u4e00-\u9fff,，;；]\s*(?:例如|比如|譬如|如下)\s*[:：]\s*$|[a-z],?\s+(?:for example|for instance|such as|e\.g\.)\s*:\s*$/i;
+
 /** A label line ("Deleting your account:") rather than a statement. */
 function isLabelLine(t: string): boolean {
-  if (/[:：]\s*$/.test(t)) return true;
+  // "我行仅在…所必需期间内保留您的个人信息,例如：" states the practice before its examples.
+  if (/[:：]\s*$/.test(t)) return !EXAMPLES_FOLLOW.test(t);
   if (/[\u4e00-\u9fff]/.test(t)) return t.length < 8;
   return t.split(/\s+/).length < 4;
 }

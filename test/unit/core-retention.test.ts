@@ -115,6 +115,26 @@ describe('retention', () => {
     ).toBe('not-stated');
   });
 
+  it('a statement that introduces its examples is no label; 所必须的期限 is the necessary period', () => {
+    const kinds = (text: string) => ret(text).statements.map((s) => s.kind);
+    expect(
+      kinds(
+        '2.我行仅在本政策所述目的所必需期间和法律法规及监管要求的时限内保留您的个人信息,例如：',
+      ),
+    ).toEqual(['as-long-as-necessary']);
+    expect(
+      kinds('We keep your data only as long as necessary for the purpose, for example:'),
+    ).toEqual(['as-long-as-necessary']);
+    // a label before its items says nothing itself
+    expect(kinds('Retention as long as necessary:')).toEqual([]);
+    expect(kinds('我们存储儿童个人信息不会超过实现信息收集、使用目的所必须的期限。')).toEqual([
+      'as-long-as-necessary',
+    ]);
+    expect(
+      kinds('我行仅在为实现本政策的目的所必须的最低时限内，确定您个人信息的最长储存期限。'),
+    ).toEqual(['as-long-as-necessary']);
+  });
+
   it('summary is the most informative kind, and not-stated when silent', () => {
     const r = ret('We retain data as long as necessary. Backups are deleted after 30 days.');
     expect(r.summary).toBe('stated-period');
