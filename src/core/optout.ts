@@ -6,7 +6,7 @@ import { hitsBySentence, sentenceAt } from './sections';
 import { TermMatcher, termSet, type Scanner } from './matcher';
 import { readPractice } from './negation';
 import { addEvidence, evidenceFor } from './evidence';
-import { namedPagesIn, routesIn, type Route } from './routes';
+import { namedPagesIn, routesIn, steppedRoutesIn, type Route } from './routes';
 import { routePlace, routePlaceCues, type RoutePlaceCues } from './route-place';
 import type { RuleSettings } from './settings';
 import { userTermMatchers, type UserMatcher } from './user-terms';
@@ -533,6 +533,9 @@ function nearestRoute(
 
 function routesOf(doc: Doc, s: Sentence): Route[] {
   const multi = routesIn(doc.text, s.start, s.end);
+  for (const st of steppedRoutesIn(doc.text, s.start, s.end)) {
+    if (!multi.some((m) => m.start < st.end && m.end > st.start)) multi.push(st);
+  }
   const single = namedPagesIn(doc.text, s.start, s.end).filter(
     (p) => !multi.some((m) => m.start <= p.start && m.end >= p.end),
   );

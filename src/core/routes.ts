@@ -220,3 +220,69 @@ export function namedPagesIn(text: string, start: number, end: number): Route[] 
   }
   return out;
 }
+
+/** A quoted or bracketed label: “设置”, 【隐私设置】, "Privacy". */
+const QUOTED_LABEL = new RegExp(`[${OPEN_Q}]([^${CLOSE_Q}${OPEN_Q}\\n]{1,25})[${CLOSE_Q}]`, 'g');
+/** A step between two labels: 进入/点击/选择 …, "then tap", with page words, list numbers and commas. */
+const STEP_VERB =
+  /进入|前往|点击|点选|打开|选择|找到|轻触|点按|切换至|切换到|\b(?:tap|click|select|choose|go to|open|navigate to)\b/i;
+const STEP_FILLER = new RegExp(
+  [
+    STEP_VERB.source,
+    '页面|界面|菜单|选项|栏目|模块|按钮|入口|右上角|左上角|右下角|底部|顶部|上方|下方|区域|后|中|里|内|的|在|再|然后|并|依次|即|可|处',
+    '\\b(?:then|and|on|the|in|at|next|option|menu|tab|page|button|screen)\\b',
+    '第[一二三四五六七八九十\\d]步',
+    '\\d{1,2}[.、．)）]?',
+    '[（(][\\d一二三四五六七八九十]{1,2}[)）]',
+    '[\\s,，、;；:：>]',
+  ].join('|'),
+  'gi',
+);
+const MAX_STEP_GAP = 18;
+
+/** One page inside the one before: “我的账户”菜单中的“账户管理”. */
+const INSIDE_GAP = /^\s*(?:菜单|页面|界面|栏目|模块|选项)?(?:中|里|内)的?\s*$/;
+
+function isStepGap(gap: string): boolean {
+  if (INSIDE_GAP.test(gap)) return true;
+  return gap.length <= MAX_STEP_GAP && STEP_VERB.test(gap) && gap.replace(STEP_FILLER, '') === '';
+}
+
+/**
+ * A route told in steps, each page quoted: “进入【我的】页面后，2.点击【设置】，3.点击【隐私设置】”,
+ * 'go to "Settings", then tap "Privacy"'. The target joins the quoted labels with ">".
+ */
+export function steppedRoutesIn(text: string, start: number, end: number): Route[] {
+  const s = text.slice(start, end);
+  if (!OPEN_QUOTE_CHAR.test(s)) return [];
+  const labels: { a: number; b: number }[] = [];
+  QUOTED_LABEL.lastIndex = 0;
+  for (let m = QUOTED_LABEL.exec(s); m; m = QUOTED_LABEL.exec(s)) {
+    if (SECTION_REF.test(m[0]) || RIGHT_NAME.test(m[0])) continue;
+    labels.push({ a: m.index, b: m.index + m[0].length });
+  }
+  const routes: Route[] = [];
+  let i = 0;
+  while (i < labels.length) {
+    let j = i;
+    while (j + 1 < labels.length && isStepGap(s.slice(labels[j]!.b, labels[j + 1]!.a))) j++;
+    // the same page named again ("点击【我的】进入【我的】页面") is one step
+    const parts = labels
+      .slice(i, j + 1)
+      .map((l) => s.slice(l.a, l.b))
+      .filter((p, k, all) => k === 0 || p !== all[k - 1]);
+    // 'select "unsubscribe" and click "submit"': controls to press, not pages to reach
+    const controls = parts.some((p) => ACTION_LABEL.test(p.slice(1, -1).trim()));
+    if (parts.length > 1 && !controls) {
+      routes.push({
+        start: start + labels[i]!.a,
+        end: start + labels[j]!.b,
+        target: parts.join('>'),
+        labels: parts.length,
+        firstEnd: start + labels[i]!.b,
+      });
+    }
+    i = j + 1;
+  }
+  return routes;
+}

@@ -275,6 +275,41 @@ describe('routes', () => {
     ).toEqual(['消息服务定制']);
   });
 
+  it('a route told in steps, each page quoted, is one route', () => {
+    expect(
+      targetsOf(
+        '您可以通过以下路径选择关闭或开启接收程序化广告：1.进入【我的】页面后,2.点击【设置】,3.点击【隐私设置】并选择关闭【程序化广告】按钮。',
+        'ad-personalization',
+      ),
+    ).toEqual(['【我的】>【设置】>【隐私设置】']);
+    expect(
+      targetsOf(
+        '如注销网上银行，您可登录网上银行后，进入“我的账户”菜单中的“账户管理”，选择“注销网银服务”。',
+        'account-deletion',
+      ),
+    ).toEqual(['“我的账户”>“账户管理”>“注销网银服务”']);
+    expect(
+      targetsOf(
+        'To delete your account, go to "Settings", then tap "Account".',
+        'account-deletion',
+      ),
+    ).toEqual(['"Settings">"Account"']);
+    // the same page named twice is one step; buttons that do the way out are no pages
+    expect(
+      targetsOf(
+        '您可以在侧边栏点击右上角【我的】进入【我的】页面删除您的订单信息。',
+        'settings-path',
+      ),
+    ).toEqual(['我的']);
+    expect(
+      targetsOf(
+        'If you wish to unsubscribe, enter your email address, select "unsubscribe" and click "submit".',
+        'settings-path',
+        'unsubscribe',
+      ),
+    ).toEqual([null]);
+  });
+
   it('digits inside a web address are no phone number', () => {
     expect(
       targetsOf(
