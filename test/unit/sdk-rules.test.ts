@@ -190,6 +190,19 @@ describe('denials and evidence', () => {
     ).toEqual(['?OCR识别SDK']);
   });
 
+  it('a platform named only where one of its products is, is no second SDK', () => {
+    const found = find(
+      'Firebase Analytics (Google) user behaviour; Firebase Crashlytics crash reports.',
+    );
+    expect(found).toContain('firebase-analytics');
+    expect(found).toContain('firebase-crashlytics');
+    expect(found).not.toContain('firebase');
+    // the platform named on its own elsewhere is kept
+    expect(find('We host files on Firebase. We use Firebase Analytics to count visits.')).toContain(
+      'firebase',
+    );
+  });
+
   it('Chinese names inside longer words do not count', () => {
     expect(find('我们会获取您的手环信息和循环信号，用于凝聚推动团队合作的金融云服务。')).toEqual(
       [],

@@ -263,23 +263,42 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
     addTypes(a, from, Math.min(stop, scopeEnd(text, h.end)));
   });
 
-  return [...acc.values()]
-    .filter((a) => a.quotes.length > 0)
-    .sort((x, y) => x.first - y.first)
-    .map((a) => {
-      const f: SdkFinding = {
-        name: a.name,
-        category: a.category,
-        dataTypes: [...a.dataTypes],
-        evidence: a.quotes
-          .sort((x, y) => x.at - y.at)
-          .map((q) => ({ quote: q.quote, section: ctx.sectionAt(q.at) })),
-      };
-      if (a.id) f.id = a.id;
-      if (a.vendor) f.vendor = a.vendor;
-      if (a.purpose) f.purpose = a.purpose;
-      return f;
-    });
+  return withoutUmbrellas(
+    [...acc.values()]
+      .filter((a) => a.quotes.length > 0)
+      .sort((x, y) => x.first - y.first)
+      .map((a) => {
+        const f: SdkFinding = {
+          name: a.name,
+          category: a.category,
+          dataTypes: [...a.dataTypes],
+          evidence: a.quotes
+            .sort((x, y) => x.at - y.at)
+            .map((q) => ({ quote: q.quote, section: ctx.sectionAt(q.at) })),
+        };
+        if (a.id) f.id = a.id;
+        if (a.vendor) f.vendor = a.vendor;
+        if (a.purpose) f.purpose = a.purpose;
+        return f;
+      }),
+  );
+}
+
+/**
+ * A platform named only where one of its products is ("阿里云一键登录（阿里云号码认证服务）",
+ * "Firebase Analytics … Firebase Crashlytics"): the product is the SDK, and the platform
+ * ("Alibaba Cloud", "Firebase"), with no quote of its own, is not a second one.
+ */
+function withoutUmbrellas(found: SdkFinding[]): SdkFinding[] {
+  return found.filter(
+    (f) =>
+      !found.some(
+        (g) =>
+          g !== f &&
+          g.name.startsWith(f.name + ' ') &&
+          f.evidence.every((e) => g.evidence.some((x) => x.quote === e.quote)),
+      ),
+  );
 }
 
 const VENDOR_BEFORE = new RegExp(
