@@ -192,7 +192,7 @@ describe('denials and evidence', () => {
 
   it('a platform named only where one of its products is, is no second SDK', () => {
     const found = find(
-      'Firebase Analytics (Google) user behaviour; Firebase Crashlytics crash reports.',
+      'Tools: Firebase Analytics (Google) user behaviour https://firebase.google.com/support/privacy/ Firebase Crashlytics (Google) crash reporting',
     );
     expect(found).toContain('firebase-analytics');
     expect(found).toContain('firebase-crashlytics');
