@@ -94,6 +94,16 @@ describe('sharing flags', () => {
     expect(
       flags('We track traffic directed to our site from affiliate web sites.').affiliates,
     ).toBe(false);
+    // who provides an SDK or the service, with its affiliates, shares nothing with the group
+    expect(
+      flags(
+        '我们使用了华为推送SDK，该SDK由华为终端有限公司及其关联公司提供，需要采集您的设备标识。',
+      ).affiliates,
+    ).toBe(false);
+    expect(
+      flags('韩站是由重庆宝上云科技有限公司及其关联公司在内的企业提供的互联网服务。').affiliates,
+    ).toBe(false);
+    expect(flags('我们可能会将您的个人信息提供给我们的关联公司。').affiliates).toBe(true);
   });
 
   it('an overseas document or a person in another country is no transfer of data', () => {
