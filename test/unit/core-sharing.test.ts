@@ -106,6 +106,18 @@ describe('sharing flags', () => {
     expect(flags('我们可能会将您的个人信息提供给我们的关联公司。').affiliates).toBe(true);
   });
 
+  it('a transfer abroad only "if it is ever needed" states no practice; one the service needs does', () => {
+    for (const text of [
+      '如果确有必要进行数据的跨境传输，我们会单独向您明确告知并征得您的授权同意。',
+      '如果需要将您的个人信息转移到境外，我们将另行获得您的授权同意。',
+      '如果我们因业务需求等特殊情况下，确需向中华人民共和国境外提供您的个人信息的，我们将事先取得您的单独同意。',
+    ])
+      expect(flags(text).crossBorder, text).toBe(false);
+    expect(
+      flags('您使用的产品、服务涉及跨境，我们需要向境外提供您的个人信息的。').crossBorder,
+    ).toBe(true);
+  });
+
   it('an overseas document or a person in another country is no transfer of data', () => {
     expect(flags('为完成认证，我们需要您提供海外新证件的正反面照片。').crossBorder).toBe(false);
     expect(
