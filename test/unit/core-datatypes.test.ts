@@ -222,6 +222,14 @@ describe('sensitive data', () => {
         'We are committed to providing access to all individuals with or without disabilities.',
       ),
     ).toEqual([]);
+    // "contact us through the details given" names the company's contact details, not the user's
+    for (const text of [
+      '如对本政策内容有任何疑问，您可通过本政策文末的联系方式与我们联系。',
+      '您可以通过第九条约定的联系方式联系我们。',
+      '我们会向您告知接收方的名称和联系方式。',
+    ])
+      expect(typesOf(text), text).not.toContain('contact-info');
+    expect(typesOf('我们会收集您的联系方式，包括手机号码。')).toContain('contact-info');
     // contact details of the company are not the user's contact information
     expect(
       typesOf(
