@@ -106,6 +106,14 @@ describe('sharing flags', () => {
     expect(flags('我们可能会将您的个人信息提供给我们的关联公司。').affiliates).toBe(true);
   });
 
+  it('data processed outside the country where the user lives is a transfer abroad', () => {
+    expect(
+      flags(
+        'We maintain servers around the world and your information may be processed on servers located outside of the country where you live.',
+      ).crossBorder,
+    ).toBe(true);
+  });
+
   it('a transfer abroad only "if it is ever needed" states no practice; one the service needs does', () => {
     for (const text of [
       '如果确有必要进行数据的跨境传输，我们会单独向您明确告知并征得您的授权同意。',
