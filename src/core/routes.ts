@@ -30,8 +30,13 @@ const QUOTED_TAIL = new RegExp(
 const QUOTED_HEAD = new RegExp(`^[${OPEN_Q}][^${CLOSE_Q}${OPEN_Q}]{1,25}[${CLOSE_Q}]`);
 const TITLE_TAIL = /(?:[A-Z][\w'’&]*|APP|App)(?:\s+(?:and|&|of|the|[A-Z][\w'’&]*))*$/;
 const TITLE_HEAD = /^[A-Z][\w'’&]*(?:\s+(?:and|&|of|the|to|for|[A-Z][\w'’&]*))*/;
-const HAN_TAIL = new RegExp(`[${HAN}A-Za-z0-9]{1,14}$`);
-const HAN_HEAD = new RegExp(`^[${HAN}A-Za-z0-9]{1,14}`);
+/** An unquoted label; a slash joins two names of one page (指纹/面容登录, 书架/精选/发现). */
+const HAN_TAIL = new RegExp(`[${HAN}A-Za-z0-9]{1,14}(?:/[${HAN}A-Za-z0-9]{1,14}){0,3}$`);
+const HAN_HEAD = new RegExp(`^[${HAN}A-Za-z0-9]{1,14}(?:/[${HAN}A-Za-z0-9]{1,14}){0,3}`);
+/** A step verb before the last quoted label: —选择“清空足迹”. */
+const VERB_QUOTED_HEAD = new RegExp(
+  `^(?:选择|点击|进入|打开|找到)[${OPEN_Q}][^${CLOSE_Q}${OPEN_Q}]{1,25}[${CLOSE_Q}]`,
+);
 const LEAD_VERBS = /^.*(?:进入|前往|点击|打开|通过|选择|访问|找到|依次|路径为|路径|登录|登陆|在)/;
 const TRAIL_VERBS =
   /(?:中|里|内|处|页面|界面)?(?:进行|即可|可以|可|来|以|关闭|开启|查看|修改|删除|管理|更正|操作|找到)[^]*$/;
@@ -75,7 +80,7 @@ function leftLabel(before: string): string | undefined {
 
 function rightLabel(after: string): string | undefined {
   const t = after.replace(/^\s+/, '');
-  const q = QUOTED_HEAD.exec(t);
+  const q = QUOTED_HEAD.exec(t) ?? VERB_QUOTED_HEAD.exec(t);
   if (q) return q[0];
   const title = TITLE_HEAD.exec(t);
   if (title) return title[0].replace(/\s+(?:and|&|of|the|to|for)$/, '').slice(0, 40);
@@ -86,7 +91,8 @@ function rightLabel(after: string): string | undefined {
     if (CLOSES_LABEL.test(t.charAt(han[0].length))) return han[0];
     const inThen = han[0].replace(IN_THEN_VERB, '');
     if (inThen.length >= 2 && inThen !== han[0]) return inThen;
-    const cut = han[0].replace(TRAIL_VERBS, '');
+    // a slash left before the trailing verb joins no second name (编辑按钮/拟修改…)
+    const cut = han[0].replace(TRAIL_VERBS, '').replace(/\/[^/]?$/, '');
     return cut.length >= 2 ? cut : han[0];
   }
   return undefined;

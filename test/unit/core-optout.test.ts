@@ -275,6 +275,22 @@ describe('routes', () => {
     ).toEqual(['消息服务定制']);
   });
 
+  it('a slash joins two names of one page; a verb before the last quoted label keeps the label', () => {
+    const routes = (t: string) => routesIn(t, 0, t.length).map((r) => r.target);
+    expect(routes('您可以通过“我的-设置-安全中心-登录管理-指纹/面容登录”开启或关闭。')).toEqual([
+      '我的-设置-安全中心-登录管理-指纹/面容登录',
+    ]);
+    expect(routes('您可以通过<书架/精选/发现-搜索-搜索历史>删除搜索记录。')).toEqual([
+      '书架/精选/发现-搜索-搜索历史',
+    ]);
+    expect(routes('您可以通过“我的”—右上角“设置”—选择“清空足迹”删除浏览记录。')).toEqual([
+      '“我的”—右上角“设置”—选择“清空足迹”',
+    ]);
+    expect(routes('修改路径为：点击头像-点击编辑按钮/拟修改内容对应区域。')).toEqual([
+      '头像-点击编辑按钮',
+    ]);
+  });
+
   it('a route told in steps, each page quoted, is one route', () => {
     expect(
       targetsOf(
