@@ -197,6 +197,9 @@ const TWO_CAPITALS = /[A-Z]{2}/;
 const ACTION_LABEL =
   /^(?:unsubscribe|opt[- ]?out|do not sell(?: my (?:personal )?info(?:rmation)?)?|退订|取消订阅)$/i;
 
+/** A label naming the app or client itself: “起点读书App”, “手机端韩站,App”, “微信客户端”. */
+const APP_ITSELF = /(?:\bapp|客户端|小程序)[\s,，]*$/i;
+
 /** Single named pages: the "Account Management" page, 在“个人中心”进行修改. */
 export function namedPagesIn(text: string, start: number, end: number): Route[] {
   const s = text.slice(start, end);
@@ -213,6 +216,8 @@ export function namedPagesIn(text: string, start: number, end: number): Route[] 
       const at = m.index + m[0].indexOf(label);
       if (routesIn(label, 0, label.length).length) continue; // a quoted full route: routesIn finds it
       if (SECTION_REF.test(label)) continue;
+      // 在“起点读书App”中: the app itself, where every page is, names no page of it
+      if (APP_ITSELF.test(label)) continue;
       // 'clicking the "unsubscribe" link' names that way out's control, not a page of settings.
       const control = labels === 1 && ACTION_LABEL.test(label.trim());
       out.push({

@@ -291,6 +291,16 @@ describe('routes', () => {
     ]);
   });
 
+  it('the app itself is no page of it', () => {
+    expect(
+      targetsOf(
+        '您可以在“起点读书App”中通过路径<我的-设置-隐私设置>来控制是否需要开启个性化推荐。',
+        'ad-personalization',
+        'settings-path',
+      ),
+    ).toEqual(['我的-设置-隐私设置', '我的-设置-隐私设置']);
+  });
+
   it('a route told in steps, each page quoted, is one route', () => {
     expect(
       targetsOf(
