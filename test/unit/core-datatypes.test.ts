@@ -194,6 +194,18 @@ describe('sensitive data', () => {
         '其中一旦泄露、非法提供或滥用可能危害人身和财产安全的信息为个人敏感信息，包括宗教信仰、医疗健康。',
       ),
     ).toEqual([]);
+    // what a future update would need is no collection; a definition may open with 例如 or 可能包括
+    for (const text of [
+      '但是如果更新的内容需要采集视频、获取通讯录、联系方式、地理位置等个人敏感信息，仍会再次以显著方式征求您的同意。',
+      '例如，个人敏感信息包括身份证件号码、个人生物识别信息、银行账号。',
+      '本协议中涉及的个人信息可能包括：个人身份信息（包括身份证信息）、个人生物识别信息（包括指纹、面部特征）。',
+    ])
+      expect(typesOf(text), text).toEqual([]);
+    // keeping one's password safe, and tracking pixels, are no data collected
+    expect(typesOf('用户有义务妥善保管其账号及密码，并正确、安全地使用。')).toEqual([]);
+    expect(
+      typesOf('We also use pixel trackers, which are images embedded in a webpage.'),
+    ).not.toContain('media');
     // a sentence opening with "personal information includes" defines the term (GB/T 35273)
     for (const text of [
       '个人信息包括姓名、出生日期、身份证件号码、个人生物识别信息、住址、通信记录和内容、健康生理信息等。',
