@@ -244,6 +244,9 @@ function viewsPolicyOnly(folded: string): boolean {
   return VIEW_POLICY.test(folded) && !DATA_CONTROL.test(folded);
 }
 
+/** An address labelled for another desk: "Sales: sales@…", "商务合作：bd@…". */
+const OTHER_DESK = new RegExp(`(?:^|[^a-z])(?:${rules.otherDesks.join('|')})\\s*[:：]\\s*$`, 'i');
+
 /** The [start, end) spans of a global regex's matches in `text`. */
 function spansOf(re: RegExp, text: string): [number, number][] {
   const spans: [number, number][] = [];
@@ -320,6 +323,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
         const at = s.start + m.index;
         if (has('thirdPartyLink') && topic === 'sdks') continue;
         if (isExample(sentence, m.index) || isPersonsAddress(sentence, m.index)) continue;
+        if (OTHER_DESK.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
         if (isAuthorityContact(doc, si, at)) continue;
         add('email', cleanTarget(m[0]), si, at, at + m[0].length);
       }

@@ -291,6 +291,15 @@ describe('routes', () => {
     ]);
   });
 
+  it('an address labelled for another desk is no privacy contact', () => {
+    expect(
+      targetsOf(
+        'Contact us: Tel. 1-866-693-6948 Sales: sales@foxitsoftware.com Business Development: bd@foxitsoftware.com Privacy: privacy@foxitsoftware.com',
+        'email',
+      ),
+    ).toEqual(['privacy@foxitsoftware.com']);
+  });
+
   it('the app itself is no page of it', () => {
     expect(
       targetsOf(
