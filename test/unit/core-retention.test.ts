@@ -87,6 +87,10 @@ describe('retention', () => {
 
   it('tells the other kinds apart', () => {
     expect(
+      ret('We will save your e-mail address and the time of registration until you unsubscribe.')
+        .summary,
+    ).toBe('until-deletion');
+    expect(
       ret('We retain personal data for as long as necessary to provide the service.').summary,
     ).toBe('as-long-as-necessary');
     expect(ret('我们仅在实现目的所必需的最短期限内保存您的个人信息。').summary).toBe(
