@@ -95,6 +95,10 @@ function numberValue(s: string): number {
   return Number.isFinite(n) ? n : (NUMBER_WORDS[s] ?? NaN);
 }
 
+/** The lower bound of a range right before a duration: "two to ten years", "3至5年", "30-90 days". */
+const EN_RANGE_LOW = new RegExp(`\\b(\\d{1,4}|${latinWords})\\s*(?:to|-|–)\\s*$`);
+const ZH_RANGE_LOW = new RegExp(`(\\d{1,4}|${cjkWords})\\s*(?:至|到|-|~|～|—)\\s*$`);
+
 /** Durations in folded[start, end) that are not dates. */
 export function durationsIn(folded: string, start: number, end: number): Duration[] {
   const s = folded.slice(start, end);
@@ -129,6 +133,14 @@ export function durationsIn(folded: string, start: number, end: number): Duratio
         end: start + m.index + m[0].length,
         days: round(n * unit),
       });
+      // "two to ten years": the lower bound is a period too, in the same unit
+      const lead = s.slice(Math.max(0, m.index - 16), m.index);
+      const low = (re === EN_DURATION ? EN_RANGE_LOW : ZH_RANGE_LOW).exec(lead);
+      const lowN = low ? numberValue(low[1]!) : NaN;
+      if (low && lowN > 0 && lowN < n) {
+        const at = start + m.index - lead.length + low.index;
+        out.push({ start: at, end: start + m.index + m[0].length, days: round(lowN * unit) });
+      }
     }
   }
   return out;

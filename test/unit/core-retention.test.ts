@@ -85,6 +85,16 @@ describe('retention', () => {
     );
   });
 
+  it('a range gives both of its bounds', () => {
+    const days = (text: string) =>
+      ret(text)
+        .statements.filter((s) => s.kind === 'stated-period' && s.days !== undefined)
+        .map((s) => s.days);
+    expect(days('The deadlines for storing documents are two to ten years.')).toEqual([730, 3650]);
+    expect(days('Logs are retained for 30-90 days.')).toEqual([30, 90]);
+    expect(days('您的交易信息保存期限为3至5年。')).toEqual([1095, 1825]);
+  });
+
   it('tells the other kinds apart', () => {
     expect(
       ret('We will save your e-mail address and the time of registration until you unsubscribe.')
