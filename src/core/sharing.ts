@@ -187,9 +187,12 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
   const out = {} as Record<SharingFlag, Flag>;
   const evidence = new Map<SharingFlag, Evidence[]>();
   const denials = new Map<SharingFlag, Evidence[]>();
+  /** Sentences true only by an exception to a denial ("…不会公开披露…，除非…"). */
+  const exceptions = new Map<SharingFlag, Evidence[]>();
   for (const f of SHARING_FLAGS) {
     evidence.set(f, []);
     denials.set(f, []);
+    exceptions.set(f, []);
   }
   const bySentence = hitsBySentence(doc, r.matcher.scan(doc.folded));
   for (const [si, hits] of [...bySentence].sort((a, b) => a[0] - b[0])) {
@@ -223,25 +226,33 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
       // One denied mention makes the sentence a denial ("Ad servers: we do not partner with any ad server").
       let positive: SharingHit | undefined;
       let denied: SharingHit | undefined;
+      // "我行不会公开披露…，除非…": true, but a sentence that states the practice quotes it better
+      let onlyByException = true;
       for (const t of terms) {
         const reading = readPractice(doc, s.start, s.end, t.start, t.end);
-        if (!reading.denied || (reading.conditional && rule.conditionalCounts)) positive ??= t;
-        else denied ??= t;
+        if (!reading.denied || (reading.conditional && rule.conditionalCounts)) {
+          positive ??= t;
+          if (!reading.denied) onlyByException = false;
+        } else denied ??= t;
       }
       if (denied) positive = undefined;
       if (positive)
-        addEvidence(evidence.get(flag)!, evidenceFor(doc, s, positive.start, positive.end));
+        addEvidence(
+          (onlyByException ? exceptions : evidence).get(flag)!,
+          evidenceFor(doc, s, positive.start, positive.end),
+        );
       else if (denied)
         addEvidence(denials.get(flag)!, evidenceFor(doc, s, denied.start, denied.end));
     }
   }
   // A section headed just "Disclose" / "公开披露" (beside Share and Transfer) is public disclosure,
   // looked for only when the text gave no evidence of it.
-  if (!evidence.get('publicDisclosure')!.length) {
+  if (!evidence.get('publicDisclosure')!.length && !exceptions.get('publicDisclosure')!.length) {
     addDisclosureHeadings(doc, evidence.get('publicDisclosure')!);
   }
   for (const flag of SHARING_FLAGS) {
     const ev = evidence.get(flag)!;
+    for (const e of exceptions.get(flag)!) addEvidence(ev, e);
     const dn = denials.get(flag)!;
     out[flag] = {
       value: ev.length > 0,

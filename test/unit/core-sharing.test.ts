@@ -106,6 +106,17 @@ describe('sharing flags', () => {
     expect(flags('我们可能会将您的个人信息提供给我们的关联公司。').affiliates).toBe(true);
   });
 
+  it('a sentence that states the practice is quoted before one that only excepts it from a denial', () => {
+    const f = findSharing(
+      buildDoc({
+        text: '1.我行不会公开披露您的个人信息，如确需披露，我行会事先征得您的明示同意。2.请您理解，在法律、法律程序、诉讼或政府主管部门强制性要求的情况下，我行可能会公开披露您的个人信息。',
+      }),
+      rules,
+    ).publicDisclosure;
+    expect(f.value).toBe(true);
+    expect(f.evidence.map((e) => e.quote.slice(0, 6))).toEqual(['2.请您理解', '1.我行不会']);
+  });
+
   it('data processed outside the country where the user lives is a transfer abroad', () => {
     expect(
       flags(
