@@ -190,6 +190,17 @@ describe('denials and evidence', () => {
     ).toEqual(['?OCR识别SDK']);
   });
 
+  it('an SDK of several roles takes the one the policy names for it', () => {
+    const categoryOf = (text: string, id: string) =>
+      findSdks(text, ctx).find((f) => f.id === id)?.category;
+    expect(categoryOf('为了向您提供微信授权登录的服务，我们使用了微信SDK。', 'wechat-open')).toBe(
+      'login',
+    );
+    expect(categoryOf('您可以通过微信分享SDK将内容分享给好友。', 'wechat-open')).toBe('social');
+    // both named, or neither: its usual category
+    expect(categoryOf('我们使用了微信SDK，用于登录和分享。', 'wechat-open')).toBe('social');
+  });
+
   it('a platform named only where one of its products is, is no second SDK', () => {
     const found = find(
       'Tools: Firebase Analytics (Google) user behaviour https://firebase.google.com/support/privacy/ Firebase Crashlytics (Google) crash reporting',

@@ -47,3 +47,17 @@ export function inferCategory(purpose: string): SdkCategory {
   }
   return best;
 }
+
+/**
+ * The role a policy gives an SDK of several roles (WeChat: sharing or sign-in): the one role
+ * whose cue the text names; `usual` when it names none of them, or more than one.
+ */
+export function roleFor(
+  purpose: string,
+  roles: readonly SdkCategory[],
+  usual: SdkCategory,
+): SdkCategory {
+  const text = purpose.replace(PERMISSION, ' ');
+  const named = RULES.filter(([cat, re]) => roles.includes(cat) && re.test(text)).map(([c]) => c);
+  return named.length === 1 ? named[0]! : usual;
+}

@@ -9,7 +9,7 @@ import { compileCatalog, scanAliases, type CompiledCatalog, type Hit } from './c
 import { fold } from '../fold';
 import { normalizeName } from './fold';
 import { ownerSpans } from './owner';
-import { inferCategory } from './category';
+import { inferCategory, roleFor } from './category';
 import { ORG_END_EN, ORG_END_ZH } from './org';
 import { parseRecords, type Field, type SdkRecord } from './records';
 import type { Catalog, CatalogEntry, SdkContext } from './types';
@@ -93,6 +93,7 @@ interface Acc {
   id?: string;
   vendor?: string;
   category: SdkCategory;
+  roles?: readonly SdkCategory[];
   purpose?: string;
   dataTypes: Set<DataType>;
   quotes: { quote: string; at: number }[];
@@ -118,6 +119,7 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
         id: e.id,
         vendor: e.vendor,
         category: e.category,
+        ...(e.roles ? { roles: e.roles } : {}),
         dataTypes: new Set(),
         quotes: [],
         first: Infinity,
@@ -268,13 +270,15 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
       .filter((a) => a.quotes.length > 0)
       .sort((x, y) => x.first - y.first)
       .map((a) => {
+        const quotes = a.quotes.sort((x, y) => x.at - y.at);
         const f: SdkFinding = {
           name: a.name,
-          category: a.category,
+          // an SDK of several roles takes the one its purpose or first quote names
+          category: a.roles
+            ? roleFor(a.purpose ?? quotes[0]!.quote, a.roles, a.category)
+            : a.category,
           dataTypes: [...a.dataTypes],
-          evidence: a.quotes
-            .sort((x, y) => x.at - y.at)
-            .map((q) => ({ quote: q.quote, section: ctx.sectionAt(q.at) })),
+          evidence: quotes.map((q) => ({ quote: q.quote, section: ctx.sectionAt(q.at) })),
         };
         if (a.id) f.id = a.id;
         if (a.vendor) f.vendor = a.vendor;

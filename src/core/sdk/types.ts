@@ -8,6 +8,11 @@ export interface CatalogEntry {
   name: string;
   vendor: string;
   category: SdkCategory;
+  /**
+   * Categories the SDK serves besides its usual one (WeChat: sharing, sign-in, payment): the
+   * one the policy names for it wins ("微信SDK：用于第三方登录" is a login SDK), `category` otherwise.
+   */
+  roles?: SdkCategory[];
   /** Names the SDK goes by. Latin-script names in `en`, Chinese names in `zh`. */
   aliases: { en: string[]; zh: string[] };
   /**
