@@ -190,6 +190,15 @@ describe('denials and evidence', () => {
     ).toEqual(['?OCR识别SDK']);
   });
 
+  it('an identifier named in a data list is no SDK; the same name as a partner is one', () => {
+    expect(find('设备识别符（如MAC地址、Android ID、OAID、CAID）、传感器信息。')).not.toContain(
+      'caid',
+    );
+    expect(find('合作方名称：中广协CAID\n使用目的：标识用户')).toContain('caid');
+    expect(find('定向推送功能通过小米PUSH（Android端）实现。')).toEqual(['xiaomi-push']);
+    expect(find('我们接入了极验SDK用于人机验证。')).toEqual(['geetest']);
+  });
+
   it('an SDK of several roles takes the one the policy names for it', () => {
     const categoryOf = (text: string, id: string) =>
       findSdks(text, ctx).find((f) => f.id === id)?.category;
