@@ -194,6 +194,14 @@ describe('sensitive data', () => {
         '其中一旦泄露、非法提供或滥用可能危害人身和财产安全的信息为个人敏感信息，包括宗教信仰、医疗健康。',
       ),
     ).toEqual([]);
+    // clicking a button is what the user does, not click data collected
+    for (const text of [
+      '您点击或勾选“同意”即视为您接受本隐私政策。',
+      '您可以点击查看《个人信息收集清单》。',
+      '在您点击“发布”确认上传之前，我们会将该内容临时加载至服务器。',
+    ])
+      expect(typesOf(text), text).not.toContain('browsing');
+    expect(typesOf('我们会收集您的点击行为以向您推荐内容。')).toContain('browsing');
     // what a future update would need is no collection; a definition may open with 例如 or 可能包括
     for (const text of [
       '但是如果更新的内容需要采集视频、获取通讯录、联系方式、地理位置等个人敏感信息，仍会再次以显著方式征求您的同意。',
