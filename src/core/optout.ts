@@ -77,7 +77,7 @@ export const EMAIL =
   /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![A-Za-z])/g;
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'“”‘’()（）\[\]{}，。；、`|]+/gi;
 const PHONE =
-  /(?<![\w.+-])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])?\d{3,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4})?(?![\w@])|(?<!\d)(?:400|800)[\s-]?\d{3}[\s-]?\d{4}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)/g;
+  /(?<![\w.+-])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])?\d{3,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4}|-\d{5})?(?![\w@])|(?<!\d)(?:400|800)[\s-]?\d{3}[\s-]?\d{4}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)/g;
 
 /**
  * A five-digit service line right after a word for calling it ("拨打95533",
@@ -146,7 +146,8 @@ const FAX_LABEL = /(?:fax|facsimile|传真)(?:\s*(?:number|no\.?|号码))?\s*[:�
 
 function phoneOk(p: string, context: string): boolean {
   if (FAX_LABEL.test(context)) return false;
-  const digits = p.replace(/\D/g, '');
+  // an extension ("021-61870500-86018") is not counted among the number's digits
+  const digits = p.replace(/-\d{5}$/, '').replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return false;
   if (/^\d{5}-\d{4}$/.test(p.trim())) return false; // a US ZIP+4 code
   if (/^(?:19|20)\d{2}[-./]?\d{1,2}[-./]?\d{1,2}$/.test(p.trim())) return false; // a date

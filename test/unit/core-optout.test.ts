@@ -345,6 +345,15 @@ describe('routes', () => {
     ).toEqual([null]);
   });
 
+  it('a phone number keeps its extension', () => {
+    expect(
+      targetsOf(
+        '个人信息保护负责人联系方式为021-61870500-86018。如您有疑问，可以联系我们。',
+        'phone',
+      ),
+    ).toEqual(['021-61870500-86018']);
+  });
+
   it('digits inside a web address are no phone number', () => {
     expect(
       targetsOf(
