@@ -424,7 +424,12 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
           t,
         );
       } else {
-        near = nearestRoute(routes, t);
+        // "通过注销手机银行的方式撤回…，也可以通过“我的-设置-授权管理”撤回…": a route past a
+        // clause that names another kind belongs to that clause.
+        near = nearestRoute(
+          routes.filter((rt) => !otherKindBetween(doc.text, tags, t, rt)),
+          t,
+        );
       }
       if (overview && !near) continue;
       const reading = readPractice(doc, s.start, s.end, t.start, t.end);
@@ -519,6 +524,38 @@ function placeScore(
 }
 
 /** The route closest to a phrase, when it stands within a short distance of it. */
+/** A clause that offers another way: "，也可以通过…", "; or …". */
+const ANOTHER_WAY =
+  /^\s*(?:您|你)?(?:也可以|还可以|也可|或者|或|另外|此外|you (?:can|may) also|or)/i;
+
+/**
+ * Is route rt, after phrase t, in a clause of its own that offers another way, right after a
+ * phrase of another kind ("通过注销手机银行的方式撤回…，也可以通过“…-授权管理”撤回…")?
+ */
+function otherKindBetween(
+  text: string,
+  tags: readonly { tag: Tag; start: number; end: number }[],
+  t: { tag: Tag; start: number; end: number },
+  rt: Route,
+): boolean {
+  // only a route offered as another way, in a clause of its own after the phrase
+  if (rt.start < t.end) return false;
+  const between = text.slice(t.end, rt.start);
+  const lastBreak = Math.max(...[',', '，', ';', '；'].map((c) => between.lastIndexOf(c)));
+  if (lastBreak < 0 || !ANOTHER_WAY.test(between.slice(lastBreak + 1))) return false;
+  const breakAt = t.end + lastBreak;
+  // the phrase nearest the route before its clause decides whose way it is
+  let last: Tag | undefined;
+  let lastStart = -1;
+  for (const x of tags) {
+    if (x.tag in rules.kinds && x.start >= t.end && x.end <= breakAt && x.start > lastStart) {
+      last = x.tag;
+      lastStart = x.start;
+    }
+  }
+  return last !== undefined && last !== t.tag;
+}
+
 function nearestRoute(
   routes: readonly Route[],
   t: { start: number; end: number },

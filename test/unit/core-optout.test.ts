@@ -345,6 +345,13 @@ describe('routes', () => {
     ).toEqual([null]);
   });
 
+  it("a route offered as another way, after a clause of another kind, is not the first kind's", () => {
+    const t =
+      '如您需要撤回我行收集您的个人信息授权，您可以通过注销手机银行的方式，撤回我们继续收集您个人信息的全部授权，也可以通过“我的-设置-安全中心-授权管理”分别撤回已授权第三方收集您个人信息的授权。';
+    expect(targetsOf(t, 'account-deletion')).toEqual([null]);
+    expect(targetsOf(t, 'consent-withdrawal')).toEqual(['我的-设置-安全中心-授权管理']);
+  });
+
   it('a phone number keeps its extension', () => {
     expect(
       targetsOf(
