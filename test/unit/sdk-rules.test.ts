@@ -190,6 +190,17 @@ describe('denials and evidence', () => {
     ).toEqual(['?OCR识别SDK']);
   });
 
+  it('names in brackets right after an SDK are its other names or its maker, no second SDK', () => {
+    expect(
+      find('我行使用了百度统计SDK和友盟+（站长统计）SDK，需要获取您的设备标识。'),
+    ).not.toContain('cnzz');
+    expect(
+      find('Facebook Analytics (Facebook) user behaviour https://www.facebook.com/policy'),
+    ).toEqual(['facebook-analytics']);
+    // an SDK named after the brackets close is one
+    expect(find('我们接入了友盟SDK（统计分析），以及极光推送SDK。')).toContain('jpush');
+  });
+
   it('an identifier named in a data list is no SDK; the same name as a partner is one', () => {
     expect(find('设备识别符（如MAC地址、Android ID、OAID、CAID）、传感器信息。')).not.toContain(
       'caid',

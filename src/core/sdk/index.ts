@@ -233,6 +233,13 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
   hits.forEach((h, i) => {
     const entry = h.ref.entry;
     if (owners.has(entry)) return;
+    // "穿山甲SDK（字节跳动广告SDK、今日头条广告SDK）": other names of the SDK just named
+    if (
+      lastKept &&
+      lastKept.ref.entry !== entry &&
+      OTHER_NAMES_OPEN.test(text.slice(lastKept.end, h.start))
+    )
+      return;
     if (!fieldHits.has(h.start)) {
       // Vendor names and links inside an SDK block belong to that block's SDK.
       while (quiet < quietSpans.length && quietSpans[quiet]![1] <= h.start) quiet++;
@@ -304,6 +311,9 @@ function withoutUmbrellas(found: SdkFinding[]): SdkFinding[] {
       ),
   );
 }
+
+/** Between an SDK's name and a hit: still inside the brackets that follow the name. */
+const OTHER_NAMES_OPEN = /^[\s,]*(?:SDK|sdk)?[\s,]*[（(][^（()）]{0,60}$/;
 
 const VENDOR_BEFORE = new RegExp(
   `(?:使用了?|采用了?|接入了?|集成了?|引入了?|由)\\s*([^，。；、,;:：\\s了]{1,40}?(?:${ORG_END_ZH}|局))(?:所|提供)?的(?:[^，。；,;]{1,30}?(?:和|、|及|与))?\\s*$`,
