@@ -194,6 +194,13 @@ describe('sensitive data', () => {
         '其中一旦泄露、非法提供或滥用可能危害人身和财产安全的信息为个人敏感信息，包括宗教信仰、医疗健康。',
       ),
     ).toEqual([]);
+    // a carrier as a company (one-tap login, a phone-number type) is no network data of the user
+    for (const text of [
+      '基于我们与通信运营商的合作，当您使用“一键登录”功能时，运营商会将您的手机号码发送给我们。',
+      '当您向手机号转账（移动、电信及联通手机号、广电及虚拟运营商手机号）时，我行仅获取您点选的联系人。',
+    ])
+      expect(typesOf(text), text).not.toContain('network');
+    expect(typesOf('我们会收集您的IP地址、运营商信息。')).toContain('network');
     // clicking a button is what the user does, not click data collected
     for (const text of [
       '您点击或勾选“同意”即视为您接受本隐私政策。',
