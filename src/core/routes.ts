@@ -105,6 +105,20 @@ function middleLabel(s: string): string | undefined {
   return t;
 }
 
+/**
+ * The last of the spans from `from` on that form a chain: each joined to the next by a gap
+ * (from one span's end to the next one's start) that `gapOk` accepts.
+ */
+function chainEndFrom(
+  spans: readonly { a: number; b: number }[],
+  from: number,
+  gapOk: (gap: { a: number; b: number }) => boolean,
+): number {
+  let j = from;
+  while (j + 1 < spans.length && gapOk({ a: spans[j]!.b, b: spans[j + 1]!.a })) j++;
+  return j;
+}
+
 /** Routes with two or more labels in text[start, end). */
 export function routesIn(text: string, start: number, end: number): Route[] {
   const s = text.slice(start, end);
@@ -127,8 +141,7 @@ export function routesIn(text: string, start: number, end: number): Route[] {
   let i = 0;
   while (i < seps.length) {
     // a chain: separators whose middle labels are short label-like pieces
-    let j = i;
-    while (j + 1 < seps.length && middleLabel(s.slice(seps[j]!.b, seps[j + 1]!.a))) j++;
+    let j = chainEndFrom(seps, i, (gap) => middleLabel(s.slice(gap.a, gap.b)) !== undefined);
     const chainEnd = j;
     const left = leftLabel(s.slice(0, seps[i]!.a));
     let right = rightLabel(s.slice(seps[j]!.b));
@@ -275,8 +288,7 @@ export function steppedRoutesIn(text: string, start: number, end: number): Route
   const routes: Route[] = [];
   let i = 0;
   while (i < labels.length) {
-    let j = i;
-    while (j + 1 < labels.length && isStepGap(s.slice(labels[j]!.b, labels[j + 1]!.a))) j++;
+    const j = chainEndFrom(labels, i, (gap) => isStepGap(s.slice(gap.a, gap.b)));
     // the same page named again ("点击【我的】进入【我的】页面") is one step
     const parts = labels
       .slice(i, j + 1)
