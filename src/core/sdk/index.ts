@@ -237,6 +237,7 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
     if (
       lastKept &&
       lastKept.ref.entry !== entry &&
+      h.start - lastKept.end <= MAX_OTHER_NAMES_GAP &&
       OTHER_NAMES_OPEN.test(text.slice(lastKept.end, h.start))
     )
       return;
@@ -314,6 +315,8 @@ function withoutUmbrellas(found: SdkFinding[]): SdkFinding[] {
 
 /** Between an SDK's name and a hit: still inside the brackets that follow the name. */
 const OTHER_NAMES_OPEN = /^[\s,]*(?:SDK|sdk)?[\s,]*[（(][^（()）]{0,60}$/;
+/** The longest gap OTHER_NAMES_OPEN can match: longer ones are not sliced to find out. */
+const MAX_OTHER_NAMES_GAP = 70;
 
 const VENDOR_BEFORE = new RegExp(
   `(?:使用了?|采用了?|接入了?|集成了?|引入了?|由)\\s*([^，。；、,;:：\\s了]{1,40}?(?:${ORG_END_ZH}|局))(?:所|提供)?的(?:[^，。；,;]{1,30}?(?:和|、|及|与))?\\s*$`,
