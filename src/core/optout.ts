@@ -329,20 +329,17 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
         add('email', cleanTarget(m[0]), si, at, at + m[0].length);
       }
     }
-    if (
-      /https?:|www\./i.test(sentence) &&
-      has('urlCues') &&
-      !has('thirdPartyLink') &&
-      offersUrl(doc, si, bySentence)
-    ) {
-      URL_RE.lastIndex = 0;
-      for (let m = URL_RE.exec(sentence); m; m = URL_RE.exec(sentence)) {
-        if (isExample(sentence, m.index)) continue;
-        if (SITE_NAME_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 12)))
-          continue;
-        const at = s.start + m.index;
+    // The sentence's web addresses, found once for the URL targets and the phone scan.
+    const hasUrl = /https?:|www\./i.test(sentence);
+    let urlSpans: [number, number][] | undefined;
+    const urlsOf = () => (urlSpans ??= spansOf(URL_RE, sentence));
+    if (hasUrl && has('urlCues') && !has('thirdPartyLink') && offersUrl(doc, si, bySentence)) {
+      for (const [a, b] of urlsOf()) {
+        if (isExample(sentence, a)) continue;
+        if (SITE_NAME_AFTER.test(sentence.slice(b, b + 12))) continue;
+        const at = s.start + a;
         if (isAuthorityContact(doc, si, at)) continue;
-        add('url', cleanTarget(m[0]), si, at, at + m[0].length);
+        add('url', cleanTarget(sentence.slice(a, b)), si, at, s.start + b);
       }
     }
     if ((has('phoneCues') || topic === 'contact') && /\d{3}/.test(sentence)) {
@@ -352,7 +349,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
         if (!isAuthorityContact(doc, si, at)) add('phone', target, si, at, at + length);
       };
       // Digits inside a web address ("?contentId=10000009826805", "spm=5176.19720258") are no phone.
-      const urls = /https?:|www\./i.test(sentence) ? spansOf(URL_RE, sentence) : [];
+      const urls = hasUrl ? urlsOf() : [];
       PHONE.lastIndex = 0;
       for (let m = PHONE.exec(sentence); m; m = PHONE.exec(sentence)) {
         const ctx = sentence.slice(Math.max(0, m.index - 30), m.index);
@@ -523,7 +520,6 @@ function placeScore(
   return score;
 }
 
-/** The route closest to a phrase, when it stands within a short distance of it. */
 /** A clause that offers another way: "，也可以通过…", "; or …". */
 const ANOTHER_WAY =
   /^\s*(?:您|你)?(?:也可以|还可以|也可|或者|或|另外|此外|you (?:can|may) also|or)/i;
@@ -556,6 +552,7 @@ function otherKindBetween(
   return last !== undefined && last !== t.tag;
 }
 
+/** The route closest to a phrase, when it stands within a short distance of it. */
 function nearestRoute(
   routes: readonly Route[],
   t: { start: number; end: number },

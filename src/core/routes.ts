@@ -27,16 +27,15 @@ const SEP_CHAR = /[-－—–>→⟶⇒＞»》›]/;
 const QUOTED_TAIL = new RegExp(
   `[${OPEN_Q}][^${CLOSE_Q}${OPEN_Q}]{1,25}[${CLOSE_Q}](?:\\s*(?:page|tab|menu|screen|section|页面|页))?$`,
 );
-const QUOTED_HEAD = new RegExp(`^[${OPEN_Q}][^${CLOSE_Q}${OPEN_Q}]{1,25}[${CLOSE_Q}]`);
+/** A quoted label at the start, or the last one after a step verb: —选择“清空足迹”. */
+const QUOTED_HEAD = new RegExp(
+  `^(?:选择|点击|进入|打开|找到)?[${OPEN_Q}][^${CLOSE_Q}${OPEN_Q}]{1,25}[${CLOSE_Q}]`,
+);
 const TITLE_TAIL = /(?:[A-Z][\w'’&]*|APP|App)(?:\s+(?:and|&|of|the|[A-Z][\w'’&]*))*$/;
 const TITLE_HEAD = /^[A-Z][\w'’&]*(?:\s+(?:and|&|of|the|to|for|[A-Z][\w'’&]*))*/;
 /** An unquoted label; a slash joins two names of one page (指纹/面容登录, 书架/精选/发现). */
 const HAN_TAIL = new RegExp(`[${HAN}A-Za-z0-9]{1,14}(?:/[${HAN}A-Za-z0-9]{1,14}){0,3}$`);
 const HAN_HEAD = new RegExp(`^[${HAN}A-Za-z0-9]{1,14}(?:/[${HAN}A-Za-z0-9]{1,14}){0,3}`);
-/** A step verb before the last quoted label: —选择“清空足迹”. */
-const VERB_QUOTED_HEAD = new RegExp(
-  `^(?:选择|点击|进入|打开|找到)[${OPEN_Q}][^${CLOSE_Q}${OPEN_Q}]{1,25}[${CLOSE_Q}]`,
-);
 const LEAD_VERBS = /^.*(?:进入|前往|点击|打开|通过|选择|访问|找到|依次|路径为|路径|登录|登陆|在)/;
 const TRAIL_VERBS =
   /(?:中|里|内|处|页面|界面)?(?:进行|即可|可以|可|来|以|关闭|开启|查看|修改|删除|管理|更正|操作|找到)[^]*$/;
@@ -80,7 +79,7 @@ function leftLabel(before: string): string | undefined {
 
 function rightLabel(after: string): string | undefined {
   const t = after.replace(/^\s+/, '');
-  const q = QUOTED_HEAD.exec(t) ?? VERB_QUOTED_HEAD.exec(t);
+  const q = QUOTED_HEAD.exec(t);
   if (q) return q[0];
   const title = TITLE_HEAD.exec(t);
   if (title) return title[0].replace(/\s+(?:and|&|of|the|to|for)$/, '').slice(0, 40);
@@ -246,7 +245,7 @@ export function namedPagesIn(text: string, start: number, end: number): Route[] 
 }
 
 /** A quoted or bracketed label: “设置”, 【隐私设置】, "Privacy". */
-const QUOTED_LABEL = new RegExp(`[${OPEN_Q}]([^${CLOSE_Q}${OPEN_Q}\\n]{1,25})[${CLOSE_Q}]`, 'g');
+const QUOTED_LABEL = new RegExp(`[${OPEN_Q}][^${CLOSE_Q}${OPEN_Q}\\n]{1,25}[${CLOSE_Q}]`, 'g');
 /** A step between two labels: 进入/点击/选择 …, "then tap", with page words, list numbers and commas. */
 const STEP_VERB =
   /进入|前往|点击|点选|打开|选择|找到|轻触|点按|切换至|切换到|\b(?:tap|click|select|choose|go to|open|navigate to)\b/i;
