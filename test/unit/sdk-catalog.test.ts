@@ -64,6 +64,17 @@ describe('SDK catalog data', () => {
     expect(problems.some((p) => p.includes('Nothing Like It'))).toBe(true);
   });
 
+  it("the consistency check catches a cued name that is also a plain alias or another entry's", () => {
+    const entries = structuredClone([...catalogEntries()]);
+    const push = entries.find((e) => e.cued)!;
+    push.aliases.zh.push(push.cued!.names[0]!);
+    const other = entries.find((e) => !e.cued && e.aliases.zh.length)!;
+    other.cued = { names: [push.aliases.zh[0]!], sentenceHas: [['推送']] };
+    const problems = catalogProblems(entries);
+    expect(problems.some((p) => p.includes('also a plain alias'))).toBe(true);
+    expect(problems.some((p) => p.includes(`claimed by`) && p.includes(other.id))).toBe(true);
+  });
+
   it('covers the SDKs the project names (Chinese and global)', () => {
     const names = new Set<string>();
     for (const e of catalogEntries())

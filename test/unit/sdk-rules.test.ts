@@ -5,6 +5,32 @@ import { badQuotes, ctxFor, ids } from './sdk-helpers';
 const ctx = ctxFor();
 const find = (text: string): string[] => ids(findSdks(text, ctx));
 
+describe("a phone maker's bare name is its push SDK only where the sentence speaks of the makers' push", () => {
+  it("brand lists beside the makers' push SDKs give each maker's push entry", () => {
+    expect(
+      find(
+        '如您通过部分手机厂商（如小米、华为、VIVO、OPPO等品牌）的手机使用本应用，我们接入的上述手机厂商Push SDK需要收集手机唯一标识信息。',
+      ),
+    ).toEqual(['xiaomi-push', 'huawei-push', 'vivo-push', 'oppo-push']);
+    expect(
+      find(
+        '为与您使用的终端机型适配消息推送功能，我们可能会通过SDK技术与终端设备制造商（魅族、华为、荣耀）共享手机型号。',
+      ),
+    ).toEqual(['meizu-push', 'huawei-push', 'honor-push']);
+  });
+
+  it("the same names elsewhere, or as a table's company, are no push SDK", () => {
+    expect(find('我们与华为、小米合作推出联名活动，并为您推送活动消息。')).toEqual([]);
+    expect(find('我们在华为、小米等应用商店上架。')).toEqual([]);
+    expect(find('SDK名称：华为分析SDK\n使用目的：统计\n第三方：华为技术有限公司')).toEqual([
+      'huawei-analytics',
+    ]);
+    expect(find('SDK名称：消息推送\n第三方名称：小米科技有限责任公司（手机厂商）')).not.toContain(
+      'xiaomi-push',
+    );
+  });
+});
+
 describe('ambiguous names need SDK context', () => {
   it('ordinary words and capitalised sentence starts do not fire', () => {
     expect(find('The bank opened a new branch and adjusted its opening hours.')).toEqual([]);

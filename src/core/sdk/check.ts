@@ -22,7 +22,14 @@ export function catalogProblems(entries: readonly CatalogEntry[]): string[] {
       if (!/[\u3000-\u9fff]/.test(a)) problems.push(`${e.id}: zh alias "${a}" has no Chinese`);
     for (const a of e.aliases.en)
       if (/[\u3000-\u9fff]/.test(a)) problems.push(`${e.id}: en alias "${a}" has Chinese`);
-    for (const a of new Set([e.name, ...aliases, ...(e.packages ?? [])])) {
+    for (const a of e.cued?.names ?? [])
+      if (aliases.includes(a)) problems.push(`${e.id}: cued name "${a}" is also a plain alias`);
+    for (const a of new Set([
+      e.name,
+      ...aliases,
+      ...(e.cued?.names ?? []),
+      ...(e.packages ?? []),
+    ])) {
       const n = normalizeName(a);
       if (!n) {
         problems.push(`${e.id}: alias "${a}" is empty once normalised`);

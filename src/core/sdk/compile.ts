@@ -18,6 +18,8 @@ export interface AliasRef {
   exactCase: boolean;
   /** Ambiguous Latin alias: the text must be capitalised like the alias. */
   capitalised: boolean;
+  /** A bare name of `cued`: counts only in a sentence with the entry's cue words. */
+  cued: boolean;
 }
 
 interface LatinAlias extends AliasRef {
@@ -59,6 +61,8 @@ export interface CompiledCatalog {
   cjk: Map<number, CjkAlias[]>;
   /** Folded package prefixes and domains of each entry (context evidence). */
   hints: string[][];
+  /** Folded cue groups of each entry's `cued` names (empty when it has none). */
+  cues: string[][][];
   notWithin: string[][];
   /** The characters a Chinese alias starts with, one bit per UTF-16 code unit (the scan skips the rest). */
   cjkFirst: Uint32Array;
@@ -215,6 +219,7 @@ export function compileCatalog(entries: readonly CatalogEntry[]): CompiledCatalo
   const latin = new Map<string, LatinAlias[]>();
   const cjk = new Map<number, CjkAlias[]>();
   const hints: string[][] = [];
+  const cues: string[][][] = [];
   const notWithin: string[][] = [];
   const addLatin = (key: string, a: LatinAlias): void => {
     if (!key) return;
@@ -225,20 +230,23 @@ export function compileCatalog(entries: readonly CatalogEntry[]): CompiledCatalo
   entries.forEach((e, entry) => {
     const ambiguousSet = new Set(e.ambiguous ?? []);
     const seen = new Set<string>();
-    const all = [...e.aliases.en, ...e.aliases.zh, e.name, ...(e.packages ?? [])];
+    const cuedSet = new Set(e.cued?.names ?? []);
+    const all = [...e.aliases.en, ...e.aliases.zh, e.name, ...(e.packages ?? []), ...cuedSet];
     for (const raw of all) {
       const alias = raw.trim();
       // A leading "The" is optional ("The Trade Desk"), and keeps "the" out of the index.
       const folded = fold(alias).replace(/^the\s+(?=\S)/, '');
       if (!alias || seen.has(folded)) continue;
       seen.add(folded);
-      const ambiguous = ambiguousSet.has(alias);
+      const cued = cuedSet.has(raw);
+      const ambiguous = cued || ambiguousSet.has(alias);
       const ref: AliasRef = {
         entry,
         alias,
         ambiguous,
         exactCase: isAcronym(alias),
         capitalised: ambiguous && /^[A-Z]/.test(alias),
+        cued,
       };
       const first = folded.charCodeAt(0);
       if (isCjkCode(first)) {
@@ -266,6 +274,7 @@ export function compileCatalog(entries: readonly CatalogEntry[]): CompiledCatalo
       }
     }
     hints.push([...(e.packages ?? []), ...(e.domains ?? [])].map((h) => fold(h)));
+    cues.push((e.cued?.sentenceHas ?? []).map((group) => group.map((w) => fold(w))));
     notWithin.push((e.notWithin ?? []).map((s) => fold(s)));
   });
   for (const list of cjk.values()) list.sort((a, b) => b.folded.length - a.folded.length);
@@ -273,7 +282,7 @@ export function compileCatalog(entries: readonly CatalogEntry[]): CompiledCatalo
   for (const c of cjk.keys()) cjkFirst[c >> 5]! |= 1 << (c & 31);
   const vendorKeys = entries.map((e) => normalizeName(e.vendor));
   const latinKeys = new KeyTrie(latin);
-  return { entries, latin, latinKeys, cjk, cjkFirst, hints, notWithin, vendorKeys };
+  return { entries, latin, latinKeys, cjk, cjkFirst, hints, cues, notWithin, vendorKeys };
 }
 
 function acceptsCase(ref: AliasRef, text: string, start: number, end: number): boolean {

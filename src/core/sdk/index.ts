@@ -246,7 +246,9 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
       while (quiet < quietSpans.length && quietSpans[quiet]![1] <= h.start) quiet++;
       const q = quietSpans[quiet];
       if (q && q[0] <= h.start && h.end <= q[1]) return;
-      if (
+      if (h.ref.cued) {
+        if (!cuesMet(cat, text, folded, h)) return;
+      } else if (
         h.ref.ambiguous &&
         !ambiguousOk(cat, text, folded, h) &&
         !listedWithOthers(text, h, plain, lastKept)
@@ -430,6 +432,14 @@ function listedWithOthers(
   return prev !== undefined && prev[1] <= h.start && near(text.slice(prev[1], h.start));
 }
 
+/** A `cued` name's sentence holds a word of each of its entry's cue groups. */
+function cuesMet(cat: CompiledCatalog, text: string, folded: string, h: Hit): boolean {
+  const span = quoteSpan(text, h.start, h.end);
+  if (!span) return false;
+  const sentence = folded.slice(span[0], span[1]);
+  return cat.cues[h.ref.entry]!.every((group) => group.some((w) => sentence.includes(w)));
+}
+
 function ambiguousOk(cat: CompiledCatalog, text: string, folded: string, h: Hit): boolean {
   const after = folded.slice(h.end, h.end + 24);
   const cjk = h.ref.alias.charCodeAt(0) >= 0x2e80;
@@ -504,7 +514,8 @@ function identify(
         if (memo.size < 10_000) memo.set(value, rel);
       }
       for (const h of rel) {
-        if (owners.has(h.ref.entry)) continue;
+        // a bare maker's name in a table is a vendor ("华为技术有限公司"), not its push SDK
+        if (owners.has(h.ref.entry) || h.ref.cued) continue;
         // "Adjust advertising delivery ...": an ambiguous name followed by plain words is a verb.
         if (h.ref.ambiguous && /^\s+[a-z]{3,}/.test(value.slice(h.end, h.end + 20))) {
           if (!STRONG_AFTER_LATIN.test(folded.slice(f.start + h.end, f.start + h.end + 24)))

@@ -21,6 +21,12 @@ export interface CatalogEntry {
    * of an SDK table field.
    */
   ambiguous?: string[];
+  /**
+   * Bare names that count only in a sentence holding a word of each group: a phone
+   * maker's name ("华为") where the sentence speaks of the makers' push SDKs
+   * (厂商 / 制造商 and 推送 / push). Never read in SDK tables, where the name is a vendor.
+   */
+  cued?: { names: string[]; sentenceHas: string[][] };
   /** Strings that, when they contain a hit, cancel it (e.g. "每个推" for "个推"). */
   notWithin?: string[];
   /** Package / bundle prefixes (com.qq.e). */
