@@ -31,6 +31,25 @@ describe("a phone maker's bare name is its push SDK only where the sentence spea
   });
 });
 
+describe('an ambiguous Chinese name takes its SDK word from the list or bracket it is in', () => {
+  it('the word after the last name of a list, and a bracket after an SDK word', () => {
+    expect(find('我们接入的第三方服务，包括新浪微博、微信、QQ等分享功能。')).toEqual([
+      'weibo-open',
+      'wechat-open',
+      'qq-connect',
+    ]);
+    expect(find('个推用于推送唤醒功能。')).toEqual(['getui']);
+    expect(find('我们接入了第三方SDK（穿山甲）用于广告投放。')).toEqual(['pangle']);
+    expect(find('包括第三方登录方式提供商（QQ、微信）。')).toEqual(['qq-connect', 'wechat-open']);
+  });
+
+  it('the same names without such a word stay out', () => {
+    expect(find('您可以使用微信联系客服，或在微博上关注我们。')).toEqual([]);
+    expect(find('请关注我们的微信公众号（微信号：abc）。')).toEqual([]);
+    expect(find('我们的合作伙伴（快手、微信）会在活动页展示。')).toEqual([]);
+  });
+});
+
 describe('ambiguous names need SDK context', () => {
   it('ordinary words and capitalised sentence starts do not fire', () => {
     expect(find('The bank opened a new branch and adjusted its opening hours.')).toEqual([]);

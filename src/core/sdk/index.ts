@@ -81,8 +81,10 @@ const LATIN_CONTEXT =
   /sdk|\b(?:apis?|analytics|advertis\w*|ads|ad network|push|tracking|trackers?|pixels?|plugins?|attribution|mediation|monetization|crashlytics)\b|统计|广告|推送|插件|归因|监测|埋点/;
 const STRONG_AFTER_LATIN =
   /^(?:\s*['’]s)?\s*[(（]?\s*(?:sdks?\b|pixel\b|tag\b|apis?\b|analytics\b|ads\b|push\b|广告|推送|统计|sdk)/;
-const STRONG_AFTER_CJK =
-  /^\s?(?:sdk|广告|推送|统计|联盟|聚合|开放平台|登录|分享|支付|地图|定位|认证|移动广告|消息推送)/;
+/** What a Chinese SDK name is followed by ("穿山甲广告", "微信登录"). */
+const CJK_SDK_WORD =
+  '(?:sdk|广告|推送|统计|联盟|聚合|开放平台|登录|分享|支付|地图|定位|认证|移动广告|消息推送)';
+const STRONG_AFTER_CJK = new RegExp(`^\\s?${CJK_SDK_WORD}`);
 const NEGATION_EN =
   /\b(?:(?:do|does|did|will|shall|would|can)\s*(?:not|n['’]t)\s+(?:currently\s+)?(?:use|integrate|embed|include|employ|utili[sz]e|work\s+with|partner\s+with|share\s+\w+(?:\s+\w+)?\s+with)|never\s+(?:use|uses|used|integrate|share\s+\w+\s+with)|no\s+longer\s+(?:use|uses|integrate))\b[^.;:!?。；]*$/;
 const NEGATION_ZH =
@@ -251,7 +253,9 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
       } else if (
         h.ref.ambiguous &&
         !ambiguousOk(cat, text, folded, h) &&
-        !listedWithOthers(text, h, plain, lastKept)
+        !listedWithOthers(text, h, plain, lastKept) &&
+        !listEndsInSdkWord(folded, hits, i) &&
+        !inSdkBracket(folded, h)
       )
         return;
       if (negated(folded, h)) return;
@@ -438,6 +442,38 @@ function cuesMet(cat: CompiledCatalog, text: string, folded: string, h: Hit): bo
   if (!span) return false;
   const sentence = folded.slice(span[0], span[1]);
   return cat.cues[h.ref.entry]!.every((group) => group.some((w) => sentence.includes(w)));
+}
+
+/** Between two names of one list: "、", "，", "/", "和", "及", "与", "或", "以及". */
+const LIST_GAP = /^(?:[\s、，,/和及与或]|以及){0,4}$/;
+/** After a list's last name: "等分享功能", "等提供广告服务", "用于推送". */
+const LIST_TAIL = new RegExp(`^\\s?(?:等等?)?\\s?(?:用于|提供)?${CJK_SDK_WORD}`);
+
+/**
+ * A name in a Chinese list of SDK names whose end says what they are: "新浪微博、微信、QQ等分享功能",
+ * "快手、UC、今日头条等提供广告服务", "个推用于推送" (the SDK word after the last name is all of theirs).
+ */
+function listEndsInSdkWord(folded: string, hits: readonly Hit[], i: number): boolean {
+  let end = hits[i]!.end;
+  for (let j = i + 1; j < hits.length && j <= i + 12; j++) {
+    const next = hits[j]!;
+    if (next.start < end) continue;
+    if (!LIST_GAP.test(folded.slice(end, next.start))) break;
+    end = next.end;
+  }
+  return LIST_TAIL.test(folded.slice(end, end + 24));
+}
+
+/** Right after an SDK word: "第三方SDK（穿山甲）", "第三方登录方式提供商（QQ、微信）", "支付机构（…）". */
+const BRACKET_LEAD = /(?:sdk|登录|分享|支付|推送|广告|统计|地图|定位|认证)[^，。,;；\n]{0,8}$/;
+
+function inSdkBracket(folded: string, h: Hit): boolean {
+  const lo = Math.max(0, h.start - 40);
+  const before = folded.slice(lo, h.start);
+  const open = Math.max(before.lastIndexOf('（'), before.lastIndexOf('('));
+  if (open < 0 || /[)）\n。；;]/.test(before.slice(open + 1))) return false;
+  const at = lo + open;
+  return BRACKET_LEAD.test(folded.slice(Math.max(0, at - 14), at));
 }
 
 function ambiguousOk(cat: CompiledCatalog, text: string, folded: string, h: Hit): boolean {
