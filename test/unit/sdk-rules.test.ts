@@ -50,6 +50,34 @@ describe('an ambiguous Chinese name takes its SDK word from the list or bracket 
   });
 });
 
+describe('a social network named bare counts where the sentence speaks of its button or sign-in', () => {
+  it('like and share buttons, social plugins, signing in with the account', () => {
+    expect(
+      find('Our Web site includes Social Media Features, such as the Facebook Like button.'),
+    ).toEqual(['facebook-sdk']);
+    expect(
+      find('If you click on a Facebook "like" button on our service, Facebook may collect data.'),
+    ).toEqual(['facebook-sdk']);
+    expect(
+      find(
+        'You may sign into our Services using a social networking account such as a Facebook, Twitter or LinkedIn account.',
+      ),
+    ).toEqual(['facebook-sdk', 'twitter-kit', 'linkedin-login']);
+  });
+
+  it('its category follows the use the sentence names', () => {
+    const found = findSdks('You can log in with your LinkedIn account to apply for jobs.', ctx);
+    expect(found.map((f) => [f.id, f.category])).toEqual([['linkedin-login', 'login']]);
+    const shared = findSdks('Share articles with the Twitter share button on each page.', ctx);
+    expect(shared.map((f) => [f.id, f.category])).toEqual([['twitter-kit', 'social']]);
+  });
+
+  it('the same names without such words stay out', () => {
+    expect(find('Follow us on Facebook and Twitter for news about our products.')).toEqual([]);
+    expect(find('Our founder previously worked at LinkedIn and Twitter.')).toEqual([]);
+  });
+});
+
 describe('ambiguous names need SDK context', () => {
   it('ordinary words and capitalised sentence starts do not fire', () => {
     expect(find('The bank opened a new branch and adjusted its opening hours.')).toEqual([]);

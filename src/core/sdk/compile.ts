@@ -63,6 +63,8 @@ export interface CompiledCatalog {
   hints: string[][];
   /** Folded cue groups of each entry's `cued` names (empty when it has none). */
   cues: string[][][];
+  /** Folded `contextWords` of each entry (empty when it has none). */
+  contextWords: string[][];
   notWithin: string[][];
   /** The characters a Chinese alias starts with, one bit per UTF-16 code unit (the scan skips the rest). */
   cjkFirst: Uint32Array;
@@ -220,6 +222,7 @@ export function compileCatalog(entries: readonly CatalogEntry[]): CompiledCatalo
   const cjk = new Map<number, CjkAlias[]>();
   const hints: string[][] = [];
   const cues: string[][][] = [];
+  const contextWords: string[][] = [];
   const notWithin: string[][] = [];
   const addLatin = (key: string, a: LatinAlias): void => {
     if (!key) return;
@@ -275,6 +278,7 @@ export function compileCatalog(entries: readonly CatalogEntry[]): CompiledCatalo
     }
     hints.push([...(e.packages ?? []), ...(e.domains ?? [])].map((h) => fold(h)));
     cues.push((e.cued?.sentenceHas ?? []).map((group) => group.map((w) => fold(w))));
+    contextWords.push((e.contextWords ?? []).map((w) => fold(w)));
     notWithin.push((e.notWithin ?? []).map((s) => fold(s)));
   });
   for (const list of cjk.values()) list.sort((a, b) => b.folded.length - a.folded.length);
@@ -282,7 +286,18 @@ export function compileCatalog(entries: readonly CatalogEntry[]): CompiledCatalo
   for (const c of cjk.keys()) cjkFirst[c >> 5]! |= 1 << (c & 31);
   const vendorKeys = entries.map((e) => normalizeName(e.vendor));
   const latinKeys = new KeyTrie(latin);
-  return { entries, latin, latinKeys, cjk, cjkFirst, hints, cues, notWithin, vendorKeys };
+  return {
+    entries,
+    latin,
+    latinKeys,
+    cjk,
+    cjkFirst,
+    hints,
+    cues,
+    contextWords,
+    notWithin,
+    vendorKeys,
+  };
 }
 
 function acceptsCase(ref: AliasRef, text: string, start: number, end: number): boolean {

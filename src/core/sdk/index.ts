@@ -436,12 +436,19 @@ function listedWithOthers(
   return prev !== undefined && prev[1] <= h.start && near(text.slice(prev[1], h.start));
 }
 
+/** The folded sentence around a hit ("" when it has none). */
+function sentenceOf(text: string, folded: string, h: Hit): string {
+  const span = quoteSpan(text, h.start, h.end);
+  return span ? folded.slice(span[0], span[1]) : '';
+}
+
 /** A `cued` name's sentence holds a word of each of its entry's cue groups. */
 function cuesMet(cat: CompiledCatalog, text: string, folded: string, h: Hit): boolean {
-  const span = quoteSpan(text, h.start, h.end);
-  if (!span) return false;
-  const sentence = folded.slice(span[0], span[1]);
-  return cat.cues[h.ref.entry]!.every((group) => group.some((w) => sentence.includes(w)));
+  const sentence = sentenceOf(text, folded, h);
+  return (
+    sentence !== '' &&
+    cat.cues[h.ref.entry]!.every((group) => group.some((w) => sentence.includes(w)))
+  );
 }
 
 /** Between two names of one list: "、", "，", "/", "和", "及", "与", "或", "以及". */
@@ -483,6 +490,11 @@ function ambiguousOk(cat: CompiledCatalog, text: string, folded: string, h: Hit)
   const lo = Math.max(0, h.start - 80);
   const near = folded.slice(lo, h.end + 80);
   if (cat.hints[h.ref.entry]!.some((x) => near.includes(x))) return true;
+  const words = cat.contextWords[h.ref.entry]!;
+  if (words.length) {
+    const sentence = sentenceOf(text, folded, h);
+    if (words.some((w) => sentence.includes(w))) return true;
+  }
   if (cjk) return false;
   if (atSentenceStart(text, h.start)) return false;
   let before = folded.slice(Math.max(0, h.start - CONTEXT_WINDOW), h.start);

@@ -22,6 +22,11 @@ export interface CatalogEntry {
    */
   ambiguous?: string[];
   /**
+   * Words that, in the same sentence, let the entry's ambiguous aliases count besides the
+   * usual SDK context ("Facebook" in "the Facebook Like button", "log in with Facebook").
+   */
+  contextWords?: string[];
+  /**
    * Bare names that count only in a sentence holding a word of each group: a phone
    * maker's name ("华为") where the sentence speaks of the makers' push SDKs
    * (厂商 / 制造商 and 推送 / push). Never read in SDK tables, where the name is a vendor.
