@@ -206,6 +206,36 @@ describe('the policy owner is never an SDK', () => {
     expect(find(text)).toEqual(['google-analytics']);
   });
 
+  it("the writer named where the policy itself starts, after a site's menus", () => {
+    const menus = 'Home Products Deals Support Careers Investors '.repeat(40);
+    expect(
+      find(
+        menus +
+          'Privacy Notice\nThis Privacy Notice describes how Amazon.com and its affiliates (collectively "Amazon") collect information. We host data on Amazon Web Services and use Google Analytics.',
+      ),
+    ).toEqual(['google-analytics']);
+    expect(
+      find(
+        menus +
+          'Adobe Privacy Policy\nThis policy describes how Adobe (also referred to as "we," "us" or "our") uses data. Adobe Analytics measures our sites.',
+      ),
+    ).toEqual([]);
+    expect(
+      find(
+        menus +
+          'Privacy Policy Introduction Information Google collects Why Google collects data\nWe use Google Analytics and Google Maps.',
+      ),
+    ).toEqual([]);
+  });
+
+  it("after the menus, a Chinese policy's later 以下简称 still names a partner, not the writer", () => {
+    const menus = '首页 产品 服务 下载 关于我们 '.repeat(120);
+    const text =
+      menus +
+      '隐私政策\n我们需将上述信息传输给北京旷视科技有限公司（以下简称“旷视”），用于实名认证。';
+    expect(find(text)).toEqual(['megvii']);
+  });
+
   it('a name later in the text is not taken for the owner', () => {
     const filler = 'We care about your privacy and explain our practices below. '.repeat(40);
     const text =
