@@ -78,6 +78,23 @@ describe('a social network named bare counts where the sentence speaks of its bu
   });
 });
 
+describe('catalog names that name one product, not its maker', () => {
+  it('Tenpay runs QQ Wallet too: 财付通 alone is no WeChat Pay', () => {
+    expect(
+      find('QQ钱包功能由财付通公司向您提供服务。当您开通QQ钱包功能时，财付通会收集您的姓名。'),
+    ).toEqual(['qq-wallet']);
+    expect(find('支付功能由财付通支付SDK提供。')).toEqual(['wechat-pay']);
+  });
+
+  it("Meta's image library is no Facebook SDK: only the SDK's own packages are", () => {
+    expect(find('我们使用的com.facebook.cache、com.facebook.common两个包用于图片缓存。')).toEqual(
+      [],
+    );
+    expect(find('图片加载使用了Fresco开源库（com.facebook.fresco）。')).toEqual(['fresco']);
+    expect(find('The app embeds com.facebook.login to let you sign in.')).toEqual(['facebook-sdk']);
+  });
+});
+
 describe('ambiguous names need SDK context', () => {
   it('ordinary words and capitalised sentence starts do not fire', () => {
     expect(find('The bank opened a new branch and adjusted its opening hours.')).toEqual([]);
