@@ -248,6 +248,19 @@ describe('SDK blocks and tables', () => {
     expect(badQuotes(text, found)).toEqual([]);
   });
 
+  it('a comma row\'s purpose may run long before the company; an "…API" named on its line is an SDK too', () => {
+    const text = [
+      '重庆畅通卡充值SDK,交通卡充值组件,提供给重庆畅通卡持卡用户通过手机NFC功能或通过线下共享蓝牙机具进行自助在线充值公交卡,某某移动金融有限责任公司,经纬度,相机、电话、位置权限',
+      '4.星河短视频API：获取IMEI权限、MAC地址权限、手机号权限',
+      '我们通过应用程序接口（API）：向合作方传输必要信息。',
+    ].join('\n');
+    const found = findSdks(text, ctx);
+    expect(ids(found)).toEqual(['?重庆畅通卡充值SDK', '?星河短视频API']);
+    expect(found[0]!.vendor).toBe('某某移动金融有限责任公司');
+    expect(found[0]!.category).toBe('payment');
+    expect(badQuotes(text, found)).toEqual([]);
+  });
+
   it('a numbered line that holds only an SDK name heads the paragraph or the fields below it', () => {
     const text = [
       '涉及个人信息使用的逐项SDK相关情况如下：',

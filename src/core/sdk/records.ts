@@ -82,8 +82,8 @@ function isHeadingLine(s: string): boolean {
 
 /** A list mark before an item: "3）", "（3）", "1.2 ", "11.3.1 "; not the digits of a name ("360加固"). */
 const LIST_MARK = '(?:\\d{1,3}(?:[.．]\\d{1,3}){0,3}(?:\\s*[.、．)）]|\\s)|[（(]\\d{1,3}[)）])';
-/** An SDK's name: up to 60 characters ending in "SDK", no clause punctuation. */
-const SDK_NAME = '([^：:，。；;,\\n]{1,60}?(?:SDK|sdk|Sdk))';
+/** An SDK's name: up to 60 characters ending in "SDK" (or "API": "头条短视频API"), no clause punctuation. */
+const SDK_NAME = '([^：:，。；;,\\n]{1,60}?(?:SDK|sdk|Sdk|API))';
 
 const NAMED_LINE = new RegExp(`^\\s*(?:${LIST_MARK}|[-•*·])?[\\s,]*${SDK_NAME}\\s*[：:]`);
 /**
@@ -96,7 +96,7 @@ const NAMED_LINE = new RegExp(`^\\s*(?:${LIST_MARK}|[-•*·])?[\\s,]*${SDK_NAME
  */
 const NAMED_ROW = new RegExp(
   `^\\s*(?:${LIST_MARK}|[-•*·])?\\s*${SDK_NAME}\\s*(?:[（(][^)）\\n]{1,20}[)）])?\\s*[,，]\\s*` +
-    `(?:[^,，。；;:：\\n]{1,40}[,，]\\s*){0,2}?` +
+    `(?:[^,，。；;:：\\n]{1,60}[,，]\\s*){0,2}?` +
     `([^,，。；;:：\\n]{2,40}?(?:${ORG_END_ZH})|[A-Z][^,;:\\n]{1,60}?\\b(?:${ORG_END_EN}))\\s*(?:[,，]|$)`,
 );
 /**
@@ -108,7 +108,7 @@ const NAMED_HEADING = new RegExp(`^\\s*${LIST_MARK}\\s*${SDK_NAME}\\s*[。.]?\\s
 const GENERIC_NAME =
   /^(?:(?:我们|本应用|本产品)?(?:所?使用|接入|集成|嵌入)的?)?(?:第三方|以下|相关|上述|其他|部分|这些|该|此|本(?!机|地)|各类|合作方)|^(?:third[- ]party|the\s+following|our|these|other|such|this|all)\b/i;
 
-const SDK_WORD = /sdk/i;
+const SDK_WORD = /sdk|api/i;
 
 /** A line that starts with an SDK's own name and a colon, then says what it does. */
 function namedLine(text: string, line: Line): SdkRecord | null {
