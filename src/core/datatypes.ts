@@ -34,6 +34,38 @@ function opensWithDefinition(folded: string, start: number, end: number): boolea
   return DEFINITION_STARTS.some((d) => folded.startsWith(d, i));
 }
 
+/** A term being defined, as a heading of its own ("10.2 个人敏感信息"). */
+const DEFINED_TERM_HEADING =
+  /^[\s\d.．、()（）一二三四五六七八九十]*(?:个人敏感信息|敏感个人信息|个人信息|sensitive personal (?:information|data))[:：]?$/;
+/** A sentence that opens with the list of a definition ("包括身份证件号码、…"). */
+const OPENS_WITH_LIST = /^[\s\d.．、()（）]*(?:包括|包含|例如|如：|比如)/;
+/** Words of a practice: a sentence with one of them says what the service does. */
+const PRACTICE_VERB =
+  /收集|获取|采集|使用|提供|共享|存储|保存|读取|访问|调用|上传|处理|collect|use|share|store|process|obtain|receive|provide/;
+
+/**
+ * Is the sentence the rest of a definition split over sentences: the list after a
+ * heading that names the term ("个人敏感信息" / "包括身份证件号码、…"), or a sentence
+ * right after a definition that states no practice, when it opens with the list or
+ * states none either?
+ */
+function continuesDefinition(doc: Doc, si: number, defines: (si: number) => boolean): boolean {
+  if (si === 0) return false;
+  const s = doc.sentences[si]!;
+  const prev = doc.sentences[si - 1]!;
+  if (s.heading || (prev.section !== s.section && !prev.heading)) return false;
+  const sentence = doc.folded.slice(s.start, s.end);
+  if (prev.heading) {
+    return (
+      OPENS_WITH_LIST.test(sentence) &&
+      DEFINED_TERM_HEADING.test(doc.folded.slice(prev.start, prev.end).trim())
+    );
+  }
+  // a definition that also states a practice ("我们需要收集…，具体个人信息是指") is followed by the practice's list
+  if (!defines(si - 1) || PRACTICE_VERB.test(doc.folded.slice(prev.start, prev.end))) return false;
+  return OPENS_WITH_LIST.test(sentence) || !PRACTICE_VERB.test(sentence);
+}
+
 export interface DataTypeRules {
   matcher: Scanner<DataType>;
   exclude: Scanner<DataType>;
@@ -165,6 +197,13 @@ export function findSensitiveData(
   const definitionSection = doc.sections.map((sec) => DEFINITION_SECTION.test(fold(sec.heading)));
   // What a sentence says as a whole is read once per sentence, not once per hit.
   const sentenceFacts = new Map<number, SentenceFacts>();
+  const defines = (si: number): boolean => {
+    const s = doc.sentences[si]!;
+    return (
+      DEFINITION_SENTENCE.test(doc.folded, s.start, s.end) ||
+      opensWithDefinition(doc.folded, s.start, s.end)
+    );
+  };
   const factsOf = (si: number): SentenceFacts => {
     let f = sentenceFacts.get(si);
     if (!f) {
@@ -172,8 +211,8 @@ export function findSensitiveData(
       f = {
         skip:
           definitionSection[s.section]! ||
-          DEFINITION_SENTENCE.test(doc.folded, s.start, s.end) ||
-          opensWithDefinition(doc.folded, s.start, s.end) ||
+          defines(si) ||
+          continuesDefinition(doc, si, defines) ||
           HYPOTHETICAL.test(doc.folded, s.start, s.end) ||
           // a site's menu glued to the policy ("Shop All Sports … Exercise Fitness, Yoga…");
           // a table row ("Device Permission | Location permission") is no menu

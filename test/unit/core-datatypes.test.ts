@@ -125,6 +125,50 @@ describe('sensitive data', () => {
     expect(typesOf('经您授权后，我们会读取您的短信内容和通话记录。')).toContain('communications');
   });
 
+  it('texts the service sends are a channel; the messages and logs of the user are data', () => {
+    for (const text of [
+      'You can opt out of a text message by replying "STOP," or turn off notifications on your device.',
+      'We may use your data to send promotional text messages or emails.',
+      'You can stop receiving text messages and push notifications at any time by contacting us.',
+      'The Library of Congress strives to provide the best experience for our Web and SMS users.',
+      'You may follow the unsubscribe instructions included in the email messages you receive.',
+      '如您不想接收商业性信息，可以根据短信内容提示退订。',
+    ])
+      expect(typesOf(text), text).not.toContain('communications');
+    for (const text of [
+      'We collect messages you send or receive through our communications services.',
+      'We may also obtain the date, time and content of your messages.',
+      'With your permission the app will read SMS messages on your device to fill in the code.',
+      'We keep call recordings when you talk to customer service.',
+    ])
+      expect(typesOf(text), text).toContain('communications');
+  });
+
+  it('the list of a definition split over sentences is a definition too', () => {
+    // a heading names the term and the next sentence lists its kinds
+    expect(
+      typesOf(
+        '10.2 个人敏感信息\n包括身份证件号码、个人生物识别信息、银行账号、行踪轨迹、健康生理信息等。',
+      ),
+    ).toEqual([]);
+    // a definition sentence, then the rest of its list with no practice in it
+    expect(
+      typesOf(
+        '个人信息：是指以电子或者其他方式记录的能够识别特定自然人的各种信息，包括姓名、出生日期。' +
+          '健康生理信息、行踪轨迹、交易信息等。',
+      ),
+    ).toEqual([]);
+    // a practice that ends by defining its words is followed by that practice's list
+    expect(
+      typesOf(
+        '我们需要收集您的个人信息来保障帐号安全，具体个人信息是指\n\n' +
+          '其中设备信息包括IMEI、硬件序列号。',
+      ),
+    ).toContain('device-id');
+    // a heading that is no defined term does not make its list a definition
+    expect(typesOf('10.2 位置信息\n包括您的精确位置。')).toContain('location');
+  });
+
   it('reads 健康 as data only where it names health data', () => {
     for (const text of [
       '为营造公平、健康及安全的游戏环境，我们会收集您的游戏识别信息。',
