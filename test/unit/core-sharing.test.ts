@@ -26,6 +26,28 @@ describe('sharing flags', () => {
     expect(flags('我们仅会在以下情况下，公开披露您的个人信息。').publicDisclosure).toBe(true);
   });
 
+  it('reads what users post becoming public, and transfers out of the state or country', () => {
+    for (const text of [
+      'Comments you provide may be published on the Site at the discretion of the editors.',
+      'Content you post on message boards becomes available to the public.',
+      'Public activity on your account will remain accessible to the public after deletion.',
+    ])
+      expect(flags(text).publicDisclosure, text).toBe(true);
+    for (const text of [
+      'We do not make your profile available to the public.',
+      'Any changes to this policy will be published on the Site.',
+    ])
+      expect(flags(text).publicDisclosure, text).toBe(false);
+    expect(
+      flags(
+        'Your information may be transferred to computers located outside of the state, province, country or other jurisdiction in which you reside.',
+      ).crossBorder,
+    ).toBe(true);
+    expect(flags('Visitors from outside the state may buy tickets at the door.').crossBorder).toBe(
+      false,
+    );
+  });
+
   it('takes advertisers for advertising only when data goes to them or is used by them', () => {
     const ad = (text: string) => flags(text).advertising;
     expect(ad('We may share your information with advertisers.')).toBe(true);
