@@ -273,7 +273,12 @@ export function findRetention(
         }
       }
     }
-    const alan = has('asLongAsNecessary');
+    // "for as long as you are an active user" is the account's life, not the purpose's
+    const alan = hits.find(
+      (h) =>
+        h.tag === 'asLongAsNecessary' &&
+        !hits.some((u) => u.tag === 'untilDeletion' && u.start < h.end && h.start < u.end),
+    );
     if (alan && context) add('as-long-as-necessary', evidenceFor(doc, s, alan.start, alan.end));
     const indef = hits.find(
       (h) =>

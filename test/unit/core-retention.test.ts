@@ -20,6 +20,26 @@ describe('retention', () => {
     expect(ret('您的个人信息保存期限为3年。').statements[0]?.days).toBe(1095);
   });
 
+  it("the life of the user's account or membership is until-deletion, not a purpose's need", () => {
+    const kinds = (text: string) => ret(text).statements.map((s) => s.kind);
+    for (const text of [
+      'We keep most personal information for as long as you are an active user of our products.',
+      'Period of storage: until you send a deletion request.',
+      'We retain your information while you are a registered user.',
+    ])
+      expect(kinds(text), text).toEqual(['until-deletion']);
+    expect(
+      kinds(
+        'We retain your data for as long as your account is active or as needed to provide you the Service.',
+      ),
+    ).toEqual(['until-deletion', 'as-long-as-necessary']);
+    expect(
+      kinds(
+        'We also keep a permanent record of the fact that you asked us not to send you marketing.',
+      ),
+    ).toEqual(['indefinite']);
+  });
+
   it('a breach named as the ground for erasure is no retention statement', () => {
     const zh = [
       '在以下情形中，您可以向我们提出删除个人信息的请求：',
