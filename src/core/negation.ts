@@ -93,7 +93,54 @@ export function readPractice(
   const clauseAfter = after.split(/[,;，；。.]/)[0] ?? '';
   const denied =
     before ||
-    /^\s*(?:(?:is|are|will|shall|would|may|be|been|being)\s+)+(?:not|never)\b/.test(clauseAfter) ||
-    /^(?:将|也|都|均)?(?:不会|不被|不得|不予)/.test(clauseAfter);
+    PASSIVE_DENIAL.test(clauseAfter) ||
+    deniedAfterExamples(folded, sStart, sEnd, hitStart, hitEnd);
   return { denied, conditional: denied && index.conditional };
+}
+
+/** "… is not collected", "… 不会被保存", right where the clause goes on. */
+const PASSIVE_DENIAL =
+  /^\s*(?:(?:is|are|will|shall|would|may|be|been|being)\s+)+(?:not|never)\b|^\s*(?:将|也|都|均)?(?:不会|不被|不得|不予)/;
+/** A noun's examples before its verb: "(such as card number, expiry date)", ", for example GPS data,". */
+const EXAMPLES =
+  /^(?:\s*[\w-]+){0,3}[\u4e00-\u9fff]{0,4}\s*(?:\([^()]{0,200}\)|,\s*(?:such as|for example|for instance|e\.g\.|including|like)\b[^;()]{0,200}?,)/;
+/** The opening of a comma aside of examples, and the denial that closes it. */
+const ASIDE_OPEN = /,\s*(?:such as|for example|for instance|e\.g\.|including)\b[^;()]*$/;
+const ASIDE_DENIAL =
+  /^[^;()]{0,200}?,\s*(?:(?:is|are|will|shall|would|may|be|been|being)\s+)+(?:not|never)\b/;
+
+/** Is there an unclosed "(" in folded[from, at)? A bounded look back, never the whole text. */
+function insideParentheses(folded: string, from: number, at: number): boolean {
+  for (let i = at - 1; i >= from; i--) {
+    const c = folded.charCodeAt(i);
+    if (c === 0x29) return false; // ')'
+    if (c === 0x28) return true; // '('
+  }
+  return false;
+}
+
+/**
+ * The denial of a subject whose examples stand between it and its verb: "Your card
+ * details (such as card number, expiry date) will not be stored" denies the details and
+ * each example, as does "您的银行卡信息（如卡号、有效期）不会被保存".
+ */
+function deniedAfterExamples(
+  folded: string,
+  sStart: number,
+  sEnd: number,
+  hitStart: number,
+  hitEnd: number,
+): boolean {
+  const rest = folded.slice(hitEnd, Math.min(sEnd, hitEnd + 260));
+  // inside the examples themselves: go on from where they close
+  if (insideParentheses(folded, Math.max(sStart, hitStart - 200), hitStart)) {
+    const close = rest.indexOf(')');
+    if (close < 0 || close > 200 || rest.lastIndexOf('(', close) >= 0) return false;
+    return PASSIVE_DENIAL.test(rest.slice(close + 1));
+  }
+  const m = EXAMPLES.exec(rest);
+  if (m !== null) return PASSIVE_DENIAL.test(rest.slice(m[0].length));
+  // one of the examples of a comma aside: ", for example GPS, Wi-Fi and cell towers, is not collected"
+  const head = folded.slice(Math.max(sStart, hitStart - 200), hitStart);
+  return ASIDE_OPEN.test(head) && ASIDE_DENIAL.test(rest);
 }

@@ -144,6 +144,25 @@ describe('sensitive data', () => {
       expect(typesOf(text), text).toContain('communications');
   });
 
+  it('a denial after a list of examples denies the noun and each example', () => {
+    for (const text of [
+      'After a transaction, your private information (credit cards, social security numbers, financials, etc.) will not be stored on our servers.',
+      'Your payment card details (such as card number and expiry date) will not be stored by us.',
+      'Your precise location, for example GPS coordinates or nearby cell towers, is not collected.',
+      '您的银行卡信息（如卡号、有效期）不会被保存。',
+    ])
+      expect(typesOf(text), text).toEqual([]);
+    // the examples' own remark, or a denial of something else, leaves the practice standing
+    expect(typesOf('We collect your location (such as GPS data) and it is not shared.')).toEqual([
+      'location',
+    ]);
+    expect(
+      typesOf(
+        'We collect data, such as your precise location, to improve the app, and this is not sold.',
+      ),
+    ).toEqual(['location']);
+  });
+
   it('the list of a definition split over sentences is a definition too', () => {
     // a heading names the term and the next sentence lists its kinds
     expect(
