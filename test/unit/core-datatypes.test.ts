@@ -59,8 +59,17 @@ describe('sensitive data', () => {
       '如您拒绝提供手机号码进行核验，将导致注册失败，但不影响您使用视频的浏览、搜索、播放功能。',
       'Cookies let a user listen to audios or watch videos on the Platform.',
       'Web beacon 是装嵌在网站或电邮内的电子图像文件，可用于计算访客数目。',
+      'We collect aggregated data about email click-through rates and video viewing.',
+      'Flash cookies preserve video player settings.',
+      'If you use assistive technology (such as a screen reader or voice recognition software), e-mail us.',
+      'Our photographers use Photoshop for their work.',
     ])
       expect(typesOf(text), text).not.toContain('media');
+    for (const text of [
+      'You may provide information by typing or using voice commands.',
+      'We collect the photos and videos you upload.',
+    ])
+      expect(typesOf(text), text).toContain('media');
     expect(
       typesOf('您在上传头像时，我们会请求您的相机、相册权限，并收集您上传的图片信息。'),
     ).toContain('media');
