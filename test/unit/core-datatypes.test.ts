@@ -114,6 +114,8 @@ describe('sensitive data', () => {
       '我们会收集您在终端设备操作游戏时形成的点击压力和半径、点击相对位置、加速度方向等数据。',
       '我们会记录页面名称、元素位置、浏览器名。',
       '人脸特效功能会用于定位您面部五官位置。',
+      'We record the advertisement, the number of times it was watched and its location in the game.',
+      'This policy covers our U.S. stores, websites and other locations where you may interact with us.',
     ])
       expect(typesOf(text), text).not.toContain('location');
     expect(typesOf('经您授权，我们会收集您的位置信息以推荐附近的门店。')).toContain('location');
