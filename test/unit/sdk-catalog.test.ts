@@ -252,6 +252,19 @@ describe('SDK catalog data', () => {
       'Bing Ads',
       'Reddit Pixel',
       'Quora Pixel',
+      'Udesk',
+      '易宝支付',
+      '连连支付',
+      '拉卡拉支付',
+      '通联支付',
+      '小米支付',
+      '数盟SDK',
+      '网宿科技',
+      'APMPlus',
+      'Tealium',
+      'WebEngage',
+      'myTarget',
+      'Pollfish',
     ];
     expect(required.filter((r) => !names.has(normName(r)))).toEqual([]);
   });
