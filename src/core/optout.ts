@@ -62,7 +62,7 @@ export function compileOptOutRules(settings?: RuleSettings, warnings: string[] =
       `\\b(?:${rules.namedAccountVerbs.join('|')})\\s{1,3}(?:your|my)\\s{1,3}[a-z0-9][a-z0-9.-]{0,30}\\s{1,3}account\\b`,
       'g',
     ),
-    places: routePlaceCues(rules.deviceRoute, rules.productRoute),
+    places: routePlaceCues(rules.deviceRoute, rules.productRoute, rules.deviceFirstLabel),
     also: termSet(rules.alsoCues),
     user: userTermMatchers<OptOutKind>(
       (settings?.customTerms ?? []).filter((c) => c.area === 'opt-out'),
@@ -269,6 +269,18 @@ function withNamedAccounts(folded: string, r: OptOutRules): readonly TagHit[] {
   return [...hits, ...named].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/** Not refusing messages but personalised content ("不想接收个性化内容展示"): a recommendation switch. */
+const PERSONALISED_AFTER = /^\s*(?:我们的|您的|your |our )?(?:个性化|personali[sz]ed)/;
+/** Cancelling a notice or top-up service ("注销账户变动通知服务", "注销缴费充值服务"), not the account. */
+const SERVICE_CANCELLED = /^[^，。；,;]{0,10}?(?:通知|提醒|短信|缴费|充值)/;
+
+function notThisKind(kind: PhraseKind, folded: string, start: number, end: number): boolean {
+  if (kind === 'unsubscribe') return PERSONALISED_AFTER.test(folded.slice(end, end + 12));
+  if (kind === 'account-deletion' && folded.startsWith('注销', start))
+    return SERVICE_CANCELLED.test(folded.slice(start + 2, start + 16));
+  return false;
+}
+
 export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
   const bySentence = hitsBySentence(doc, withNamedAccounts(doc.folded, r));
   const acc = new Map<string, Acc>();
@@ -408,6 +420,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       if (!(t.tag in rules.kinds) || seen.has(t.tag as PhraseKind)) continue;
       const kind = t.tag as PhraseKind;
       if (kind === 'ad-personalization' && !adPersonalizationOk(doc, s)) continue;
+      if (notThisKind(kind, doc.folded, t.start, t.end)) continue;
       let near: Route | undefined;
       if (kind === 'browser-control') {
         if (!tags.some((x) => x.tag === 'browserControlVerbs')) continue;

@@ -15,14 +15,24 @@ export type RoutePlace = 'device' | 'product';
 export interface RoutePlaceCues {
   device: TermMatcher<1>;
   product: TermMatcher<1>;
+  /** Whole first labels that name the device ("系统" in "系统-设置-…"). */
+  deviceLabels: ReadonlySet<string>;
 }
 
 export function routePlaceCues(
   device: readonly string[],
   product: readonly string[],
+  deviceLabels: readonly string[] = [],
 ): RoutePlaceCues {
-  return { device: termSet(device), product: termSet(product) };
+  return {
+    device: termSet(device),
+    product: termSet(product),
+    deviceLabels: new Set(deviceLabels.map((l) => l.toLowerCase())),
+  };
 }
+
+/** Quotes, brackets and spaces around a route's label. */
+const LABEL_MARKS = /^[\s"'“”‘’【】\[\]「」『』<>《》]+|[\s"'“”‘’【】\[\]「」『』<>《》]+$/g;
 
 /**
  * The place of `route` in `folded` (the document's folded text), read from the
@@ -35,6 +45,8 @@ export function routePlace(
   route: Route,
   cues: RoutePlaceCues,
 ): RoutePlace {
+  if (cues.deviceLabels.has(folded.slice(route.start, route.firstEnd).replace(LABEL_MARKS, '')))
+    return 'device';
   const from = Math.max(sentenceStart, route.start - BEFORE);
   const device = lastEnd(cues.device, folded, from, route.firstEnd);
   const product = lastEnd(cues.product, folded, from, route.firstEnd);

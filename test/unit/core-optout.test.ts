@@ -13,6 +13,41 @@ const targetsOf = (text: string, ...kinds: string[]) =>
     .map((p) => p[1]);
 
 describe('opt-out paths', () => {
+  it('a switch for personalised content is no unsubscribe; a notice service cancelled is no account', () => {
+    const t =
+      '若您不想接收个性化内容展示，我们在产品中的【设置-其他-个人信息与隐私】页面为您提供了个性化推荐开关，您可以自主选择关闭。';
+    expect(targetsOf(t, 'unsubscribe')).toEqual([]);
+    expect(targetsOf(t, 'ad-personalization')).toEqual(['设置-其他-个人信息与隐私']);
+    expect(targetsOf('如您不想接收我们的营销短信，您可以回复TD退订。', 'unsubscribe').length).toBe(
+      1,
+    );
+    expect(
+      targetsOf(
+        '您可在登录手机银行后，通过“消息服务定制”菜单，注销账户变动通知服务。',
+        'account-deletion',
+      ),
+    ).toEqual([]);
+    expect(targetsOf('您可以通过“我的-设置-注销账号”注销您的账号。', 'account-deletion')).toEqual([
+      '我的-设置-注销账号',
+    ]);
+  });
+
+  it("a route that starts at the phone's system is the device's settings", () => {
+    const t =
+      '您也可以随时通过相关功能设置取消该权限，路径为：系统-设置-授权管理-应用权限管理-影视大全-相机，勾选取消授权。';
+    expect(targetsOf(t, 'settings-path')).toEqual([]);
+    expect(targetsOf(t, 'browser-control')).toEqual([
+      '系统-设置-授权管理-应用权限管理-影视大全-相机',
+    ]);
+    // a system permission named near a product page leaves the page the product's
+    expect(
+      targetsOf(
+        '您可在“隐私”中更改您对系统权限的授权，以及在“权限设置”中更改其他授权。',
+        'settings-path',
+      ),
+    ).toContain('权限设置');
+  });
+
   it('copies settings routes exactly', () => {
     const t = 'You may cancel your account at any time through “Me -> Account and Security”.';
     expect(routesIn(t, 0, t.length).map((r) => r.target)).toEqual(['Me -> Account and Security']);
