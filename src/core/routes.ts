@@ -47,6 +47,8 @@ const IN_THEN_VERB =
   /(?:中|里|内)(?:将|把|进行|解除|设置|选择|查询|取消|勾选|关闭|开启|查看|修改|删除|管理|更正|操作|找到|即可|可以|可)[^]*$/;
 /** Prose, not a label: a sentence that goes on after a dash (电话银行注销—您可以通过拨打…). */
 const PROSE_HEAD = /^(?:您|你|我们|请)/;
+/** A definition after a dash (快捷支付管理—快捷支付是建设银行针对…): prose, no page. */
+const COPULA_PROSE = /^[\u4e00-\u9fff]{1,8}是(?!否)[\u4e00-\u9fff]{3,}/;
 /** Two quoted routes side by side: “工银e支付-支付明细”以及“安全中心-…” is no label between them. */
 const QUOTES_APART = /[”」』】][^“”「」『』【】]+[“「『【]/;
 const BAD_LABEL = /^(?:and|or|the|a|an|to|of)$/i;
@@ -85,7 +87,7 @@ function rightLabel(after: string): string | undefined {
   if (title) return title[0].replace(/\s+(?:and|&|of|the|to|for)$/, '').slice(0, 40);
   const han = HAN_HEAD.exec(t);
   if (han) {
-    if (PROSE_HEAD.test(han[0])) return undefined;
+    if (PROSE_HEAD.test(han[0]) || COPULA_PROSE.test(han[0])) return undefined;
     // A label closed by its quote is whole: “工作台-应用管理” ends with 管理, the page's own name.
     if (CLOSES_LABEL.test(t.charAt(han[0].length))) return han[0];
     const inThen = han[0].replace(IN_THEN_VERB, '');
@@ -224,7 +226,9 @@ export function namedPagesIn(text: string, start: number, end: number): Route[] 
     const labels = re === CAPS_LABEL ? 0 : 1;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
-      const label = m[1]!;
+      // “账户,”: a comma the source left inside the quotes is no part of the name
+      const label = m[1]!.replace(/[\s,，、;；]+$/, '');
+      if (!label) continue;
       const at = m.index + m[0].indexOf(label);
       if (routesIn(label, 0, label.length).length) continue; // a quoted full route: routesIn finds it
       if (SECTION_REF.test(label)) continue;

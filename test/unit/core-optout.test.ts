@@ -280,6 +280,16 @@ describe('routes', () => {
     // 中心 is part of a label, not "in".
     expect(routes('您可以在我的-个人中心查看。')).toEqual(['我的-个人中心']);
     expect(routes('电话银行注销—您可以通过拨打95533，选择人工服务。')).toEqual([]);
+    expect(routes('快捷支付管理—快捷支付是建设银行针对第三方支付机构推出的授权支付服务。')).toEqual(
+      [],
+    );
+    expect(routes('您可以在我的-是否公开资料中设置。')).toEqual(['我的-是否公开资料']);
+  });
+
+  it('a comma left inside the quotes of a page name is no part of it', () => {
+    expect(targetsOf('在“账户,”功能中管理绑定的银行卡、其他账户服务；', 'settings-path')).toEqual([
+      '账户',
+    ]);
   });
 
   it('two quoted routes joined by a word are two routes', () => {
