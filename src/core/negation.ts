@@ -94,8 +94,14 @@ export function readPractice(
   const denied =
     before ||
     PASSIVE_DENIAL.test(clauseAfter) ||
-    deniedAfterExamples(folded, sStart, sEnd, hitStart, hitEnd);
+    (negationAfter(n, hitEnd, sEnd) && deniedAfterExamples(folded, sStart, sEnd, hitStart, hitEnd));
   return { denied, conditional: denied && index.conditional };
+}
+
+/** Is there a negation word in [from, to)? (`n` holds [start, end) pairs, in no order.) */
+function negationAfter(n: readonly number[], from: number, to: number): boolean {
+  for (let i = 0; i < n.length; i += 2) if (n[i]! >= from && n[i]! < to) return true;
+  return false;
 }
 
 /** "… is not collected", "… 不会被保存", right where the clause goes on. */
@@ -103,7 +109,7 @@ const PASSIVE_DENIAL =
   /^\s*(?:(?:is|are|will|shall|would|may|be|been|being)\s+)+(?:not|never)\b|^\s*(?:将|也|都|均)?(?:不会|不被|不得|不予)/;
 /** A noun's examples before its verb: "(such as card number, expiry date)", ", for example GPS data,". */
 const EXAMPLES =
-  /^(?:\s*[\w-]+){0,3}[\u4e00-\u9fff]{0,4}\s*(?:\([^()]{0,200}\)|,\s*(?:such as|for example|for instance|e\.g\.|including|like)\b[^;()]{0,200}?,)/;
+  /^[\w-]*(?:\s+[\w-]+){0,2}[\u4e00-\u9fff]{0,4}\s*(?:\([^()]{0,200}\)|,\s*(?:such as|for example|for instance|e\.g\.|including|like)\b[^;()]{0,200}?,)/;
 /** The opening of a comma aside of examples, and the denial that closes it. */
 const ASIDE_OPEN = /,\s*(?:such as|for example|for instance|e\.g\.|including)\b[^;()]*$/;
 const ASIDE_DENIAL =
