@@ -183,6 +183,20 @@ function overlapsRole(hits: readonly SharingHit[], role: Role, h: SharingHit): b
   return false;
 }
 
+/** A sentence opening with "if" (如本公司因业务需要…, 若…), after its list number. */
+const IF_OPENING =
+  /^[\s\d.．、()（）一二三四五六七八九十•◆]*(?:如果|如若|假如|倘若|如|若)(?!下|上|前|何|您|你|实)/;
+
+/**
+ * Does the hit stand in the "if" clause of a Chinese conditional, before the "…的，"
+ * that closes it ("如本公司因业务发展需要，需向境外进行传输的，将明确告知并征得您的同意")?
+ */
+function inIfClause(folded: string, sStart: number, sEnd: number, at: number): boolean {
+  if (!IF_OPENING.test(folded.slice(sStart, Math.min(sEnd, sStart + 16)))) return false;
+  const close = folded.indexOf('的,', at);
+  return close >= 0 && close < sEnd && close - at < 60;
+}
+
 export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag> {
   const out = {} as Record<SharingFlag, Flag>;
   const evidence = new Map<SharingFlag, Evidence[]>();
@@ -222,6 +236,11 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
       if (!terms.length) continue;
       // "If, in the future, ... cross-border" is a hypothetical, not a practice.
       if (r.hypothetical.get(flag)?.test(doc.folded, s.start, s.end)) continue;
+      if (
+        flag === 'crossBorder' &&
+        terms.every((t) => inIfClause(doc.folded, s.start, s.end, t.start))
+      )
+        continue;
       if (r.notPractice.get(flag)?.test(doc.folded, s.start, s.end)) continue;
       // One denied mention makes the sentence a denial ("Ad servers: we do not partner with any ad server").
       let positive: SharingHit | undefined;

@@ -26,6 +26,21 @@ describe('sharing flags', () => {
     expect(flags('我们仅会在以下情况下，公开披露您的个人信息。').publicDisclosure).toBe(true);
   });
 
+  it('a transfer abroad in the "if" clause of a Chinese conditional is hypothetical', () => {
+    expect(
+      flags(
+        '本公司会将个人信息存储于中华人民共和国境内，且不会向境外传输。如本公司因业务发展需要，需向境外进行传输的，将明确告知并征得您的同意。',
+      ).crossBorder,
+    ).toBe(false);
+    // a practice with the same words, or "if you use" opening a real transfer, stays true
+    expect(flags('我们会将您的订单信息传输至境外的合作方，以完成跨境配送。').crossBorder).toBe(
+      true,
+    );
+    expect(
+      flags('如您使用跨境购服务，我们会将您的订单信息提供给境外商家，以完成配送。').crossBorder,
+    ).toBe(true);
+  });
+
   it('reads what users post becoming public, and transfers out of the state or country', () => {
     for (const text of [
       'Comments you provide may be published on the Site at the discretion of the editors.',
