@@ -33,6 +33,8 @@ interface SentenceIndex {
   /** End offsets of contrast words ("but", "但是"). */
   contrasts: number[];
   conditional: boolean;
+  /** Where the first condition starts, or -1. */
+  conditionAt: number;
 }
 
 /** Sentence indexes per analysed text; keyed by the document object, so a text is never compared. */
@@ -58,7 +60,14 @@ function indexOf(doc: ReadDoc, sStart: number, sEnd: number): SentenceIndex {
   for (let m = CONTRAST.exec(sentence); m; m = CONTRAST.exec(sentence)) {
     contrasts.push(sStart + m.index + m[0].length);
   }
-  const index = { end: sEnd, negations, contrasts, conditional: CONDITION.test(sentence) };
+  const cond = CONDITION.exec(sentence);
+  const index = {
+    end: sEnd,
+    negations,
+    contrasts,
+    conditional: cond !== null,
+    conditionAt: cond ? sStart + cond.index : -1,
+  };
   indexes.set(sStart, index);
   return index;
 }
@@ -95,7 +104,13 @@ export function readPractice(
     before ||
     PASSIVE_DENIAL.test(clauseAfter) ||
     (negationAfter(n, hitEnd, sEnd) && deniedAfterExamples(folded, sStart, sEnd, hitStart, hitEnd));
-  return { denied, conditional: denied && index.conditional };
+  // "does not store passwords and will not pass data on except in aggregate form": the
+  // exception belongs to the denial nearest before it, which here comes after the hit
+  const conditional =
+    denied &&
+    index.conditional &&
+    !(before && index.conditionAt >= hitEnd && negationAfter(n, hitEnd, index.conditionAt));
+  return { denied, conditional };
 }
 
 /** Is there a negation word in [from, to)? (`n` holds [start, end) pairs, in no order.) */

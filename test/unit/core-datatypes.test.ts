@@ -42,6 +42,15 @@ describe('sensitive data', () => {
     expect(typesOf('We will not access your contact list unless you grant permission.')).toEqual([
       'contacts',
     ]);
+    expect(typesOf('Your precise location will not be shared unless you consent.')).toEqual([
+      'location',
+    ]);
+    // an exception that belongs to a later denial leaves the first one whole
+    expect(
+      typesOf(
+        'Kinja does not receive or store passwords from your Third Party Service and will not pass information to any other organization except in aggregate form.',
+      ),
+    ).toEqual([]);
     // "not limited to" is not a denial
     expect(typesOf('We collect information including but not limited to your IMEI.')).toEqual([
       'device-id',
