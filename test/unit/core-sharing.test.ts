@@ -213,6 +213,17 @@ describe('sharing flags', () => {
     ).toBe(true);
   });
 
+  it('advertising filtered out of what users post is not advertising', () => {
+    for (const text of [
+      '我们可能会收集并保存您发送的上述信息内容用于过滤色情、暴力、政治、辱骂、恶意广告等不当内容，以此净化游戏环境。',
+      'We scan messages you send to other players to remove spam advertising and malicious ads.',
+    ])
+      expect(flags(text).advertising, text).toBe(false);
+    expect(
+      flags('我们会收集您的设备信息用于过滤恶意广告，并向您展示个性化广告。').advertising,
+    ).toBe(true);
+  });
+
   it('public disclosure is not read from a safeguard, a breach, a change list or a scope statement', () => {
     for (const text of [
       '我们已使用符合业界标准的安全防护措施保护您提供的个人信息，防止数据遭到未经授权访问、公开披露、使用、修改、损坏或丢失。',
