@@ -75,7 +75,7 @@ export function compileOptOutRules(settings?: RuleSettings, warnings: string[] =
 /** E-mail addresses; bounded parts and a start-of-token lookbehind keep it linear on hostile text. */
 export const EMAIL =
   /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![A-Za-z])/g;
-const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'“”‘’()（）\[\]{}，。；、`|]+/gi;
+const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'“”‘’()（）\[\]{}，。；、`|\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/gi;
 const PHONE =
   /(?<![\w.+-])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])?\d{3,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4}|-\d{5})?(?![\w@])|(?<!\d)(?:400|800)[\s-]?\d{3}[\s-]?\d{4}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)/g;
 

@@ -552,6 +552,27 @@ describe('routes', () => {
     ]);
   });
 
+  it('a contact page is a way like a contact e-mail; a web address ends where Chinese begins', () => {
+    const urls = (text: string) => targetsOf(text, 'url');
+    expect(
+      urls('您可以通过以下方式与我们联系：\n3）,通过https://kf.app.example/与我们联系；'),
+    ).toEqual(['https://kf.app.example/']);
+    expect(
+      urls(
+        'If you feel we are not following this policy, you may contact us at https://help.app.example.',
+      ),
+    ).toEqual(['https://help.app.example']);
+    expect(
+      urls('您还可以随时通过访问https://help.shop.example在线客服系统或拨打客服电话与我们联系。'),
+    ).toEqual(['https://help.shop.example']);
+    // Sites to read about cookies are not a way to reach us.
+    expect(
+      urls(
+        'If you have any other questions about cookies, please visit http://www.cookies.example/ or contact us as indicated below.',
+      ),
+    ).toEqual([]);
+  });
+
   it('does not take the contact details of an authority the user may complain to for a way out', () => {
     const contacts = (text: string) => targetsOf(text, 'email', 'phone');
     expect(
