@@ -75,17 +75,18 @@ export function compileOptOutRules(settings?: RuleSettings, warnings: string[] =
 /** E-mail addresses; bounded parts and a start-of-token lookbehind keep it linear on hostile text. */
 export const EMAIL =
   /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![A-Za-z])/g;
-const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'“”‘’()（）\[\]{}，。；、`|\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/gi;
+const URL_RE =
+  /\b(?:https?:\/\/|www\.)[^\s<>"'“”‘’()（）\[\]{}，。；、`|\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/gi;
 const PHONE =
-  /(?<![\w.+-])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])?\d{3,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4}|-\d{5})?(?![\w@])|(?<!\d)(?:400|800)[\s-]?\d{3}[\s-]?\d{4}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)/g;
+  /(?<![\w.+-])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])?\d{3,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4}|-\d{1,5})?(?![\w@])|(?<!\d)(?:400|800)[\s,-]?\d{3}[\s,-]?\d{4}(?:-\d{1,5})?(?![\d-])|(?<!\d)1[3-9]\d{9}(?!\d)/g;
 
 /**
- * A five-digit service line right after a word for calling it ("拨打95533",
+ * A five- or six-digit service line right after a word for calling it ("拨打95533",
  * "客服热线：10086", "致电12306"): too short for PHONE, and a number anywhere
  * else (an amount, a code) is not one.
  */
 const SERVICE_LINE =
-  /(?:拨打|致电|热线|客服电话|服务电话|电话)[\s:：为是]{0,3}((?:95|96|10|12)\d{3})(?!\d)/g;
+  /(?:拨打|致电|热线|客服电话|服务电话|电话)[\s:：为是【\[]{0,3}((?:95|96|10|12)\d{3,4})(?!\d)/g;
 /** What makes a short line one for the user's requests, outside a contact section. */
 const SERVICE_CONTEXT =
   /客服|热线|人工|联系|咨询|投诉|反馈|退订|注销|撤回|删除|更正|权利|请求|申请/;
@@ -117,7 +118,7 @@ function isPersonsAddress(sentence: string, at: number): boolean {
  * about the user's data.
  */
 const AUTHORITY =
-  /\b(?:attorney general|bureau of consumer protection|federal trade commission|ftc|(?:data protection|supervisory) authority|information commissioner|privacy commissioner|truste|trustarc|better business bureau|dispute resolution (?:provider|service|body|program)|ombudsman)\b|网信(?:部门|办)|市场监(?:督管理|管)(?:部门|局)|消费者协会|公安机关|监管(?:部门|机构)/gi;
+  /\b(?:attorney general|bureau of consumer protection|federal trade commission|ftc|(?:data protection|supervisory) authority|information commissioner|privacy commissioner|truste|trustarc|better business bureau|dispute resolution (?:provider|service|body|program)|ombudsman)\b|网信(?:部门|办)|市场监(?:督管理|管)(?:部门|局)|消费者协会|公安机关|监管(?:部门|机构)|法院/gi;
 const US = /\b(?:us|we|our)\b|我们|本公司|[本我](?:行|司|平台)/i;
 const CONTACT_VERB =
   /\b(?:contact|write to|complain to|complaint with|call|reach|notify)\b|向|联系|致电|拨打/i;
@@ -147,11 +148,15 @@ const FAX_LABEL = /(?:fax|facsimile|传真)(?:\s*(?:number|no\.?|号码))?\s*[:�
 function phoneOk(p: string, context: string): boolean {
   if (FAX_LABEL.test(context)) return false;
   // an extension ("021-61870500-86018") is not counted among the number's digits
-  const digits = p.replace(/-\d{5}$/, '').replace(/\D/g, '');
+  const digits = p.replace(/-\d{5}$|(?<=\d{4})-\d{1,2}$/, '').replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return false;
   if (/^\d{5}-\d{4}$/.test(p.trim())) return false; // a US ZIP+4 code
   if (/^(?:19|20)\d{2}[-./]?\d{1,2}[-./]?\d{1,2}$/.test(p.trim())) return false; // a date
-  if (/icp|备案|统一社会信用|credit code|registration|版本|version|zip|postal|邮编/i.test(context))
+  if (
+    /icp|备案|网安备|不良信息举报|统一社会信用|credit code|registration|版本|version|zip|postal|邮编/i.test(
+      context,
+    )
+  )
     return false;
   return true;
 }

@@ -404,6 +404,29 @@ describe('routes', () => {
         'phone',
       ),
     ).toEqual(['021-61870500-86018']);
+    expect(targetsOf('我们的个人信息保护负责人联系方式：电话028-85437733-9。', 'phone')).toEqual([
+      '028-85437733-9',
+    ]);
+    // Spaces turned into commas by the page's text extraction.
+    expect(
+      targetsOf('您可以通过客服热线向我们反映相关问题：求职者请拨打400,065,5799-4。', 'phone'),
+    ).toEqual(['400,065,5799-4']);
+  });
+
+  it('a site registration number, a content-report line or a court is no way to reach us', () => {
+    const phones = (text: string) => targetsOf(text, 'phone');
+    expect(
+      phones('如您有疑问，请联系我们：© 2021 www.app.example 京公网安备 11010802026035号'),
+    ).toEqual([]);
+    expect(
+      phones(
+        '如您有疑问，请联系我们。中央网信办违法和不良信息举报中心，违法和不良信息举报电话：010-58341833',
+      ),
+    ).toEqual([]);
+    expect(
+      phones('如您与我们产生争议，您可以向深圳市南山区人民法院提起诉讼，法院电话: 0755-86608312。'),
+    ).toEqual([]);
+    expect(phones('如您有疑问，请联系我们，联系电话：0755-86685111。')).toEqual(['0755-86685111']);
   });
 
   it('digits inside a web address are no phone number', () => {
@@ -424,6 +447,9 @@ describe('routes', () => {
   it('a five-digit service line is a phone where the user is told to call it', () => {
     expect(targetsOf('如您不同意上述授权，可拨打95588客服热线进行调整或退订。', 'phone')).toEqual([
       '95588',
+    ]);
+    expect(targetsOf('如您需要注销账号，请联系我们。联系电话：【950618】', 'phone')).toEqual([
+      '950618',
     ]);
     // Another company's line, and a number that is no line, are not.
     expect(
