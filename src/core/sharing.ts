@@ -188,13 +188,17 @@ const IF_OPENING =
   /^[\s\d.．、()（）一二三四五六七八九十•◆]*(?:如果|如若|假如|倘若|如|若)(?!下|上|前|何|您|你|实)/;
 
 /**
- * Does the hit stand in the "if" clause of a Chinese conditional, before the "…的，"
- * that closes it ("如本公司因业务发展需要，需向境外进行传输的，将明确告知并征得您的同意")?
+ * Does the hit stand in the "if" clause of a Chinese conditional? The clause
+ * ends at the "…的，" that closes it ("如本公司因业务发展需要，需向境外进行传输的，
+ * 将明确告知并征得您的同意"), or, with none, at the first comma after the hit
+ * ("如果我们向境外传输，我们将会遵循相关国家规定").
  */
 function inIfClause(folded: string, sStart: number, sEnd: number, at: number): boolean {
   if (!IF_OPENING.test(folded.slice(sStart, Math.min(sEnd, sStart + 16)))) return false;
   const close = folded.indexOf('的,', at);
-  return close >= 0 && close < sEnd && close - at < 60;
+  if (close >= 0 && close < sEnd) return close - at < 60;
+  const comma = folded.indexOf(',', at);
+  return comma >= 0 && comma < sEnd && comma - at < 40 && folded.lastIndexOf(',', at) < sStart;
 }
 
 export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag> {
@@ -236,9 +240,11 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
       if (!terms.length) continue;
       // "If, in the future, ... cross-border" is a hypothetical, not a practice.
       if (r.hypothetical.get(flag)?.test(doc.folded, s.start, s.end)) continue;
+      // A transfer abroad in the "if" clause makes the whole sentence its consequence
+      // ("如…因业务需要向境外传输个人信息的，我们会…告知用户信息出境的目的").
       if (
         flag === 'crossBorder' &&
-        terms.every((t) => inIfClause(doc.folded, s.start, s.end, t.start))
+        terms.some((t) => inIfClause(doc.folded, s.start, s.end, t.start))
       )
         continue;
       if (r.notPractice.get(flag)?.test(doc.folded, s.start, s.end)) continue;

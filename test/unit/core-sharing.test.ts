@@ -32,6 +32,13 @@ describe('sharing flags', () => {
         '本公司会将个人信息存储于中华人民共和国境内，且不会向境外传输。如本公司因业务发展需要，需向境外进行传输的，将明确告知并征得您的同意。',
       ).crossBorder,
     ).toBe(false);
+    for (const text of [
+      '如果我们向境外传输，我们将会遵循相关国家规定或者征求您的同意。',
+      '若我们需向境外合作方传输您的个人信息，我们也将采取合理且必要的措施。',
+      '如在符合适用法律规定的情形下因业务需要向境外传输个人信息的，我们会事先征得您的同意，向您告知用户信息出境的目的、接收方等情况。',
+      '我们将采取必要措施，保障境外接收方处理个人信息的活动达到中国法律规定的个人信息保护标准。',
+    ])
+      expect(flags(text).crossBorder, text).toBe(false);
     // a practice with the same words, or "if you use" opening a real transfer, stays true
     expect(flags('我们会将您的订单信息传输至境外的合作方，以完成跨境配送。').crossBorder).toBe(
       true,
