@@ -4,6 +4,7 @@ import { OPT_OUT_KINDS } from './types';
 import type { Doc, Sentence } from './sections';
 import { hitsBySentence, sentenceAt } from './sections';
 import { TermMatcher, termSet, type Scanner } from './matcher';
+import { fold } from './fold';
 import { readPractice } from './negation';
 import { addEvidence, evidenceFor } from './evidence';
 import { namedPagesIn, routesIn, steppedRoutesIn, type Route } from './routes';
@@ -35,6 +36,8 @@ export interface OptOutRules {
   user: UserMatcher<OptOutKind>[];
   places: RoutePlaceCues;
   also: TermMatcher<1>;
+  /** Kinds a product route is a way of by its last label ("…-账号注销", "…-广告管理"). */
+  labelKinds: [PhraseKind, TermMatcher<1>][];
 }
 
 export function compileOptOutRules(settings?: RuleSettings, warnings: string[] = []): OptOutRules {
@@ -64,6 +67,10 @@ export function compileOptOutRules(settings?: RuleSettings, warnings: string[] =
     ),
     places: routePlaceCues(rules.deviceRoute, rules.productRoute, rules.deviceFirstLabel),
     also: termSet(rules.alsoCues),
+    labelKinds: Object.entries(rules.routeLabelKinds).map(([kind, terms]) => [
+      kind as PhraseKind,
+      termSet(terms),
+    ]),
     user: userTermMatchers<OptOutKind>(
       (settings?.customTerms ?? []).filter((c) => c.area === 'opt-out'),
       (t) => ((OPT_OUT_KINDS as readonly string[]).includes(t) ? (t as OptOutKind) : undefined),
@@ -407,13 +414,12 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       // A route counts when the sentence uses it to control data, not just to reach a feature;
       // one on the phone or in the browser is a browser-control, not the product's settings path.
       if (!usesRoutes || route.labels === 0) return;
-      add(
-        places[i] === 'product' ? 'settings-path' : 'browser-control',
-        route.target,
-        si,
-        route.start,
-        route.end,
-      );
+      const product = places[i] === 'product';
+      add(product ? 'settings-path' : 'browser-control', route.target, si, route.start, route.end);
+      if (!product) return;
+      const last = fold(lastLabel(route.target));
+      for (const [kind, terms] of r.labelKinds)
+        if (terms.test(last)) add(kind, route.target, si, route.start, route.end);
     });
     if (!agency) continue;
     // "This policy also tells you … how you can contact us (including if you want to
@@ -507,6 +513,15 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       for (const c of best.sort((x, y) => x.order - y.order)) addEvidence(evidence, c.ev);
       return { kind: a.kind, ...(a.target ? { target: a.target } : {}), evidence };
     });
+}
+
+/** Separators between a route's labels, as they stand in its target. */
+const LABEL_SEP = /\s*(?:-->|->|→|⟶|⇒|=>|＞|>|»|》|›|[-－—–])\s*/;
+
+/** The last label of a route target ("我的—设置—账号注销" → "账号注销"). */
+function lastLabel(target: string): string {
+  const parts = target.split(LABEL_SEP).filter((p) => p.trim() !== '');
+  return parts[parts.length - 1] ?? target;
 }
 
 /**

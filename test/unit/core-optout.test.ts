@@ -578,6 +578,18 @@ describe('routes', () => {
     ]);
   });
 
+  it('a product route whose last label names a kind is a way of that kind too', () => {
+    const t =
+      '1、登录客户端，通过“我-设置-账户安全-账户注销”提交申请；\n关闭设置路径为：“我的—设置—隐私和权限设置-程序化广告”，选择关闭。';
+    expect(targetsOf(t, 'account-deletion')).toEqual(['我-设置-账户安全-账户注销']);
+    expect(targetsOf(t, 'ad-personalization')).toEqual(['我的—设置—隐私和权限设置-程序化广告']);
+    expect(targetsOf(t, 'settings-path')).toHaveLength(2);
+    // A route to another page is a settings-path only.
+    const other = '您可以在“我的-设置-账号与安全-修改密码”中修改您的密码。';
+    expect(targetsOf(other, 'settings-path')).toEqual(['我的-设置-账号与安全-修改密码']);
+    expect(targetsOf(other, 'account-deletion', 'ad-personalization')).toEqual([]);
+  });
+
   it('a contact page is a way like a contact e-mail; a web address ends where Chinese begins', () => {
     const urls = (text: string) => targetsOf(text, 'url');
     expect(
