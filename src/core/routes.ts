@@ -17,9 +17,12 @@ export interface Route {
 const OPEN_Q = '“"「『【‘\'';
 const CLOSE_Q = '”"」』】’\'';
 const HAN = '\\u4e00-\\u9fff';
-/** Separators between labels: arrows anywhere; hyphens and slashes only next to CJK or quotes. */
+/**
+ * Separators between labels: arrows anywhere; hyphens and slashes only next to CJK or quotes,
+ * or between CJK with the commas some pages' text puts for spaces (【我,-,设置,-,系统权限管理】).
+ */
 const SEP = new RegExp(
-  `\\s*(?:-->|->|→|⟶|⇒|=>|＞|>|»|》|›)\\s*|(?<=[${HAN}${CLOSE_Q}])\\s*[-－—–]\\s*(?=[${HAN}${OPEN_Q}A-Za-z])|(?<=[A-Za-z0-9${HAN}])\\s*[-－—–]\\s*(?=[${OPEN_Q}${HAN}])`,
+  `\\s*(?:-->|->|→|⟶|⇒|=>|＞|>|»|》|›)\\s*|(?<=[${HAN}]),[-－—–],(?=[${HAN}${OPEN_Q}])|(?<=[${HAN}${CLOSE_Q}])\\s*[-－—–]\\s*(?=[${HAN}${OPEN_Q}A-Za-z])|(?<=[A-Za-z0-9${HAN}])\\s*[-－—–]\\s*(?=[${OPEN_Q}${HAN}])`,
   'g',
 );
 /** A character every separator contains: text without one has no route, so SEP need not run. */
@@ -83,8 +86,17 @@ function rightLabel(after: string): string | undefined {
   const t = after.replace(/^\s+/, '');
   const q = QUOTED_HEAD.exec(t);
   if (q) return q[0];
+  // A corner of the page and the quoted control there: 右上角【我的】, 右上角“设置”.
+  const corner = CORNER_THEN_QUOTED.exec(t);
+  if (corner) return corner[0];
   const title = TITLE_HEAD.exec(t);
-  if (title) return title[0].replace(/\s+(?:and|&|of|the|to|for)$/, '').slice(0, 40);
+  // "UC阅读兴趣管理": Latin letters that run on into Chinese begin a Chinese label
+  if (title && !HAN_START.test(t.slice(title[0].length)))
+    return title[0].replace(/\s+(?:and|&|of|the|to|for)$/, '').slice(0, 40);
+  // The last label of a quoted route is whole up to its closing quote, however long
+  // (“我的—设置—隐私权限设置—允许哔哩哔哩个性化展现广告推荐”).
+  const closed = LONG_CLOSED_HEAD.exec(t);
+  if (closed && !PROSE_HEAD.test(closed[0])) return closed[0];
   const han = HAN_HEAD.exec(t);
   if (han) {
     if (PROSE_HEAD.test(han[0]) || COPULA_PROSE.test(han[0])) return undefined;
@@ -92,12 +104,22 @@ function rightLabel(after: string): string | undefined {
     if (CLOSES_LABEL.test(t.charAt(han[0].length))) return han[0];
     const inThen = han[0].replace(IN_THEN_VERB, '');
     if (inThen.length >= 2 && inThen !== han[0]) return inThen;
+    // …-个性化标签管理，: a label that ends the run with 管理 or 设置 is that page's name.
+    if (NOUN_VERB_END.test(han[0]) && !HAN_START.test(t.slice(han[0].length))) return han[0];
     // a slash left before the trailing verb joins no second name (编辑按钮/拟修改…)
     const cut = han[0].replace(TRAIL_VERBS, '').replace(/\/[^/]?$/, '');
     return cut.length >= 2 ? cut : han[0];
   }
   return undefined;
 }
+
+const HAN_START = new RegExp(`^[${HAN}]`);
+const LONG_CLOSED_HEAD = new RegExp(`^[${HAN}A-Za-z0-9]{15,30}(?=[${CLOSE_Q}])`);
+const CORNER_THEN_QUOTED = new RegExp(
+  `^(?:右上角|左上角|右下角|左下角)[${OPEN_Q}][^${CLOSE_Q}${OPEN_Q}]{1,25}[${CLOSE_Q}]`,
+);
+/** Verbs that are also the last word of a page's name: 权限管理, 隐私设置. */
+const NOUN_VERB_END = /[\u4e00-\u9fff]{2,}(?<![中里内处来以可行])(?:管理|设置)$/;
 
 function middleLabel(s: string): string | undefined {
   const t = s.trim();

@@ -269,6 +269,26 @@ describe('routes', () => {
     expect(routesIn(d, 0, d.length).map((r) => r.target)).toEqual(['我的-设置-权限']);
   });
 
+  it('a last label is whole: long up to its quote, Latin running into Chinese, 管理 ending it, a corner and its control', () => {
+    const routes = (t: string) => routesIn(t, 0, t.length).map((r) => r.target);
+    expect(routes('设置路径为：“我的—设置—隐私权限设置—允许哔哩哔哩个性化展现广告推荐”。')).toEqual(
+      ['我的—设置—隐私权限设置—允许哔哩哔哩个性化展现广告推荐'],
+    );
+    expect(routes('您可以通过“我的-设置-隐私设置-UC阅读兴趣管理”关闭。')).toEqual([
+      '我的-设置-隐私设置-UC阅读兴趣管理',
+    ]);
+    expect(routes('您可以通过App-我的-隐私中心-个性化标签管理，选择您喜欢的标签。')).toEqual([
+      'App-我的-隐私中心-个性化标签管理',
+    ]);
+    expect(routes('您可以通过【酷狗商城】-右上角【我的】-【收货地址管理】中更正地址。')).toEqual([
+      '【酷狗商城】-右上角【我的】-【收货地址管理】',
+    ]);
+    // commas standing for spaces around the dashes
+    expect(routes('您可以在移动客户端【我,-,帐号与安全,-,永久删除账号】申请。')).toEqual([
+      '我,-,帐号与安全,-,永久删除账号',
+    ]);
+  });
+
   it('an unquoted route ends before "in" and what is done there; prose after a dash is no label', () => {
     const routes = (t: string) => routesIn(t, 0, t.length).map((r) => r.target);
     expect(routes('如果想关闭流量功能，可以在设置-隐私-隐私控制中将其关闭；')).toEqual([
