@@ -282,12 +282,31 @@ function withNamedAccounts(folded: string, r: OptOutRules): readonly TagHit[] {
 }
 
 /** Not refusing messages but personalised content ("不想接收个性化内容展示"): a recommendation switch. */
-const PERSONALISED_AFTER = /^\s*(?:我们的|您的|your |our )?(?:个性化|personali[sz]ed)/;
+const PERSONALISED_AFTER =
+  /^\s*(?:我们的|您的|我们推荐的|此类|这类|该类|相关的?|your |our |such )?(?:个性化|推荐|定向|程序化|personali[sz]ed|targeted|interest-based)/;
+/** Cookies turned off ("通过关闭Cookie退订"): a browser control, no message one stops receiving. */
+const COOKIE_ONLY = /cookie|追踪|跟踪|tracking/;
+const MESSAGES =
+  /短信|邮件|寄信|名单|mailing|消息|信息|推送|通知|电话|e-?mail|newsletter|message|sms|text/;
+/** The reply that unsubscribes: 回复“TD”退订, 回复TD, reply STOP. */
+const REPLY_CODE =
+  /(?:回复|\breply\s+(?:with\s+)?|\btext\s+)[“"「'‘]?\s*(?:td|t|stop|n|退订)\b\s*[”"」'’]?(?:退订)?/i;
 /** Cancelling a notice or top-up service ("注销账户变动通知服务", "注销缴费充值服务"), not the account. */
 const SERVICE_CANCELLED = /^[^，。；,;]{0,10}?(?:通知|提醒|短信|缴费|充值)/;
 
-function notThisKind(kind: PhraseKind, folded: string, start: number, end: number): boolean {
-  if (kind === 'unsubscribe') return PERSONALISED_AFTER.test(folded.slice(end, end + 12));
+function notThisKind(
+  kind: PhraseKind,
+  folded: string,
+  start: number,
+  end: number,
+  sentenceStart: number,
+  sentenceEnd: number,
+): boolean {
+  if (kind === 'unsubscribe') {
+    if (PERSONALISED_AFTER.test(folded.slice(end, end + 12))) return true;
+    const sentence = folded.slice(sentenceStart, sentenceEnd);
+    return COOKIE_ONLY.test(sentence) && !MESSAGES.test(sentence);
+  }
   if (kind === 'account-deletion' && folded.startsWith('注销', start))
     return SERVICE_CANCELLED.test(folded.slice(start + 2, start + 16));
   return false;
@@ -431,7 +450,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       if (!(t.tag in rules.kinds) || seen.has(t.tag as PhraseKind)) continue;
       const kind = t.tag as PhraseKind;
       if (kind === 'ad-personalization' && !adPersonalizationOk(doc, s)) continue;
-      if (notThisKind(kind, doc.folded, t.start, t.end)) continue;
+      if (notThisKind(kind, doc.folded, t.start, t.end, s.start, s.end)) continue;
       let near: Route | undefined;
       if (kind === 'browser-control') {
         if (!tags.some((x) => x.tag === 'browserControlVerbs')) continue;
@@ -457,7 +476,10 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       if (reading.denied && !reading.conditional) continue;
       seen.add(kind);
       if (near) routed.push(kind);
-      add(kind, near?.target, si, t.start, t.end);
+      // "您可以回复“TD”退订": the reply is the way's target.
+      const reply =
+        kind === 'unsubscribe' && !near ? REPLY_CODE.exec(doc.text.slice(s.start, s.end)) : null;
+      add(kind, near?.target ?? reply?.[0].trim(), si, t.start, t.end);
     }
     // "In other forms, you may also use [route]": the same kinds, by another route.
     if (seen.size === 0 && previous?.si === si - 1 && routes.length > 0) {

@@ -598,6 +598,28 @@ describe('routes', () => {
     ]);
   });
 
+  it('unsubscribing: the reply is the target; personalised ads and cookies are other kinds', () => {
+    expect(targetsOf('如您不想接收我们的营销短信，您可以回复“TD”退订。', 'unsubscribe')).toEqual([
+      '回复“TD”退订',
+    ]);
+    expect(
+      targetsOf('To stop receiving text messages, reply STOP to any message.', 'unsubscribe'),
+    ).toEqual(['reply STOP']);
+    for (const text of [
+      '当您希望不再接收此类个性化广告，您可以在设置页面关闭个性化广告推荐。',
+      '如果您不希望自己的活动以这种方式被追踪，则可以随时通过关闭Cookie退订。',
+      'You are able to opt out of receiving targeted ads by limiting ad tracking in your device settings.',
+    ])
+      expect(targetsOf(text, 'unsubscribe'), text).toEqual([]);
+    // A mailing list one leaves is unsubscribing, whatever tracks the e-mails.
+    expect(
+      targetsOf(
+        '如果您不希望自己的活动以这种方式被追踪，则可以随时从我们的寄信名单中退订。',
+        'unsubscribe',
+      ),
+    ).toHaveLength(1);
+  });
+
   it('a product route whose last label names a kind is a way of that kind too', () => {
     const t =
       '1、登录客户端，通过“我-设置-账户安全-账户注销”提交申请；\n关闭设置路径为：“我的—设置—隐私和权限设置-程序化广告”，选择关闭。';
