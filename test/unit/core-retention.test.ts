@@ -126,6 +126,14 @@ describe('retention', () => {
     expect(ret('我们仅在实现目的所必需的最短期限内保存您的个人信息。').summary).toBe(
       'as-long-as-necessary',
     );
+    expect(ret('我们仅在本政策所述目的所必需且最短时限内存储您的信息。').summary).toBe(
+      'as-long-as-necessary',
+    );
+    expect(
+      ret(
+        '我们仅在您使用服务期间和法律法规要求的最短时限内保留您的个人信息，浏览记录的存储期限不会超过1个月。',
+      ).statements.map((s) => s.kind),
+    ).toEqual(['stated-period', 'as-long-as-necessary']);
     expect(ret('We keep your data until you delete your account.').summary).toBe('until-deletion');
     expect(ret('当您注销账号后，我们将删除或匿名化处理您的个人信息。').summary).toBe(
       'until-deletion',
