@@ -57,7 +57,8 @@ export function renderCard(card: Card): string {
   for (const s of card.sdks) {
     const vendor = s.vendor ? `, ${s.vendor}` : '';
     const data = s.dataTypes.length ? ` takes ${s.dataTypes.join(', ')}` : '';
-    out.push(`  ${s.name} [${s.category}${vendor}]${data}`);
+    const called = s.aliases?.length ? ` (called ${s.aliases.join(', ')})` : '';
+    out.push(`  ${s.name}${called} [${s.category}${vendor}]${data}`);
     out.push(`      ${firstQuote(s.evidence)}`);
   }
 

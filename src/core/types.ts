@@ -124,6 +124,8 @@ export interface SensitiveFinding {
 export interface SdkFinding {
   /** Canonical catalog name, or the name as written for an SDK the catalog does not know. */
   name: string;
+  /** The other names the policy writes it under ("穿山甲" for Pangle), as written; absent when none. */
+  aliases?: string[];
   /** Catalog id, absent for an SDK known only from the policy's own table. */
   id?: string;
   vendor?: string;

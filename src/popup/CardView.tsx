@@ -177,6 +177,11 @@ export function CardView({
                   <li key={`${s.name}-${i}`} data-sdk={s.id ?? s.name}>
                     <span class="item-name">{s.name}</span>
                     {s.vendor && <span class="vendor">{t('popup_vendor', s.vendor)}</span>}
+                    {s.aliases && s.aliases.length > 0 && (
+                      <span class="aliases">
+                        {t('popup_aliases', s.aliases.join(t('popup_listSep')))}
+                      </span>
+                    )}
                     {s.dataTypes.length > 0 && (
                       <p class="sub">
                         {t('sdkData', s.dataTypes.map(label.dataType).join(t('popup_listSep')))}

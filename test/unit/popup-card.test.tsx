@@ -68,6 +68,7 @@ function card(): Card {
     sdks: [
       {
         name: 'Pangle',
+        aliases: ['穿山甲', '<b>CSJ</b>'],
         vendor: 'ByteDance',
         category: 'ads',
         dataTypes: ['device-id'],
@@ -182,6 +183,10 @@ describe('popup card: counts first, then the items', () => {
     expect(groups.map((g) => g.getAttribute('data-category'))).toEqual(['ads', 'analytics']);
     const pangle = root.querySelector('li[data-sdk="Pangle"]');
     expect(text(pangle?.querySelector('.vendor'))).toBe('by ByteDance');
+    // the names the policy uses, as text
+    expect(text(pangle?.querySelector('.aliases'))).toBe('called here: 穿山甲, <b>CSJ</b>');
+    expect(pangle?.querySelector('.aliases b')).toBeNull();
+    expect(root.querySelector('li[data-sdk="Umeng"] .aliases')).toBeNull();
     expect(text(root.querySelector('li[data-sdk="GDT"] .sub'))).toBe(
       'Data: Location, Device identifiers',
     );

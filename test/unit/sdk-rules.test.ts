@@ -422,3 +422,19 @@ describe('ambiguous names used as words in tables', () => {
     expect(find('SDK Name | Adjust SDK\nPurpose | attribution')).toEqual(['adjust']);
   });
 });
+
+describe('the names a policy writes an SDK under', () => {
+  it('are kept as written beside the canonical name, without the maker or the vendor', () => {
+    const text =
+      '我们接入了穿山甲SDK（字节跳动穿山甲），用于广告投放。如您使用小米、华为手机，我们接入的手机厂商推送SDK会收集设备标识。友盟SDK，提供方：北京友盟网络科技有限公司。';
+    const found = findSdks(text, ctx);
+    const pangle = found.find((f) => f.id === 'pangle');
+    expect(pangle?.aliases).toEqual(['穿山甲', '字节跳动穿山甲']);
+    const huawei = found.find((f) => f.id === 'huawei-push');
+    expect(huawei).toBeDefined();
+    expect(huawei?.aliases).toBeUndefined();
+    expect(found.find((f) => f.id === 'umeng')?.aliases).toEqual(['友盟']);
+    // A name written as the catalog's own gives no alias.
+    expect(findSdks('We use Pangle to show ads.', ctx)[0]?.aliases).toBeUndefined();
+  });
+});

@@ -104,7 +104,13 @@ interface Acc {
   quoteTries: number;
   /** Snippets already given to ctx.dataTypesIn (capped: a name repeated 10 000 times stays linear). */
   typeCalls: number;
+  /** The names the policy writes it under, by normalised form (capped). */
+  written: Map<string, string>;
 }
+
+/** At most this many names as written are kept per SDK. */
+const MAX_WRITTEN = 4;
+const COMPANY_NAME = new RegExp(`(?:${ORG_END_ZH})$|\\b(?:${ORG_END_EN})\\.?$`, 'i');
 
 export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
   const cat = compiledFor(ctx.extraEntries);
@@ -127,6 +133,7 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
         first: Infinity,
         typeCalls: 0,
         quoteTries: 0,
+        written: new Map(),
       };
       acc.set(e.id, a);
     }
@@ -141,6 +148,15 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
     const quote = text.slice(q[0], q[1]);
     if (a.quotes.some((x) => x.quote === quote)) return;
     if (a.quotes.length < MAX_QUOTES) a.quotes.push({ quote, at: q[0] });
+  };
+  /** Remember the name the text writes at [s, e) ("穿山甲", "友盟+"), unless it is the card's own. */
+  const addWritten = (a: Acc, h: Hit): void => {
+    // a phone maker named for its push service ("华为"), or the vendor's name, is no name of the SDK
+    if (a.written.size >= MAX_WRITTEN || h.ref.cued) return;
+    const name = text.slice(h.start, h.end).trim();
+    if (COMPANY_NAME.test(name)) return;
+    const key = normalizeName(name);
+    if (key && key !== normalizeName(a.name) && !a.written.has(key)) a.written.set(key, name);
   };
   const addTypes = (a: Acc, s: number, e: number): void => {
     if (e <= s || a.typeCalls >= MAX_TYPE_SNIPPETS) return;
@@ -167,6 +183,7 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
         const a = accFor(h.ref.entry);
         const f = found.fieldOf.get(h)!;
         addQuote(a, f.lineStart, f.lineEnd, h.start);
+        addWritten(a, h);
         targets.push(a);
       }
     } else {
@@ -192,6 +209,7 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
             first: Infinity,
             typeCalls: 0,
             quoteTries: 0,
+            written: new Map(),
           };
           acc.set(key, a);
         }
@@ -269,6 +287,7 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
     lastKept = h;
     const a = accFor(entry);
     addQuote(a, h.start, h.end, h.start);
+    addWritten(a, h);
     // Data types from the rest of the sentence and paragraph, up to the next other SDK.
     if (a.typeCalls >= MAX_TYPE_SNIPPETS) return;
     let from = sentenceStartBefore(text, h.start);
@@ -294,6 +313,7 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
           dataTypes: [...a.dataTypes],
           evidence: quotes.map((q) => ({ quote: q.quote, section: ctx.sectionAt(q.at) })),
         };
+        if (a.written.size) f.aliases = [...a.written.values()];
         if (a.id) f.id = a.id;
         if (a.vendor) f.vendor = a.vendor;
         if (a.purpose) f.purpose = a.purpose;
