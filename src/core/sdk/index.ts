@@ -106,6 +106,8 @@ interface Acc {
   typeCalls: number;
   /** The names the policy writes it under, by normalised form (capped). */
   written: Map<string, string>;
+  /** The normalised card name, once a name as written is compared with it. */
+  nameKey?: string;
 }
 
 /** At most this many names as written are kept per SDK. */
@@ -156,7 +158,9 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
     const name = text.slice(h.start, h.end).trim();
     if (COMPANY_NAME.test(name)) return;
     const key = normalizeName(name);
-    if (key && key !== normalizeName(a.name) && !a.written.has(key)) a.written.set(key, name);
+    if (!key || a.written.has(key)) return;
+    a.nameKey ??= normalizeName(a.name);
+    if (key !== a.nameKey) a.written.set(key, name);
   };
   const addTypes = (a: Acc, s: number, e: number): void => {
     if (e <= s || a.typeCalls >= MAX_TYPE_SNIPPETS) return;
