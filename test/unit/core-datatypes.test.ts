@@ -357,6 +357,18 @@ describe('sensitive data', () => {
     expect(found.find((f) => f.type === 'device-id')?.party).toBe('third');
   });
 
+  it('the name of a cookie policy is no browsing data collected', () => {
+    for (const text of [
+      '耐克隐私政策和 COOKIE 政策\n本隐私政策和Cookie政策（简称“隐私政策”）明确了我们如何处理您的个人信息。',
+      'Please also read our Cookie Notice and our Cookie Policy.',
+    ])
+      expect(typesOf(text), text).not.toContain('browsing');
+    expect(typesOf('例如我们可能会在App中使用诸如浏览器Cookies和其他类似技术。')).toContain(
+      'browsing',
+    );
+    expect(typesOf('We use cookies as described in our Cookie Policy.')).toContain('browsing');
+  });
+
   it('maps a snippet to data types for SDK tables', () => {
     expect(dataTypesIn('设备标识符（IMEI、OAID）、位置信息、应用安装列表')).toEqual([
       'location',
