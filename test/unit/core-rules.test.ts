@@ -65,6 +65,25 @@ describe('rule files', () => {
     }
   });
 
+  it.each(files)(
+    '%s: its descriptions hold no web address (rule files ship in the bundle, which must name no place to go)',
+    (file) => {
+      const descriptions: string[] = [];
+      const walk = (v: unknown): void => {
+        if (Array.isArray(v)) v.forEach(walk);
+        else if (v && typeof v === 'object') {
+          for (const [k, w] of Object.entries(v)) {
+            if (k === 'description' && typeof w === 'string') descriptions.push(w);
+            else walk(w);
+          }
+        }
+      };
+      walk(JSON.parse(readFileSync(`${DIR}/${file}`, 'utf8')));
+      expect(descriptions.length).toBeGreaterThan(0);
+      expect(descriptions.filter((d) => /https?:\/\//.test(d))).toEqual([]);
+    },
+  );
+
   it('rejects a rule file that breaks the schema', () => {
     expect(
       validate({ version: 'one', description: 'x', topics: [{ topic: 'nope', terms: [] }] }),
