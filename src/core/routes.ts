@@ -41,7 +41,7 @@ const HAN_TAIL = new RegExp(`[${HAN}A-Za-z0-9]{1,14}(?:/[${HAN}A-Za-z0-9]{1,14})
 const HAN_HEAD = new RegExp(`^[${HAN}A-Za-z0-9]{1,14}(?:/[${HAN}A-Za-z0-9]{1,14}){0,3}`);
 const LEAD_VERBS = /^.*(?:进入|前往|点击|打开|通过|选择|访问|找到|依次|路径为|路径|登录|登陆|在)/;
 const TRAIL_VERBS =
-  /(?:中|里|内|处|页面|界面)?(?:进行|即可|可以|可|来|以|关闭|开启|查看|修改|删除|管理|更正|操作|找到)[^]*$/;
+  /(?:中|里|内|处|页面|界面)?(?:进行|即可|可以|可|来|以|关闭|开启|查看|修改|删除|管理|更正|操作|找到|的方式|等方式)[^]*$/;
 /**
  * "in" and what is done there, after the last label: 隐私控制中将其关闭, 解除绑定中解除微信绑定.
  * Tried before TRAIL_VERBS, whose verbs (解除, 管理 …) may also begin a label.
@@ -76,11 +76,19 @@ function leftLabel(before: string): string | undefined {
   }
   const han = HAN_TAIL.exec(t);
   if (han) {
-    const label = han[0].replace(LEAD_VERBS, '');
+    // …，或设置—隐私: a route after 或 ("or") begins after it
+    const label = han[0].replace(LEAD_VERBS, '').replace(OR_BEFORE, '');
     return label.length >= 1 ? label : undefined;
   }
   return undefined;
 }
+
+/**
+ * 或 ("or") inside a run of Chinese label text: two routes side by side
+ * (设置—用户中心—账号注销或设置—账号注销). The label before a route ends at it and the
+ * label after one begins after it.
+ */
+const OR_BEFORE = /^.*或者?/;
 
 function rightLabel(after: string): string | undefined {
   const t = after.replace(/^\s+/, '');
@@ -100,6 +108,11 @@ function rightLabel(after: string): string | undefined {
   const han = HAN_HEAD.exec(t);
   if (han) {
     if (PROSE_HEAD.test(han[0]) || COPULA_PROSE.test(han[0])) return undefined;
+    // 账号注销或设置—账号注销, 注销账户或在本产品内通过用户中心—安全中心: another route
+    // follows 或 in the same clause; this one ends before it
+    const orAt = han[0].indexOf('或');
+    if (orAt >= 2 && SEP_CHAR.test(t.slice(orAt).split(CLAUSE_END, 1)[0]!))
+      return han[0].slice(0, orAt);
     // A label closed by its quote is whole: “工作台-应用管理” ends with 管理, the page's own name.
     if (CLOSES_LABEL.test(t.charAt(han[0].length))) return han[0];
     const inThen = han[0].replace(IN_THEN_VERB, '');
@@ -114,6 +127,8 @@ function rightLabel(after: string): string | undefined {
 }
 
 const HAN_START = new RegExp(`^[${HAN}]`);
+/** Where a clause ends. */
+const CLAUSE_END = /[，。；,;!?！？]/;
 const LONG_CLOSED_HEAD = new RegExp(`^[${HAN}A-Za-z0-9]{15,30}(?=[${CLOSE_Q}])`);
 const CORNER_THEN_QUOTED = new RegExp(
   `^(?:右上角|左上角|右下角|左下角)[${OPEN_Q}][^${CLOSE_Q}${OPEN_Q}]{1,25}[${CLOSE_Q}]`,
@@ -125,6 +140,8 @@ function middleLabel(s: string): string | undefined {
   const t = s.trim();
   if (!t || t.length > 40 || /[,，。;；:：.!?！？、《》<>＜＞]/.test(t) || QUOTES_APART.test(t))
     return undefined;
+  // two routes joined by "or" (…-账号注销或设置-…, "… > Privacy or Settings > …"): no label
+  if (/[\u4e00-\u9fff]或|\sor\s/.test(t)) return undefined;
   return t;
 }
 

@@ -306,6 +306,29 @@ describe('routes', () => {
     expect(routes('您可以在我的-是否公开资料中设置。')).toEqual(['我的-是否公开资料']);
   });
 
+  it('two routes joined by 或 ("or") are two routes, neither holding the 或', () => {
+    const routes = (t: string) => routesIn(t, 0, t.length).map((r) => r.target);
+    expect(routes('官网包中的注销路径为：设置—用户中心—账号注销或设置—账号注销。')).toEqual([
+      '设置—用户中心—账号注销',
+      '设置—账号注销',
+    ]);
+    expect(routes('具体操作路径为：设置—应用—权限管理，或设置—隐私，或在产品中查阅。')).toEqual([
+      '设置—应用—权限管理',
+      '设置—隐私',
+    ]);
+    expect(
+      routes('您可以通过登录逍遥网-个人中心-注销账户或在本产品内通过用户中心—安全中心的方式注销。'),
+    ).toEqual(['逍遥网-个人中心-注销账户', '用户中心—安全中心']);
+    expect(routes('Go to Me > Privacy or Settings > Security to turn it off.')).toEqual([
+      'Me > Privacy',
+      'Settings > Security',
+    ]);
+    // 或 between two actions at the end of one route splits nothing.
+    expect(routes('您可以在我的-设置-开启或关闭个性化推荐。')).toEqual([
+      '我的-设置-开启或关闭个性化推荐',
+    ]);
+  });
+
   it('a comma left inside the quotes of a page name is no part of it', () => {
     expect(targetsOf('在“账户,”功能中管理绑定的银行卡、其他账户服务；', 'settings-path')).toEqual([
       '账户',
