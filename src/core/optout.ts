@@ -548,11 +548,12 @@ function lastLabel(target: string): string {
 
 /**
  * A sentence about what follows once the user has opted out, not how to:
- * "if you opt out, you may still receive…", "…you will need to opt out
+ * "if you opt out, you may still receive…", "if you change browsers, or delete
+ * the cookies, you may need to re-enter…", "…you will need to opt out
  * again", "in order for this opt-out to work…", "如果您关闭…，将无法…".
  */
 const CONSEQUENCE =
-  /\bif you (?:opt[\s-]?out|delete|disable|decline|block|refuse|reject|clear)\b[^.;]{0,120}?,\s*you (?:(?:may|will|might|would)(?: still| not| no longer| need to| have to)|must)\b|\bneed to opt[\s-]?out again\b|\bin order for [^.;]{0,80}?opt[\s-]?outs? to work\b|(?:如果|若|如)您(?:关闭|拒绝|退出|撤回|删除|禁用)[^。；]{0,60}?[，,](?:[^。；]{0,10}?)(?:将|可能|会)?(?:无法|不能|仍(?:然|将|会)?)/;
+  /\bif you (?:[^.;,]{1,40}?,?\s+or\s+)?(?:opt[\s-]?out|delete|disable|decline|block|refuse|reject|clear)\b[^.;]{0,120}?,\s*you (?:(?:may|will|might|would)(?: still| not| no longer| need to| have to)|must)\b|\bneed to opt[\s-]?out again\b|\bin order for [^.;]{0,80}?opt[\s-]?outs? to work\b|(?:如果|若|如)您(?:关闭|拒绝|退出|撤回|删除|禁用)[^。；]{0,60}?[，,](?:[^。；]{0,10}?)(?:将|可能|会)?(?:无法|不能|仍(?:然|将|会)?)/;
 
 /**
  * A sentence in which the policy tells what it covers ("This policy also tells

@@ -224,6 +224,14 @@ describe('which quotes a path keeps', () => {
       '您可以在设置中关闭个性化推荐。',
     ].join('');
     expect(quotesOf(zh, 'ad-personalization')).toEqual(['您可以在设置中关闭个性化推荐。']);
+    // The deleting may come second among what the user does.
+    const second = [
+      'You may decline our cookies if your browser permits.',
+      'If you change browsers or computers, or delete the cookies on your computer, you may need to re-enter your preferences.',
+    ].join(' ');
+    expect(quotesOf(second, 'browser-control')).toEqual([
+      'You may decline our cookies if your browser permits.',
+    ]);
     // Alone, it still shows that the choice exists.
     const alone =
       'You may reject all cookies, but if you reject all cookies, you will not be able to sign in.';
