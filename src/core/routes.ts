@@ -115,6 +115,9 @@ function rightLabel(after: string): string | undefined {
       return han[0].slice(0, orAt);
     // A label closed by its quote is whole: “工作台-应用管理” ends with 管理, the page's own name.
     if (CLOSES_LABEL.test(t.charAt(han[0].length))) return han[0];
+    // 权限管理改变同意范围: 管理 or 设置 straight before another verb ends the page's name
+    const named = NAME_THEN_VERB.exec(han[0]);
+    if (named) return named[1];
     const inThen = han[0].replace(IN_THEN_VERB, '');
     if (inThen.length >= 2 && inThen !== han[0]) return inThen;
     // …-个性化标签管理，: a label that ends the run with 管理 or 设置 is that page's name.
@@ -133,6 +136,9 @@ const LONG_CLOSED_HEAD = new RegExp(`^[${HAN}A-Za-z0-9]{15,30}(?=[${CLOSE_Q}])`)
 const CORNER_THEN_QUOTED = new RegExp(
   `^(?:右上角|左上角|右下角|左下角)[${OPEN_Q}][^${CLOSE_Q}${OPEN_Q}]{1,25}[${CLOSE_Q}]`,
 );
+/** A name ending in 管理 or 设置, then what is done there: 权限管理改变同意范围, 隐私设置关闭推荐. */
+const NAME_THEN_VERB =
+  /^([\u4e00-\u9fff]{2,}?(?<![中里内处来以可行])(?:管理|设置))(?=改变|更改|修改|变更|撤回|撤销|关闭|开启|取消|查看|调整|选择)/;
 /** Verbs that are also the last word of a page's name: 权限管理, 隐私设置. */
 const NOUN_VERB_END = /[\u4e00-\u9fff]{2,}(?<![中里内处来以可行])(?:管理|设置)$/;
 

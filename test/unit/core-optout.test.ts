@@ -179,7 +179,7 @@ describe('where a route lives', () => {
     // The device comes first, the app's own menu last: the menu is the product's.
     const z =
       '您可以在设备本身操作系统中关闭地理位置等权限，或通过我的>设置>账号与安全中心>权限管理改变同意范围或撤回您的授权。';
-    expect(paths(z)).toContainEqual(['settings-path', '我的>设置>账号与安全中心>权限']);
+    expect(paths(z)).toContainEqual(['settings-path', '我的>设置>账号与安全中心>权限管理']);
     expect(
       paths(
         '如您希望更换您注册时所提供的手机号的，您需要自行前往【设置-账号与安全-更换绑定手机】完成修改。',
@@ -272,9 +272,14 @@ describe('routes', () => {
       '设备系统设置-应用详情页-通知设置',
       'App-我-设置-推送通知设置',
     ]);
-    // Unquoted, a verb after the route is still no part of it.
+    // Unquoted, a verb after the route is still no part of it; a 管理 or 设置 just before
+    // that verb ends the page's name.
     const d = '您可以通过我的-设置-权限管理改变同意范围。';
-    expect(routesIn(d, 0, d.length).map((r) => r.target)).toEqual(['我的-设置-权限']);
+    expect(routesIn(d, 0, d.length).map((r) => r.target)).toEqual(['我的-设置-权限管理']);
+    const e = '您可以在我的-设置-隐私设置关闭个性化推荐。';
+    expect(routesIn(e, 0, e.length).map((r) => r.target)).toEqual(['我的-设置-隐私设置']);
+    const f = '您可以在我的-设置-账号安全中修改密码。';
+    expect(routesIn(f, 0, f.length).map((r) => r.target)).toEqual(['我的-设置-账号安全']);
   });
 
   it('a last label is whole: long up to its quote, Latin running into Chinese, 管理 ending it, a corner and its control', () => {
