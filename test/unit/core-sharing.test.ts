@@ -48,6 +48,17 @@ describe('sharing flags', () => {
     ).toBe(true);
   });
 
+  it('a headquarters abroad reaching data held in China from afar is a cross-border transfer', () => {
+    expect(
+      flags(
+        '在符合相关法律法规规定的情况下，我们的全球总部基于提高管理效率等目的，可能会远程获取中国境内用户的相关信息。',
+      ).crossBorder,
+    ).toBe(true);
+    expect(flags('我们的海外团队可能远程访问存储在中国境内的服务器。').crossBorder).toBe(true);
+    // remote help on the user's own device goes nowhere
+    expect(flags('客服人员可能通过远程协助查看您的设备，以解决问题。').crossBorder).toBe(false);
+  });
+
   it('reads what users post becoming public, and transfers out of the state or country', () => {
     for (const text of [
       'Comments you provide may be published on the Site at the discretion of the editors.',
