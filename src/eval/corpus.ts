@@ -65,9 +65,9 @@ export const CORPUS_DATA_TYPES = [
  * precision on OPP-115 only; data types on OPP-115 and MAPP.
  *
  * Data types are compared strictly: a pair (policy, type) is recalled only
- * by a card finding of the very same type. The corpus "device-id" also
- * covers IP addresses, which the card calls `network`; it is NOT counted as
- * recalled by a `network` finding.
+ * by a card finding of the very same type, or of a type the source's label
+ * also covers (CORPUS_TYPE_EQUIVALENTS for every source, `typeEquivalents`
+ * for one source).
  */
 export interface SourceCoverage {
   retention: boolean;
@@ -77,6 +77,12 @@ export interface SourceCoverage {
   advertising: boolean;
   advertisingPrecision: boolean;
   dataTypes: boolean;
+  /**
+   * Card types that also recall one of this source's labels, where its label
+   * is wider than the taxonomy type (MAPP's Health is "health, genetic, or
+   * biometric data", so a card `biometric` finding recalls it).
+   */
+  typeEquivalents?: Readonly<Record<string, readonly string[]>>;
 }
 
 const OPP115: SourceCoverage = {
@@ -97,6 +103,7 @@ export const SOURCE_COVERAGE: Record<string, SourceCoverage> = {
     advertising: true,
     advertisingPrecision: false,
     dataTypes: true,
+    typeEquivalents: { health: ['health', 'biometric'] },
   },
   'CAPP-130': {
     retention: true,
@@ -322,7 +329,9 @@ export function scoreCorpusPolicy(
     const reported = new Set<string>(card.sensitiveData.map((f) => f.type));
     const list = CORPUS_DATA_TYPES.filter((t) => annotated.has(t));
     const recalled = (t: string) =>
-      (CORPUS_TYPE_EQUIVALENTS[t] ?? [t]).some((x) => reported.has(x));
+      (cover.typeEquivalents?.[t] ?? CORPUS_TYPE_EQUIVALENTS[t] ?? [t]).some((x) =>
+        reported.has(x),
+      );
     result.dataTypes = { annotated: list, missed: list.filter((t) => !recalled(t)) };
   }
   return result;

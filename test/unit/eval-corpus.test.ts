@@ -116,6 +116,27 @@ describe('scoreCorpusPolicy', () => {
     expect(r.dataTypes?.annotated).toHaveLength(3);
   });
 
+  it("MAPP's health label, which covers biometric data, is recalled by a biometric finding; OPP-115's is not", () => {
+    const withHealth = (source: string, id: string): CorpusPolicy => ({
+      ...opp,
+      id,
+      source,
+      segments: [...opp.segments, seg('We collect your fingerprints.', ['collection'], ['health'])],
+    });
+    const card = oppCard();
+    card.sensitiveData.push({
+      type: 'biometric',
+      party: 'first',
+      severity: 'high',
+      evidence: ev('your fingerprints'),
+    });
+    const mapp = scoreCorpusPolicy(card, withHealth('MAPP', 'mapp/x'));
+    expect(mapp.dataTypes?.annotated).toContain('health');
+    expect(mapp.dataTypes?.missed).not.toContain('health');
+    const oppResult = scoreCorpusPolicy(card, withHealth('OPP-115', 'opp115/x'));
+    expect(oppResult.dataTypes?.missed).toContain('health');
+  });
+
   it('CAPP-130: opt-out annotated by user-choice; no advertising or data types', () => {
     const capp: CorpusPolicy = {
       id: 'capp130/x',
