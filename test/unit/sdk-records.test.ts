@@ -202,6 +202,17 @@ describe('SDK blocks and tables', () => {
     expect(badQuotes(text, found)).toEqual([]);
   });
 
+  it('a remark in brackets may stand between the name and its colon; a heading for the SDKs it then names is none', () => {
+    const text = [
+      '（11）星河SDK（仅涉及安卓）：为了减少应用程序大小，通过动态下发的方式更新资源，我们使用了星河SDK，需要读取手机电话状态。',
+      '（12）页面统计SDK（js组件）：为了统计活动页面的访问情况，我们使用了百度统计SDK，需要获取您的设备标识信息。',
+      '（13）人脸识别SDK：为了向您提供人脸识别服务，我们使用北京市商汤科技开发有限公司的人脸识别SDK，获取您的摄像头权限。',
+    ].join('\n');
+    const found = findSdks(text, ctx);
+    expect(ids(found)).toEqual(['?星河SDK', 'baidu-mobstat', '?人脸识别SDK']);
+    expect(badQuotes(text, found)).toEqual([]);
+  });
+
   it('a name that starts with 本 is a name unless it means "this SDK" ("本机号认证SDK：…")', () => {
     const text = [
       '19）本机号认证SDK：为了向您提供本机号认证功能，我们使用了移动通讯运营商的本机号认证SDK，获取您的手机卡信息。',

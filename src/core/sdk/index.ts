@@ -560,6 +560,9 @@ function negated(folded: string, h: Hit): boolean {
   return NEGATION_EN.test(before) || NEGATION_ZH.test(before);
 }
 
+/** "SDK" straight after a name, maybe past a remark in brackets: "百度统计SDK", "友盟+（站长统计）SDK". */
+const SDK_AFTER = /^\s?(?:[(（][^()（）]{0,12}[)）])?\s?sdk/;
+
 type Identified =
   | { kind: 'known'; hits: Hit[]; fieldOf: Map<Hit, Field> }
   | { kind: 'unknown'; names: { name: string; field: Field }[] }
@@ -604,6 +607,11 @@ function identify(
   if (named.hits.length) return { kind: 'known', ...named };
   const byVendor = scan(['vendor']);
   if (byVendor.hits.length) return { kind: 'known', ...byVendor };
+  // "页面统计SDK（js组件）：…我行使用了百度统计SDK和友盟+SDK": a heading that describes
+  // what the SDKs do, and the SDKs it names, which are read where they are written.
+  // A maker named there ("商汤科技开发有限公司的OCR识别SDK") leaves the heading the name.
+  if (scan(['purpose']).hits.some((h) => SDK_AFTER.test(folded.slice(h.end, h.end + 24))))
+    return { kind: 'none' };
   // Unknown SDK: the names under one label (an "SDK名称" label wins over a company-ish
   // "第三方名称"; a named line "A SDK、B SDK：" gives both), else a type that says "SDK".
   const usable = (f: Field): { name: string; field: Field } | null => {

@@ -85,7 +85,11 @@ const LIST_MARK = '(?:\\d{1,3}(?:[.．]\\d{1,3}){0,3}(?:\\s*[.、．)）]|\\s)|[
 /** An SDK's name: up to 60 characters ending in "SDK" (or "API": "头条短视频API"), no clause punctuation. */
 const SDK_NAME = '([^：:，。；;,\\n]{1,60}?(?:SDK|sdk|Sdk|API))';
 
-const NAMED_LINE = new RegExp(`^\\s*(?:${LIST_MARK}|[-•*·])?[\\s,]*${SDK_NAME}\\s*[：:]`);
+/** A remark in brackets after the name: "（仅涉及安卓）", "(iOS)". */
+const NAME_REMARK = '(?:[（(][^)）\\n]{1,20}[)）])?';
+const NAMED_LINE = new RegExp(
+  `^\\s*(?:${LIST_MARK}|[-•*·])?[\\s,]*${SDK_NAME}\\s*${NAME_REMARK}\\s*[：:]`,
+);
 /**
  * A line that starts with an SDK's name and then, in one of the next three
  * comma cells, the company that provides it: a table row written out with
