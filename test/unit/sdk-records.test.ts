@@ -359,6 +359,20 @@ describe('SDK blocks and tables', () => {
       const found = findSdks(`SDK名称：试验组件\n使用目的：${purpose}\n`, ctx);
       expect(found.map((f) => [f.name, f.category])).toEqual([['试验组件', cat]]);
     }
+    // risk control guards payments and sign-ins but is none of them
+    const risk = (line: string) => findSdks(line, ctx).map((f) => [f.name, f.category]);
+    expect(risk('SDK名称：试验组件\n使用目的：交易欺诈识别与支付安全\n')).toEqual([
+      ['试验组件', 'other'],
+    ]);
+    expect(
+      risk(
+        '（8）设备指纹SDK：为了向您提供支付设备安全检测、交易欺诈识别服务，需要采集您的手机型号。',
+      ),
+    ).toEqual([['设备指纹SDK', 'other']]);
+    // a name that only hints at a category leaves its purpose the say
+    expect(
+      risk('（5）社交金融SDK：为了向您提供消息通知和在线沟通服务，需要获取您的网络信息。'),
+    ).toEqual([['社交金融SDK', 'push']]);
   });
 
   it('a block without a name field, or with a generic type only, gives nothing', () => {

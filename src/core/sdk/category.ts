@@ -21,6 +21,11 @@ const RULES: [SdkCategory, RegExp][] = [
     'other',
     /语音(?:交互|识别|合成|输入|唤醒|播报)|speech (?:recognition|synthesis|to text)|text[- ]to[- ]speech|voice (?:recognition|input|interaction|assistant)/i,
   ],
+  // Risk control is none of them either: "支付设备安全检测、交易欺诈识别" guards payments, it takes none.
+  [
+    'other',
+    /设备指纹|反欺诈|欺诈|风控|风险控制|风险识别|反作弊|device fingerprint|fraud|risk control|anti-cheat/i,
+  ],
 ];
 
 /**
@@ -35,8 +40,13 @@ const PERMISSION = /[\u4e00-\u9fff/]{1,10}权限|\b[a-z]+(?: [a-z]+)? permission
  * sign-in SDK), rule order breaks ties.
  */
 export function inferCategory(purpose: string): SdkCategory {
+  return categoryCue(purpose) ?? 'other';
+}
+
+/** The category the first cue in the text names; null when it has none. */
+export function categoryCue(purpose: string): SdkCategory | null {
   const text = purpose.replace(PERMISSION, ' ');
-  let best: SdkCategory = 'other';
+  let best: SdkCategory | null = null;
   let at = Infinity;
   for (const [cat, re] of RULES) {
     const m = re.exec(text);
@@ -58,6 +68,8 @@ export function roleFor(
   usual: SdkCategory,
 ): SdkCategory {
   const text = purpose.replace(PERMISSION, ' ');
-  const named = RULES.filter(([cat, re]) => roles.includes(cat) && re.test(text)).map(([c]) => c);
-  return named.length === 1 ? named[0]! : usual;
+  const named = new Set(
+    RULES.filter(([cat, re]) => roles.includes(cat) && re.test(text)).map(([c]) => c),
+  );
+  return named.size === 1 ? [...named][0]! : usual;
 }

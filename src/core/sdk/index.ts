@@ -9,7 +9,7 @@ import { compileCatalog, scanAliases, type CompiledCatalog, type Hit } from './c
 import { fold } from '../fold';
 import { normalizeName } from './fold';
 import { ownerSpans } from './owner';
-import { inferCategory, roleFor } from './category';
+import { categoryCue, inferCategory, roleFor } from './category';
 import { ORG_END_EN, ORG_END_ZH } from './org';
 import { parseRecords, type Field, type SdkRecord } from './records';
 import type { Catalog, CatalogEntry, SdkContext } from './types';
@@ -199,15 +199,20 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
           a = {
             name,
             ...(vendor ? { vendor } : {}),
-            category: inferCategory(
-              [
-                purpose ?? '',
-                ...rec.fields
-                  .filter((f) => f.role === 'type')
-                  .map((f) => text.slice(f.start, f.end)),
-                name,
-              ].join(' '),
-            ),
+            // A name that says it is none of the categories ("设备指纹SDK": risk control)
+            // outweighs the words of its purpose ("支付设备安全检测").
+            category:
+              categoryCue(name) === 'other'
+                ? 'other'
+                : inferCategory(
+                    [
+                      purpose ?? '',
+                      ...rec.fields
+                        .filter((f) => f.role === 'type')
+                        .map((f) => text.slice(f.start, f.end)),
+                      name,
+                    ].join(' '),
+                  ),
             dataTypes: new Set(),
             quotes: [],
             first: Infinity,
