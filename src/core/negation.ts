@@ -14,6 +14,8 @@ const NOT_A_DENIAL =
 const CONDITION =
   /\bunless\b|\bexcept\b|\bother than\b|\bwithout (?:your |the user's |users' |their )?(?:prior |express |explicit |separate |affirmative )*(?:consent|permission|authori[sz]ation|approval|agreement)|\bwithout first\b|\bexcept as\b|\bsave as\b|除非|除外|未经|未获得|未取得|事先征得|另行征得|征得您|经过您|经您/;
 const CONTRAST = /\bbut\b|\bhowever\b|\bwhereas\b|但是|但|然而|不过/g;
+/** A negation, then the comma that opens an aside: "do not, however,", "will never, however,". */
+const DENIAL_THEN_ASIDE = /(?:\bnot|\bnever|n['’]t)\s*,\s*$/;
 
 /** What reading needs of the analysed document: its folded text (the object also keys a cache). */
 export interface ReadDoc {
@@ -58,6 +60,12 @@ function indexOf(doc: ReadDoc, sStart: number, sEnd: number): SentenceIndex {
   const contrasts: number[] = [];
   CONTRAST.lastIndex = 0;
   for (let m = CONTRAST.exec(sentence); m; m = CONTRAST.exec(sentence)) {
+    // "we do not, however, collect …": an aside inside the denial, no second clause
+    if (
+      m[0] === 'however' &&
+      DENIAL_THEN_ASIDE.test(sentence.slice(Math.max(0, m.index - 12), m.index))
+    )
+      continue;
     contrasts.push(sStart + m.index + m[0].length);
   }
   const cond = CONDITION.exec(sentence);

@@ -51,6 +51,13 @@ describe('sensitive data', () => {
         'Kinja does not receive or store passwords from your Third Party Service and will not pass information to any other organization except in aggregate form.',
       ),
     ).toEqual([]);
+    // ", however," inside the denial is an aside; as a clause's start it is a contrast
+    expect(
+      typesOf('We do not, however, collect IP addresses or log IP address information.'),
+    ).toEqual([]);
+    expect(
+      typesOf('We do not collect IP addresses, however, we collect your email address.'),
+    ).toEqual(['contact-info']);
     // "not limited to" is not a denial
     expect(typesOf('We collect information including but not limited to your IMEI.')).toEqual([
       'device-id',
