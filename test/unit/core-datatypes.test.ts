@@ -70,6 +70,18 @@ describe('sensitive data', () => {
     ).toEqual(['government-id']);
   });
 
+  it('征信 inside 特征信息, a credit bureau as an identity checker, and the legal definition of a self-supporting minor are no financial data', () => {
+    for (const text of [
+      '第三方软件可能会收集您的设备信息（唯一设备标识符的软硬件特征信息）。',
+      '我们会在本地识别、处理你的面部特征信息用于渲染效果。',
+      '您同意并授权我们向有关身份认证机构（如个人征信机构、政府部门等）提供、查询、核对您的身份信息。',
+      '我们会收集您的信息。十六周岁以上的未成年人，以自己的劳动收入为主要生活来源的，视为完全民事行为能力人。',
+    ])
+      expect(typesOf(text), text).not.toContain('financial');
+    expect(typesOf('经您授权，我们会查询您的征信信息。')).toContain('financial');
+    expect(typesOf('申请贷款时，我们会收集您的家庭月收入。')).toContain('financial');
+  });
+
   it('videos watched or played are no media of the user; a list of what counts as sensitive is a definition', () => {
     for (const text of [
       '如您拒绝提供手机号码进行核验，将导致注册失败，但不影响您使用视频的浏览、搜索、播放功能。',
