@@ -8,6 +8,7 @@ import { isMenuText } from './navlike';
 import { isJsSpace } from './text';
 import { TermMatcher, termSet, type Scanner } from './matcher';
 import { readPractice } from './negation';
+import { insideSpans, productNameSpans } from './product-name';
 import { mergeParty, partyOf } from './party';
 import { addEvidence, evidenceFor, MAX_QUOTES } from './evidence';
 import type { RuleSettings } from './settings';
@@ -222,6 +223,7 @@ export function findSensitiveData(
     }
     return f;
   };
+  let productNames: [number, number][] | undefined;
   for (const h of hitsIn(doc.folded, doc.text, r)) {
     if (!r.enabled.has(h.value)) continue;
     const si = sentenceAt(doc, h.start);
@@ -244,6 +246,12 @@ export function findSensitiveData(
     )
       continue;
     if (insideAddress(doc.text, h.start, h.end)) continue;
+    // “咪咕视频”服务: the product's name, not the user's videos
+    if (
+      h.value === 'media' &&
+      insideSpans((productNames ??= productNameSpans(doc.text)), h.start, h.end)
+    )
+      continue;
     const reading = readPractice(doc, s.start, s.end, h.start, h.end);
     // "We do not knowingly collect children's data, except ..." still denies the practice for children.
     if (reading.denied && (!reading.conditional || h.value === 'children')) continue;

@@ -82,6 +82,19 @@ describe('sensitive data', () => {
     expect(typesOf('申请贷款时，我们会收集您的家庭月收入。')).toContain('financial');
   });
 
+  it("a product named for videos (“咪咕视频”服务, 央视频隐私保护政策) is no media of the user; the user's videos still are", () => {
+    for (const text of [
+      '当您注册、登录“咪咕视频”服务时，我们会收集您的手机号码。咪咕视频端内的购票服务将使用和咪咕视频同账号。',
+      '央视频隐私保护政策\n\n当您登录央视频时，我们会收集您的手机号码。',
+    ])
+      expect(typesOf(text), text).not.toContain('media');
+    expect(typesOf('当您使用“咪咕视频”服务发布内容时，我们会收集您上传的图片和视频。')).toContain(
+      'media',
+    );
+    // a quoted button is no product: "上传视频" stays the user's videos
+    expect(typesOf('您点击“上传视频”按钮时，我们会收集您上传的视频。')).toContain('media');
+  });
+
   it('videos watched or played are no media of the user; a list of what counts as sensitive is a definition', () => {
     for (const text of [
       '如您拒绝提供手机号码进行核验，将导致注册失败，但不影响您使用视频的浏览、搜索、播放功能。',
