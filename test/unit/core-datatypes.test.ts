@@ -82,6 +82,15 @@ describe('sensitive data', () => {
     expect(typesOf('申请贷款时，我们会收集您的家庭月收入。')).toContain('financial');
   });
 
+  it('complaints about 网络信息安全 and connecting with 社交网络 are no network data', () => {
+    for (const text of [
+      '如您有关于网络信息安全的投诉和举报，请通过客服与我们联系。',
+      '利用社交媒体cookie，您可与社交网络连接，并通过社交媒体分享内容。',
+    ])
+      expect(typesOf(text), text).not.toContain('network');
+    expect(typesOf('我们会收集您的网络信息和网络连接类型。')).toContain('network');
+  });
+
   it("a product named for videos (“咪咕视频”服务, 央视频隐私保护政策) is no media of the user; the user's videos still are", () => {
     for (const text of [
       '当您注册、登录“咪咕视频”服务时，我们会收集您的手机号码。咪咕视频端内的购票服务将使用和咪咕视频同账号。',
