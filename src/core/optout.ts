@@ -102,6 +102,8 @@ const OTHER_COMPANY = /公司/;
 
 /** An address given as an example ("the domain name (e.g., www.example.com)"), not a way to reach anyone. */
 const EXAMPLE_BEFORE = /(?:\be\.g\.?|\bfor example|\bsuch as|例如|比如)[\s,:：，(（]*$/i;
+/** A domain named to block or allow ("block cookies from the domain "www.…""), not a page to visit. */
+const DOMAIN_BEFORE = /\b(?:the\s+)?domains?\s*[:"'“‘]*\s*$/i;
 function isExample(sentence: string, at: number): boolean {
   return EXAMPLE_BEFORE.test(sentence.slice(Math.max(0, at - 16), at));
 }
@@ -379,6 +381,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     if (hasUrl && has('urlCues') && !has('thirdPartyLink') && offersUrl(doc, si, bySentence)) {
       for (const [a, b] of urlsOf()) {
         if (isExample(sentence, a)) continue;
+        if (DOMAIN_BEFORE.test(sentence.slice(Math.max(0, a - 14), a))) continue;
         if (SITE_NAME_AFTER.test(sentence.slice(b, b + 12))) continue;
         const at = s.start + a;
         if (isAuthorityContact(doc, si, at)) continue;

@@ -142,6 +142,11 @@ describe('targets', () => {
     expect(targets).not.toContain('www.example-news.com');
     expect(targets).toContain('https://optout.example.org/choices');
     expect(targets).toContain('privacy@example.org');
+    // a domain named to block in the browser is no page to visit; the browser setting stays
+    const block =
+      'You can also disable cookies for conversion tracking by setting your browser to block cookies from the domain "www.googleadservices.com".';
+    expect(targetsOf(block, 'url')).toEqual([]);
+    expect(paths(block).map((p) => p[0])).toContain('browser-control');
     expect(
       targetsOf(
         '如需退订，请发送邮件至 unsub@example.cn，邮件标题例如 user@example.com 的形式。',
