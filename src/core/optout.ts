@@ -100,6 +100,16 @@ const SERVICE_CONTEXT =
 /** Another company's line ("财付通支付科技有限公司，客服电话：95017"), named before it with no "us". */
 const OTHER_COMPANY = /公司/;
 
+/**
+ * An e-mail address with the next word glued to it where the page lost a space:
+ * "…@gmail.comPolítica de privacidad", "…@shpock.com.IX Duration of storage".
+ */
+const GLUED_WORD = /^(.+\.[a-z]{2,24})[A-Z][A-Za-z]*$/;
+const GLUED_NUMERAL = /^(.+@[a-z0-9.-]+\.(?:com|net|org|edu|gov|cn|de|io))\.[A-Z]{1,6}$/;
+function unglued(email: string): string {
+  return GLUED_WORD.exec(email)?.[1] ?? GLUED_NUMERAL.exec(email)?.[1] ?? email;
+}
+
 /** An address given as an example ("the domain name (e.g., www.example.com)"), not a way to reach anyone. */
 const EXAMPLE_BEFORE = /(?:\be\.g\.?|\bfor example|\bsuch as|例如|比如)[\s,:：，(（]*$/i;
 /** A domain named to block or allow ("block cookies from the domain "www.…""), not a page to visit. */
@@ -371,7 +381,8 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
         if (isExample(sentence, m.index) || isPersonsAddress(sentence, m.index)) continue;
         if (OTHER_DESK.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
         if (isAuthorityContact(doc, si, at)) continue;
-        add('email', cleanTarget(m[0]), si, at, at + m[0].length);
+        const email = unglued(m[0]);
+        add('email', cleanTarget(email), si, at, at + email.length);
       }
     }
     // The sentence's web addresses, found once for the URL targets and the phone scan.

@@ -135,6 +135,25 @@ describe('targets', () => {
     ]);
   });
 
+  it('an e-mail address ends where a word the page glued to it begins', () => {
+    expect(
+      targetsOf(
+        'Si tiene alguna pregunta, contacte con nosotros: Por e-mail: privacy@example.comPolítica de privacidad',
+        'email',
+      ),
+    ).toEqual(['privacy@example.com']);
+    expect(
+      targetsOf(
+        'Our data protection officer can be reached under dpo@example.com.IX Duration of storage',
+        'email',
+      ),
+    ).toEqual(['dpo@example.com']);
+    // capitals in the name itself stay
+    expect(targetsOf('Please e-mail Privacy@Example.COM with your request.', 'email')).toEqual([
+      'Privacy@Example.COM',
+    ]);
+  });
+
   it('does not take an address given as an example for a way to reach anyone', () => {
     const text =
       'The information gathered includes cookies, page requests and the domain name (e.g., www.example-news.com). To opt out of tracking, visit https://optout.example.org/choices or write to privacy@example.org.';
