@@ -85,7 +85,7 @@ export const EMAIL =
 const URL_RE =
   /\b(?:https?:\/\/|www\.)[^\s<>"'“”‘’()（）\[\]{}，。；、`|\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/gi;
 const PHONE =
-  /(?<![\w.+-])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])?\d{3,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4}|-\d{1,5})?(?![\w@])|(?<!\d)(?:400|800)[\s,-]?\d{3}[\s,-]?\d{4}(?:-\d{1,5})?(?![\d-])|(?<!\d)1[3-9]\d{9}(?!\d)/g;
+  /(?<![\w.+-])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])?\d{3,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4}|-\d{1,5})?(?![\d_@])|(?<!\d)(?:400|800)[\s,-]?\d{3}[\s,-]?\d{4}(?:-\d{1,5})?(?![\d-])|(?<!\d)1[3-9]\d{9}(?!\d)/g;
 
 /**
  * A five- or six-digit service line right after a word for calling it ("拨打95533",
@@ -164,8 +164,12 @@ const SITE_NAME_AFTER = /^[\s"'”’]*(?:web\s?)?sites?\b|^\s*网站/i;
 /** A fax label right before a number ("Fax: 555-0199", "传真：…"): not a line to call. */
 const FAX_LABEL = /(?:fax|facsimile|传真)(?:\s*(?:number|no\.?|号码))?\s*[:：]?\s*$/i;
 
+const CHAT_ACCOUNT_BEFORE = /(?:\bqq|微信|wechat)\s*(?:号码?|群|账号|id)?\s*[:：]?\s*$/i;
+
 function phoneOk(p: string, context: string): boolean {
   if (FAX_LABEL.test(context)) return false;
+  // a QQ or WeChat account ("QQ：705141382"), or digits inside a %-escape of a web page's data
+  if (CHAT_ACCOUNT_BEFORE.test(context) || context.endsWith('%')) return false;
   // an extension ("021-61870500-86018") is not counted among the number's digits
   const digits = p.replace(/-\d{5}$|(?<=\d{4})-\d{1,2}$/, '').replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return false;

@@ -524,6 +524,21 @@ describe('routes', () => {
     ).toEqual([]);
   });
 
+  it("a QQ account, digits in a page's %-escaped data and a number glued to the next word", () => {
+    expect(
+      targetsOf('如有疑问，您可以联系我们的客服。QQ：705141382，电话：0755-86685111', 'phone'),
+    ).toEqual(['0755-86685111']);
+    expect(
+      targetsOf(
+        'Call: 1-800-982-9337 9 am - 5 pm PST %7B%22date%22%3A%22080720%22%2C%22locale%22%3A%22us%22%7D',
+        'phone',
+      ),
+    ).toEqual(['1-800-982-9337']);
+    expect(
+      targetsOf('Call our customer service at 1-888-221-1161or visit our help center.', 'phone'),
+    ).toEqual(['1-888-221-1161']);
+  });
+
   it('a five-digit service line is a phone where the user is told to call it', () => {
     expect(targetsOf('如您不同意上述授权，可拨打95588客服热线进行调整或退订。', 'phone')).toEqual([
       '95588',
