@@ -41,13 +41,34 @@ const HAN_TAIL = new RegExp(`[${HAN}A-Za-z0-9]{1,14}(?:/[${HAN}A-Za-z0-9]{1,14})
 const HAN_HEAD = new RegExp(`^[${HAN}A-Za-z0-9]{1,14}(?:/[${HAN}A-Za-z0-9]{1,14}){0,3}`);
 const LEAD_VERBS = /^.*(?:进入|前往|点击|打开|通过|选择|访问|找到|依次|路径为|路径|登录|登陆|在)/;
 const TRAIL_VERBS =
-  /(?:中|里|内|处|页面|界面)?(?:进行|即可|可以|可|来|以|关闭|开启|查看|修改|删除|管理|更正|操作|找到|的方式|等方式)[^]*$/;
+  /(?:中|里|内|处|页面|界面)?(?:进行|即可|可以|可|来|以|关闭|开启|查看|修改|删除|管理|更正|操作|找到|的方式|等方式|更改|更换|增加|添加|填写|上传|输入|完成)/g;
+
+/**
+ * The label up to what is done there ("性别更改性别" → 性别). A label that begins with
+ * a verb is a page named for it (更换绑定手机完成修改 → 更换绑定手机); a second verb
+ * joined to the first by 或 or 和 (开启或关闭个性化推荐) belongs to that name.
+ */
+function beforeTrailingVerb(label: string): string {
+  TRAIL_VERBS.lastIndex = 0;
+  let opensWithVerb = false;
+  for (let m = TRAIL_VERBS.exec(label); m; m = TRAIL_VERBS.exec(label)) {
+    if (m.index === 0) {
+      // two names of one page, each opening with its verb (开启…/允许他人查看…): kept whole
+      if (label.includes('/')) return label;
+      opensWithVerb = true;
+      continue;
+    }
+    if (opensWithVerb && /[或和及、]/.test(label.charAt(m.index - 1))) continue;
+    return label.slice(0, m.index);
+  }
+  return opensWithVerb ? label : '';
+}
 /**
  * "in" and what is done there, after the last label: 隐私控制中将其关闭, 解除绑定中解除微信绑定.
  * Tried before TRAIL_VERBS, whose verbs (解除, 管理 …) may also begin a label.
  */
 const IN_THEN_VERB =
-  /(?:中|里|内)(?:将|把|进行|解除|设置|选择|查询|取消|勾选|关闭|开启|查看|修改|删除|管理|更正|操作|找到|即可|可以|可)[^]*$/;
+  /(?:中|里|内)(?:将|把|进行|解除|设置|选择|查询|取消|勾选|关闭|开启|查看|修改|删除|管理|更正|操作|找到|即可|可以|可|直接|更换|更改|点击|申请|填写|上传|增加|添加|编辑|输入|根据|按照)[^]*$/;
 /** Prose, not a label: a sentence that goes on after a dash (电话银行注销—您可以通过拨打…). */
 const PROSE_HEAD = /^(?:您|你|我们|请)/;
 /** A definition after a dash (快捷支付管理—快捷支付是建设银行针对…): prose, no page. */
@@ -74,6 +95,9 @@ function leftLabel(before: string): string | undefined {
     const words = title[0].split(/\s+/);
     return words.slice(-4).join(' ');
   }
+  // a site as the first step: www.xoyo.com-安全中心-账号安全
+  const site = SITE_TAIL.exec(t);
+  if (site) return site[0];
   const han = HAN_TAIL.exec(t);
   if (han) {
     // …，或设置—隐私: a route after 或 ("or") begins after it
@@ -89,6 +113,8 @@ function leftLabel(before: string): string | undefined {
  * label after one begins after it.
  */
 const OR_BEFORE = /^.*或者?/;
+/** A web site's address at the end of the text before a separator. */
+const SITE_TAIL = /(?:https?:\/\/)?(?:[a-z0-9-]+\.)+(?:com|cn|net|org)$/i;
 
 function rightLabel(after: string): string | undefined {
   const t = after.replace(/^\s+/, '');
@@ -123,7 +149,7 @@ function rightLabel(after: string): string | undefined {
     // …-个性化标签管理，: a label that ends the run with 管理 or 设置 is that page's name.
     if (NOUN_VERB_END.test(han[0]) && !HAN_START.test(t.slice(han[0].length))) return han[0];
     // a slash left before the trailing verb joins no second name (编辑按钮/拟修改…)
-    const cut = han[0].replace(TRAIL_VERBS, '').replace(/\/[^/]?$/, '');
+    const cut = beforeTrailingVerb(han[0]).replace(/\/[^/]?$/, '');
     return cut.length >= 2 ? cut : han[0];
   }
   return undefined;

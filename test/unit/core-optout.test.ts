@@ -366,6 +366,26 @@ describe('routes', () => {
     ]);
   });
 
+  it('a last label ends before what is done there; a site may be the first step', () => {
+    const routes = (t: string) => routesIn(t, 0, t.length).map((r) => r.target);
+    expect(routes('求职者可以在我的>在线简历>性别更改性别。')).toEqual(['我的>在线简历>性别']);
+    expect(routes('您可以在我的>附件简历增加新的附件简历文件。')).toEqual(['我的>附件简历']);
+    expect(routes('在我的>设置>账号管理>修改手机号中更换手机号码。')).toEqual([
+      '我的>设置>账号管理>修改手机号',
+    ]);
+    expect(routes('您可以在我的>设置>账号管理>注销账号中直接申请注销账号。')).toEqual([
+      '我的>设置>账号管理>注销账号',
+    ]);
+    expect(routes('您可以在搜索>历史搜索中点击删除。')).toEqual(['搜索>历史搜索']);
+    expect(routes('可以在www.xoyo.com-安全中心-账号安全中根据要求和步骤进行修改。')).toEqual([
+      'www.xoyo.com-安全中心-账号安全',
+    ]);
+    // a verb that begins the page's own name stays
+    expect(routes('您可以在设置-账号与安全-更换绑定手机完成修改。')).toEqual([
+      '设置-账号与安全-更换绑定手机',
+    ]);
+  });
+
   it('a comma left inside the quotes of a page name is no part of it', () => {
     expect(targetsOf('在“账户,”功能中管理绑定的银行卡、其他账户服务；', 'settings-path')).toEqual([
       '账户',
