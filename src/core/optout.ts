@@ -5,6 +5,7 @@ import type { Doc, Sentence } from './sections';
 import { hitsBySentence, sentenceAt } from './sections';
 import { TermMatcher, termSet, type Scanner } from './matcher';
 import { fold } from './fold';
+import { isMenuText } from './navlike';
 import { readPractice } from './negation';
 import { addEvidence, evidenceFor } from './evidence';
 import { namedPagesIn, routesIn, steppedRoutesIn, type Route } from './routes';
@@ -645,6 +646,8 @@ function nearestRoute(
 }
 
 function routesOf(doc: Doc, s: Sentence): Route[] {
+  // a site's menu glued to the policy ("Self-Publish with Us ›See More…") is no route
+  if (!s.heading && isMenuText(doc.text.slice(s.start, s.end))) return [];
   const multi = routesIn(doc.text, s.start, s.end);
   for (const st of steppedRoutesIn(doc.text, s.start, s.end)) {
     if (!multi.some((m) => m.start < st.end && m.end > st.start)) multi.push(st);

@@ -84,7 +84,7 @@ const OPENER_OF: Readonly<Record<string, string>> = { '》': '《', '>': '<', '�
 const CLOSES_LABEL = new RegExp(`^[${CLOSE_Q}>＞》]$`);
 /** A quoted reference to a part of the policy, not a place in the product. */
 const SECTION_REF =
-  /^[“"「『【‘']?\s*(?:本条|本政策|第[一二三四五六七八九十\d]+(?!方)|第$|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+(?:\.\d+)*[.、．](?!\d)|section\s|article\s|clause\s)/i;
+  /^[“"「『【‘']?\s*(?:本条|本政策|附录|附件[一二三四五六七八九十\d]|第[一二三四五六七八九十\d]+(?!方)|第$|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+(?:\.\d+)*[.、．](?!\d)|section\s|article\s|clause\s)/i;
 
 function leftLabel(before: string): string | undefined {
   const t = before.replace(/\s+$/, '');
@@ -278,6 +278,10 @@ const CAPS_LABEL =
 const OPEN_QUOTE_CHAR = new RegExp(`[${OPEN_Q}]`);
 const TWO_CAPITALS = /[A-Z]{2}/;
 
+/** A button that gives consent ('clicking "I accept"', 点击“同意”): no place, and no way out. */
+const CONSENT_BUTTON =
+  /^(?:i accept|i agree|accept(?: all)?|agree|ok|同意|我同意|同意并继续|确定|确认)$/i;
+
 /** A control named for a way out, not for a place: "unsubscribe", "opt out", "退订". */
 const ACTION_LABEL =
   /^(?:unsubscribe|opt[- ]?out|do not sell(?: my (?:personal )?info(?:rmation)?)?|退订|取消订阅)$/i;
@@ -302,7 +306,7 @@ export function namedPagesIn(text: string, start: number, end: number): Route[] 
       if (!label) continue;
       const at = m.index + m[0].indexOf(label);
       if (routesIn(label, 0, label.length).length) continue; // a quoted full route: routesIn finds it
-      if (SECTION_REF.test(label)) continue;
+      if (SECTION_REF.test(label) || CONSENT_BUTTON.test(label.trim())) continue;
       // 在“起点读书App”中: the app itself, where every page is, names no page of it
       if (APP_ITSELF.test(label)) continue;
       // 'clicking the "unsubscribe" link' names that way out's control, not a page of settings.

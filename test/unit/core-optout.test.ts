@@ -386,6 +386,29 @@ describe('routes', () => {
     ]);
   });
 
+  it('an appendix, a consent button and a site menu glued to the text are no settings paths', () => {
+    expect(targetsOf('您可通过附录-二《个人信息收集清单》查看详情。', 'settings-path')).toEqual([]);
+    expect(
+      targetsOf(
+        'You will be asked to grant your consent by clicking the "I accept" button before you can access the site.',
+        'settings-path',
+      ),
+    ).toEqual([]);
+    expect(
+      targetsOf(
+        'Sell Your Apps on Amazon Become an Affiliate Advertise Your Products Self-Publish with Us ›See More Amazon Payment Products Amazon Rewards Visa Signature Cards Shop with Points Credit Card Marketplace Manage Your Account',
+        'settings-path',
+      ),
+    ).toEqual([]);
+    // a real page beside a consent word stays
+    expect(
+      targetsOf(
+        'You can change your choices at any time in the "Privacy Settings" page.',
+        'settings-path',
+      ),
+    ).toEqual(['Privacy Settings']);
+  });
+
   it('a comma left inside the quotes of a page name is no part of it', () => {
     expect(targetsOf('在“账户,”功能中管理绑定的银行卡、其他账户服务；', 'settings-path')).toEqual([
       '账户',
