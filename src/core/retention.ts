@@ -175,6 +175,10 @@ const CLOSURE_AFTER_ZH = new RegExp(`^[^，。；,;]{0,8}?(?:${rules.closureAfte
  * "（3）若我们超出目的范围或者必要期限收集、存储…", "if we have kept your data
  * longer than necessary".
  */
+/** What the law allows, an as-long-as-necessary term only where data is kept under it. */
+const LEGAL_PERMISSION = /^(?:permitted by (?:applicable )?law|allowed by law)$/;
+const KEEPING = /retain|retention|\bkeep|\bkept|\bhold|\bheld|preserv|保存|保留|留存/;
+
 const BREACH_CONDITION =
   /(?:^|[:：;；]\s*)[\s(（\[【]*(?:\d{1,2}|[一二三四五六七八九十]{1,2}|[a-z])?[)）\]】.、．]?\s*(?:(?:若|如果|如|假如)我们(?:的处理行为)?(?:超出|超过|违反|违背)|if we (?:(?:have )?(?:kept|retained|stored|held|keep|retain|store|hold)\b[^.;]{0,80}?\blonger than (?:necessary|needed|permitted)|violate|breach))/;
 
@@ -277,7 +281,13 @@ export function findRetention(
     const alan = hits.find(
       (h) =>
         h.tag === 'asLongAsNecessary' &&
-        !hits.some((u) => u.tag === 'untilDeletion' && u.start < h.end && h.start < u.end),
+        !hits.some((u) => u.tag === 'untilDeletion' && u.start < h.end && h.start < u.end) &&
+        // "processing is permitted by law without your consent", "access may be denied …
+        // as permitted by applicable law": a legal basis, unless data is kept under it
+        !(
+          LEGAL_PERMISSION.test(doc.folded.slice(h.start, h.end)) &&
+          !KEEPING.test(doc.folded.slice(s.start, s.end))
+        ),
     );
     if (alan && context) add('as-long-as-necessary', evidenceFor(doc, s, alan.start, alan.end));
     const indef = hits.find(

@@ -20,6 +20,21 @@ describe('retention', () => {
     expect(ret('您的个人信息保存期限为3年。').statements[0]?.days).toBe(1095);
   });
 
+  it('what the law permits is a period only where data is kept under it, not a legal basis', () => {
+    const kinds = (text: string) => ret(text).statements.map((s) => s.kind);
+    for (const text of [
+      'In such cases, the storage and processing of your data is permitted by law without your consent.',
+      "Deletion of your personal information may be denied if it would violate another person's rights or as otherwise permitted by applicable law.",
+    ])
+      expect(kinds(text), text).toEqual([]);
+    expect(kinds('We may retain your information as permitted by law.')).toEqual([
+      'as-long-as-necessary',
+    ]);
+    expect(kinds('We store data only as long as required or permitted by law.')).toEqual([
+      'as-long-as-necessary',
+    ]);
+  });
+
   it("the life of the user's account or membership is until-deletion, not a purpose's need", () => {
     const kinds = (text: string) => ret(text).statements.map((s) => s.kind);
     for (const text of [
