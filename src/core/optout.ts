@@ -113,11 +113,12 @@ function unglued(email: string): string {
 
 /** An address given as an example ("the domain name (e.g., www.example.com)"), not a way to reach anyone. */
 const EXAMPLE_BEFORE = /(?:\be\.g\.?|\bfor example|\bsuch as|例如|比如)[\s,:：，(（]*$/i;
-/** A domain named to block or allow ("block cookies from the domain "www.…""), not a page to visit. */
-const DOMAIN_BEFORE = /\b(?:the\s+)?domains?\s*[:"'“‘]*\s*$/i;
 function isExample(sentence: string, at: number): boolean {
   return EXAMPLE_BEFORE.test(sentence.slice(Math.max(0, at - 16), at));
 }
+
+/** A domain named to block or allow ("block cookies from the domain "www.…""), not a page to visit. */
+const DOMAIN_BEFORE = /\b(?:the\s+)?domains?\s*[:"'“‘]*\s*$/i;
 
 /**
  * An address given as someone's data ("nor will we tell them that his email
@@ -165,11 +166,12 @@ const SITE_NAME_AFTER = /^[\s"'”’]*(?:web\s?)?sites?\b|^\s*网站/i;
 /** A fax label right before a number ("Fax: 555-0199", "传真：…"): not a line to call. */
 const FAX_LABEL = /(?:fax|facsimile|传真)(?:\s*(?:number|no\.?|号码))?\s*[:：]?\s*$/i;
 
+/** A QQ or WeChat account number right after its label ("QQ：705141382"): no line to call. */
 const CHAT_ACCOUNT_BEFORE = /(?:\bqq|微信|wechat)\s*(?:号码?|群|账号|id)?\s*[:：]?\s*$/i;
 
 function phoneOk(p: string, context: string): boolean {
   if (FAX_LABEL.test(context)) return false;
-  // a QQ or WeChat account ("QQ：705141382"), or digits inside a %-escape of a web page's data
+  // a chat account's number, or digits inside a %-escape of a web page's data ("%22080720%22")
   if (CHAT_ACCOUNT_BEFORE.test(context) || context.endsWith('%')) return false;
   // an extension ("021-61870500-86018") is not counted among the number's digits
   const digits = p.replace(/-\d{5}$|(?<=\d{4})-\d{1,2}$/, '').replace(/\D/g, '');

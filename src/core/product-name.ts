@@ -14,7 +14,7 @@ const TITLE_NAME =
   /^[\s#*【\[]*([\u4e00-\u9fffA-Za-z0-9]{1,6}视频)(?:app|APP|App)?(?:用户)?(?:隐私|个人信息)/;
 /** How far into the text the title may stand. */
 const TITLE_REACH = 200;
-/** Names longer than this many occurrences are not all looked up (a bound on the work). */
+/** A name's occurrences past this many are not looked up (a bound on the work). */
 const MAX_OCCURRENCES = 2000;
 
 /** [start, end) of every occurrence of the product's media-word names in `text`, sorted. */

@@ -169,16 +169,16 @@ const CLOSURE_BEFORE = new RegExp(
 );
 const CLOSURE_AFTER_ZH = new RegExp(`^[^，。；,;]{0,8}?(?:${rules.closureAfterZh})`);
 
+/** What the law allows, an as-long-as-necessary term only where data is kept under it. */
+const LEGAL_PERMISSION = /^(?:permitted by (?:applicable )?law|allowed by law)$/;
+const KEEPING = /retain|retention|\bkeep|\bkept|\bhold|\bheld|preserv|保存|保留|留存/;
+
 /**
  * A sentence (or a list item after a colon) that opens with the service
  * breaking a rule, the usual ground of the right to erasure:
  * "（3）若我们超出目的范围或者必要期限收集、存储…", "if we have kept your data
  * longer than necessary".
  */
-/** What the law allows, an as-long-as-necessary term only where data is kept under it. */
-const LEGAL_PERMISSION = /^(?:permitted by (?:applicable )?law|allowed by law)$/;
-const KEEPING = /retain|retention|\bkeep|\bkept|\bhold|\bheld|preserv|保存|保留|留存/;
-
 const BREACH_CONDITION =
   /(?:^|[:：;；]\s*)[\s(（\[【]*(?:\d{1,2}|[一二三四五六七八九十]{1,2}|[a-z])?[)）\]】.、．]?\s*(?:(?:若|如果|如|假如)我们(?:的处理行为)?(?:超出|超过|违反|违背)|if we (?:(?:have )?(?:kept|retained|stored|held|keep|retain|store|hold)\b[^.;]{0,80}?\blonger than (?:necessary|needed|permitted)|violate|breach))/;
 

@@ -63,6 +63,7 @@ function beforeTrailingVerb(label: string): string {
   }
   return opensWithVerb ? label : '';
 }
+
 /**
  * "in" and what is done there, after the last label: 隐私控制中将其关闭, 解除绑定中解除微信绑定.
  * Tried before TRAIL_VERBS, whose verbs (解除, 管理 …) may also begin a label.
