@@ -38,6 +38,32 @@ describe('SDK blocks and tables', () => {
     expect(badQuotes(text, found)).toEqual([]);
   });
 
+  it('numbered blocks ("1. SDK名称：…"): the number ends no sentence, the company field is the vendor', () => {
+    const text = [
+      '第三方SDK目录',
+      '1. SDK名称：GroMore SDK',
+      '使用目的：广告投放、广告监测',
+      '第三方主体：北京巨量引擎网络技术有限公司',
+      '',
+      '2. SDK名称：Unity Ads',
+      '使用目的：广告',
+      '第三方主体：Unity Technologies',
+      '',
+      '3. SDK名称：青禾互动SDK',
+      '使用目的：统计分析',
+    ].join('\n');
+    const found = findSdks(text, ctx);
+    // The companies in the vendor fields (巨量引擎, Unity) are no SDKs of their own.
+    expect(ids(found)).toEqual(['gromore', 'unity-ads', '?青禾互动SDK']);
+    const [gromore, unity, qinghe] = found;
+    expect(gromore!.purpose).toBe('广告投放、广告监测');
+    // One quote for the line, not a second one from after its number.
+    expect(gromore!.evidence.map((e) => e.quote)).toEqual(['1. SDK名称：GroMore SDK']);
+    expect(unity!.evidence.map((e) => e.quote)).toEqual(['2. SDK名称：Unity Ads']);
+    expect(qinghe!.category).toBe('analytics');
+    expect(badQuotes(text, found)).toEqual([]);
+  });
+
   it('an unknown SDK described in prose takes its vendor from the company named before it', () => {
     const text = [
       '我们接入的第三方SDK：',

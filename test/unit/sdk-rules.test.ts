@@ -132,6 +132,28 @@ describe('ambiguous names need SDK context', () => {
     expect(find('We use Mixpanel. Our Segment team meets weekly.')).toEqual(['mixpanel']);
   });
 
+  it('items of a vertical list whose neighbours open with unambiguous SDK names count', () => {
+    const list = [
+      'We use the following services in the app:',
+      '- AppsFlyer: attribution of app installs.',
+      '- Adjust: mobile measurement.',
+      '- Stripe (Stripe, Inc.): payments.',
+      '- Branch – deep links.',
+      '',
+      '- Mixpanel: product analytics.',
+    ].join('\n');
+    expect(find(list)).toEqual(['appsflyer', 'adjust', 'stripe', 'branch', 'mixpanel']);
+    // Alone, an item opening with the word is no SDK; nor is a verb that starts an item.
+    expect(find('Your choices:\n- Adjust: change the settings of your device.')).toEqual([]);
+    expect(
+      find('- AppsFlyer: attribution of app installs.\n- Adjust your settings: open the menu.'),
+    ).toEqual(['appsflyer']);
+    // A paragraph between the items ends the list.
+    expect(
+      find('- AppsFlyer: attribution.\nWe review every partner each year.\n- Branch: offices.'),
+    ).toEqual(['appsflyer']);
+  });
+
   it('lower-case common words never count, even near SDK words', () => {
     expect(
       find(

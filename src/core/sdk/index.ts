@@ -148,7 +148,9 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
     const q = quoteSpan(text, s, e);
     if (!q) return;
     const quote = text.slice(q[0], q[1]);
-    if (a.quotes.some((x) => x.quote === quote)) return;
+    // The same line quoted twice, once from its list mark ("1. SDK名称：…") and once
+    // from the sentence the mark seems to end, is one quote.
+    if (a.quotes.some((x) => x.at <= q[0] && q[1] <= x.at + x.quote.length)) return;
     if (a.quotes.length < MAX_QUOTES) a.quotes.push({ quote, at: q[0] });
   };
   /** Remember the name the text writes at [s, e) ("穿山甲", "友盟+"), unless it is the card's own. */
@@ -281,6 +283,7 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
         h.ref.ambiguous &&
         !ambiguousOk(cat, text, folded, h) &&
         !listedWithOthers(text, h, plain, lastKept) &&
+        !listItemAmongSdks(text, h, plain) &&
         !listEndsInSdkWord(folded, hits, i) &&
         !inSdkBracket(folded, h)
       )
@@ -463,6 +466,61 @@ function listedWithOthers(
     return true;
   const prev = plain[lo - 1];
   return prev !== undefined && prev[1] <= h.start && near(text.slice(prev[1], h.start));
+}
+
+/** What may stand before an item's first word on its line: a bullet or a number. */
+const ITEM_LEAD = /^[ \t]*(?:[-•*·▪]|\d{1,3}[.)）、]|[（(]\d{1,3}[)）])?[ \t]*$/;
+/** An item that names its subject, then says what it is: "Name: …", "Name (Company)…", "Name – …". */
+const ITEM_AFTER = /^(?:\s?sdk)?\s*(?:[:：(（]|[–—-]\s)/i;
+const ITEM_LINE =
+  /^[ \t]*(?:[-•*·▪]|\d{1,3}[.)）、]|[（(]\d{1,3}[)）])?[ \t]*[^\s:：][^\n:：]{0,60}?(?:[:：(（]|\s[–—-]\s)/;
+/** How many items above and below an item are looked at. */
+const ITEM_REACH = 4;
+
+/**
+ * An item of a vertical list of SDKs: a capitalised name that opens its line
+ * ("- Adjust: mobile measurement") where an item near it opens with a name
+ * that is only an SDK's ("- AppsFlyer: attribution").
+ */
+function listItemAmongSdks(text: string, h: Hit, plain: (readonly [number, number])[]): boolean {
+  if (!h.ref.capitalised) return false;
+  const ls = text.lastIndexOf('\n', h.start - 1) + 1;
+  if (!ITEM_LEAD.test(text.slice(ls, h.start))) return false;
+  if (!ITEM_AFTER.test(text.slice(h.end, h.end + 8))) return false;
+  const opensWithPlain = (a: number, b: number): boolean => {
+    let lo = 0;
+    let hi = plain.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (plain[mid]![0] < a) lo = mid + 1;
+      else hi = mid;
+    }
+    const p = plain[lo];
+    return p !== undefined && p[1] <= b && ITEM_LEAD.test(text.slice(a, p[0]));
+  };
+  for (const dir of [-1, 1] as const) {
+    let lineStart = ls;
+    let lineEnd = text.indexOf('\n', h.start);
+    if (lineEnd < 0) lineEnd = text.length;
+    for (let seen = 0; seen < ITEM_REACH;) {
+      if (dir < 0) {
+        if (lineStart === 0) break;
+        lineEnd = lineStart - 1;
+        lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+      } else {
+        if (lineEnd >= text.length) break;
+        lineStart = lineEnd + 1;
+        lineEnd = text.indexOf('\n', lineStart);
+        if (lineEnd < 0) lineEnd = text.length;
+      }
+      const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 200));
+      if (!line.trim()) continue;
+      if (!ITEM_LINE.test(line)) break;
+      if (opensWithPlain(lineStart, lineEnd)) return true;
+      seen++;
+    }
+  }
+  return false;
 }
 
 /** The folded sentence around a hit ("" when it has none). */

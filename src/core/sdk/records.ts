@@ -82,6 +82,7 @@ function isHeadingLine(s: string): boolean {
 
 /** A list mark before an item: "3）", "（3）", "1.2 ", "11.3.1 "; not the digits of a name ("360加固"). */
 const LIST_MARK = '(?:\\d{1,3}(?:[.．]\\d{1,3}){0,3}(?:\\s*[.、．)）]|\\s)|[（(]\\d{1,3}[)）])';
+const LEADING_LIST_MARK = new RegExp(`^\\s*${LIST_MARK}`);
 /** An SDK's name: up to 60 characters ending in "SDK" (or "API": "头条短视频API"), no clause punctuation. */
 const SDK_NAME = '([^：:，。；;,\\n]{1,60}?(?:SDK|sdk|Sdk|API))';
 
@@ -337,10 +338,13 @@ export function parseRecords(text: string): SdkRecord[] {
       continue;
     }
 
-    // A field line starts with its label (after a short bullet or number).
+    // A field line starts with its label (after a short bullet or number: the
+    // point of "1. SDK名称：" is no sentence ending before it).
     const first = labels[0];
     const isFieldLine =
-      first !== undefined && first.at <= 8 && !/[。.;；]/.test(raw.slice(0, first.at));
+      first !== undefined &&
+      first.at <= 8 &&
+      !/[。.;；]/.test(raw.slice(0, first.at).replace(LEADING_LIST_MARK, ''));
 
     if (!isFieldLine) {
       if (rec) {
