@@ -312,6 +312,30 @@ describe('denials and evidence', () => {
     expect(badQuotes(text, found)).toEqual([]);
   });
 
+  it('what a sentence says of a list of names holds for every name in it', () => {
+    const types = (text: string): Record<string, string[]> =>
+      Object.fromEntries(findSdks(text, ctx).map((f) => [f.id ?? f.name, f.dataTypes.sort()]));
+    expect(
+      types(
+        '我们接入了穿山甲、优量汇和快手等广告SDK，这些SDK会收集您的设备标识符（OAID）、网络类型。',
+      ),
+    ).toEqual({
+      pangle: ['device-id', 'network'],
+      'tencent-youlianghui': ['device-id', 'network'],
+      'kuaishou-ads': ['device-id', 'network'],
+    });
+    expect(types('We share your device identifier with Mixpanel, Sentry and Amplitude.')).toEqual({
+      mixpanel: ['device-id'],
+      sentry: ['device-id'],
+      amplitude: ['device-id'],
+    });
+    // Names in separate sentences keep their own data.
+    expect(types('我们使用友盟统计。极光推送会收集您的网络类型。')).toEqual({
+      umeng: [],
+      jpush: ['network'],
+    });
+  });
+
   it('quotes stay short on long lines', () => {
     const long = 'x'.repeat(500) + ' then we use Amplitude analytics for events ' + 'y'.repeat(500);
     const found = findSdks(long, ctx);

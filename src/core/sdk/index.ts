@@ -254,6 +254,19 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
         ? i + 1
         : nextOther[i + 1]!;
   }
+  // The first and last hit of the list each hit stands in ("A、B和C"), on one line.
+  const chainLast = new Array<number>(hits.length);
+  for (let i = hits.length - 1; i >= 0; i--) {
+    const n = hits[i + 1];
+    const h = hits[i]!;
+    chainLast[i] =
+      n && (n.start < h.end || INLINE_LIST_GAP.test(text.slice(h.end, n.start)))
+        ? chainLast[i + 1]!
+        : i;
+  }
+  const chainFirst = new Array<number>(hits.length);
+  for (let i = 0; i < hits.length; i++)
+    chainFirst[i] = i > 0 && chainLast[i - 1] === chainLast[i] ? chainFirst[i - 1]! : i;
   let quiet = 0;
   let rspan = 0;
   // Unambiguous names, for "Firebase, Branch and Amplitude"-style lists.
@@ -302,6 +315,22 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
     addWritten(a, h);
     // Data types from the rest of the sentence and paragraph, up to the next other SDK.
     if (a.typeCalls >= MAX_TYPE_SNIPPETS) return;
+    const first = chainFirst[i]!;
+    const last = chainLast[i]!;
+    if (last > first) {
+      // One of a list of names ("穿山甲、优量汇、快手等广告SDK会收集…"): what the
+      // sentence says before and after the list holds for each name in it.
+      const head = hits[first]!;
+      const tail = hits[last]!;
+      let from = sentenceStartBefore(text, head.start);
+      const prev = hits[first - 1];
+      if (prev && prev.end > from) from = prev.end;
+      addTypes(a, from, head.start);
+      const next = nextOther[last]!;
+      const stop = next < hits.length ? hits[next]!.start : text.length;
+      addTypes(a, tail.end, Math.min(stop, scopeEnd(text, tail.end)));
+      return;
+    }
     let from = sentenceStartBefore(text, h.start);
     const prev = hits[i - 1];
     if (prev && prev.ref.entry !== entry && prev.end > from) from = prev.end;
@@ -540,6 +569,8 @@ function cuesMet(cat: CompiledCatalog, text: string, folded: string, h: Hit): bo
 
 /** Between two names of one list: "、", "，", "/", "和", "及", "与", "或", "以及". */
 const LIST_GAP = /^(?:[\s、，,/和及与或]|以及){0,4}$/;
+/** The same, within a line; and the English separators ("Mixpanel, Segment and Amplitude"). */
+const INLINE_LIST_GAP = /^(?:[ \t、，,/和及与或&]|以及|\band\b|\bor\b){0,4}$/;
 /** After a list's last name: "等分享功能", "等提供广告服务", "用于推送". */
 const LIST_TAIL = new RegExp(`^\\s?(?:等等?)?\\s?(?:用于|提供)?${CJK_SDK_WORD}`);
 
