@@ -85,6 +85,20 @@ describe('opt-out paths', () => {
     ).toContainEqual(['browser-control', null]);
   });
 
+  it('reads a browser privacy signal as a browser control, and not where it is ignored', () => {
+    expect(
+      paths(
+        'You can enable Global Privacy Control in your browser to opt out of targeted advertising.',
+      ),
+    ).toContainEqual(['browser-control', null]);
+    expect(
+      paths('You may use an opt-out preference signal to exercise your right to opt out.'),
+    ).toContainEqual(['browser-control', null]);
+    expect(
+      paths('We do not respond to Global Privacy Control signals at this time.').map((p) => p[0]),
+    ).not.toContain('browser-control');
+  });
+
   it('finds kinds without targets', () => {
     expect(paths('You can unsubscribe from marketing emails at any time.')).toContainEqual([
       'unsubscribe',

@@ -274,6 +274,9 @@ describe('sharing flags', () => {
       'You can remove your name from lists we sell or rent to third parties.',
       'We reserve the right to sell aggregated, anonymous data about our users.',
       '我们可能会出售您的个人信息。',
+      // The law's word in quotes, straight or typographic.
+      'Our use of advertising cookies may be considered a "sale" of personal information.',
+      'Under California law, our use of cookies may be a “sale” or “sharing” of personal information.',
     ])
       expect(flags(text).sale, text).toBe(true);
     // Products, services, a business or its assets are not data; nor a rights notice,
@@ -287,6 +290,8 @@ describe('sharing flags', () => {
       'Under Nevada law, Nevada residents who have purchased goods from us may opt out of the "sale" of "covered information".',
       'We will respect your decision to opt out for at least 12 months before asking you again to authorize the sale of your personal information.',
       'Vendors are restricted from using, selling or altering this data.',
+      'We do not engage in the “sale” of personal information.',
+      'You may opt out of the “sale” or “sharing” of your personal information.',
       'We dont sell or profit from the information you provide.',
       '如果我们决定将某产品线出售，我们同时会将您的个人信息转移给第三方。',
       '作为卖家时，您可以查阅您出售的商品订单信息。',
