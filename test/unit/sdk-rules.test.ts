@@ -143,6 +143,11 @@ describe('ambiguous names need SDK context', () => {
       '- Mixpanel: product analytics.',
     ].join('\n');
     expect(find(list)).toEqual(['appsflyer', 'adjust', 'stripe', 'branch', 'mixpanel']);
+    // A name whose "The" the hit leaves out opens its item as well.
+    expect(find('- Criteo: used in our app\n- The Trade Desk: used in our app')).toEqual([
+      'criteo',
+      'the-trade-desk',
+    ]);
     // Alone, an item opening with the word is no SDK; nor is a verb that starts an item.
     expect(find('Your choices:\n- Adjust: change the settings of your device.')).toEqual([]);
     expect(
@@ -482,5 +487,35 @@ describe('the names a policy writes an SDK under', () => {
     expect(found.find((f) => f.id === 'umeng')?.aliases).toEqual(['友盟']);
     // A name written as the catalog's own gives no alias.
     expect(findSdks('We use Pangle to show ads.', ctx)[0]?.aliases).toBeUndefined();
+  });
+});
+
+describe('catalog names that are also ordinary words count only where an SDK is meant', () => {
+  it('钉钉, 蒲公英, 网宿, 天御 and 优图 as SDK list names; the plant and the office app in prose are none', () => {
+    const list = [
+      '1. SDK名称：钉钉SDK',
+      '使用目的：分享到钉钉',
+      '2. SDK名称：蒲公英SDK',
+      '使用目的：测试版本分发',
+      '3. SDK名称：腾讯天御SDK',
+      '使用目的：风险控制',
+      '4. SDK名称：腾讯优图SDK',
+      '使用目的：证件识别',
+      '5. SDK名称：网宿SDK',
+      '使用目的：网络加速',
+    ].join('\n');
+    expect(find(list)).toEqual([
+      'dingtalk-open',
+      'pgyer',
+      'tencent-tianyu',
+      'tencent-youtu',
+      'wangsu',
+    ]);
+    expect(find('春天的校园里开满了蒲公英，员工可以在钉钉上请假。')).toEqual([]);
+    expect(find('We use GameAnalytics, Bmob and LeanCloud in our games.')).toEqual([
+      'gameanalytics',
+      'bmob',
+      'leancloud',
+    ]);
   });
 });

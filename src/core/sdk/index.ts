@@ -497,8 +497,11 @@ function listedWithOthers(
   return prev !== undefined && prev[1] <= h.start && near(text.slice(prev[1], h.start));
 }
 
-/** What may stand before an item's first word on its line: a bullet or a number. */
-const ITEM_LEAD = /^[ \t]*(?:[-•*·▪]|\d{1,3}[.)）、]|[（(]\d{1,3}[)）])?[ \t]*$/;
+/**
+ * What may stand before an item's first word on its line: a bullet or a number,
+ * and the "The" a name's hit leaves out ("- The Trade Desk: …" is hit at "Trade").
+ */
+const ITEM_LEAD = /^[ \t]*(?:[-•*·▪]|\d{1,3}[.)）、]|[（(]\d{1,3}[)）])?[ \t]*(?:The[ \t]+)?$/;
 /** An item that names its subject, then says what it is: "Name: …", "Name (Company)…", "Name – …". */
 const ITEM_AFTER = /^(?:\s?sdk)?\s*(?:[:：(（]|[–—-]\s)/i;
 const ITEM_LINE =
