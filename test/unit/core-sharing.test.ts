@@ -291,6 +291,9 @@ describe('sharing flags', () => {
       'We will respect your decision to opt out for at least 12 months before asking you again to authorize the sale of your personal information.',
       'Vendors are restricted from using, selling or altering this data.',
       'We do not engage in the “sale” of personal information.',
+      // A reader buying something is no sale of data.
+      'If you buy the ad-free version, payment is handled by Google Play; we only receive the order number.',
+      'You can buy your tickets in the app.',
       'You may opt out of the “sale” or “sharing” of your personal information.',
       'We dont sell or profit from the information you provide.',
       '如果我们决定将某产品线出售，我们同时会将您的个人信息转移给第三方。',
