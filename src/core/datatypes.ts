@@ -35,6 +35,25 @@ function opensWithDefinition(folded: string, start: number, end: number): boolea
   return DEFINITION_STARTS.some((d) => folded.startsWith(d, i));
 }
 
+/**
+ * A heading run into its paragraph ("1.1 Location. To show the forecast, we
+ * collect…", "Device Information. We log…"): a line's first sentence of at most
+ * five words, each capitalised or a small joining word, with more text after it
+ * on the same line. It names a topic and says nothing of what is done, like a heading.
+ */
+const RUN_IN_HEADING =
+  /^[\d.()]*\s*[A-Z][\w'’&/-]*(?:\s+(?:[A-Z][\w'’&/-]*|of|and|or|&|the|for|to|in|on|from|with|your|our|we|you)){0,4}\s*\.$/;
+
+function isRunInHeading(text: string, start: number, end: number): boolean {
+  const t = text.slice(start, end).trim();
+  if (t.length > 60 || !RUN_IN_HEADING.test(t)) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (text.slice(lineStart, start).trim()) return false;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  return text.slice(end, lineEnd).trim().length > 0;
+}
+
 /** A term being defined, as a heading of its own ("10.2 个人敏感信息"). */
 const DEFINED_TERM_HEADING =
   /^[\s\d.．、()（）一二三四五六七八九十]*(?:个人敏感信息|敏感个人信息|个人信息|sensitive personal (?:information|data))[:：]?$/;
@@ -169,6 +188,8 @@ interface SentenceFacts {
   childrenOk?: boolean;
   contactDetails?: boolean;
   party?: Party;
+  /** The sentence is a heading run into its paragraph. */
+  runIn?: boolean;
 }
 
 /** True when a hit is part of a web or e-mail address ("www.PregnancyandBaby.com"). */
@@ -256,13 +277,14 @@ export function findSensitiveData(
     // "We do not knowingly collect children's data, except ..." still denies the practice for children.
     if (reading.denied && (!reading.conditional || h.value === 'children')) continue;
     const e = entry(h.value);
-    if (!s.heading) {
+    const heading = s.heading || (facts.runIn ??= isRunInHeading(doc.text, s.start, s.end));
+    if (!heading) {
       facts.party ??= partyOf(doc.folded, s.start, s.end, topic);
       e.party = mergeParty(e.party, facts.party);
     }
     if (e.evidence.length >= MAX_QUOTES && !(h.value === 'location' && !e.precise)) continue;
     const ev = evidenceFor(doc, s, h.start, h.end);
-    if (s.heading) {
+    if (heading) {
       addEvidence(e.weak, ev);
       continue;
     }

@@ -146,6 +146,25 @@ describe('sensitive data', () => {
     expect(typesOf('We collect fitness data such as your heart rate.')).toContain('health');
   });
 
+  it('a heading run into its paragraph is quoted only when nothing else says it', () => {
+    const quotes = (text: string) =>
+      findSensitiveData(buildDoc({ text }), rules, [])
+        .find((f) => f.type === 'location')
+        ?.evidence.map((e) => e.quote);
+    expect(
+      quotes(
+        'Information We Collect\n\n1.1 Location. To show the forecast for where you are, we collect your precise location (GPS).',
+      ),
+    ).toEqual(['To show the forecast for where you are, we collect your precise location (GPS).']);
+    // Alone it still counts; a short sentence that says what is done is no heading.
+    expect(quotes('Information We Collect\n\nLocation Information. See the app settings.')).toEqual(
+      ['Location Information.'],
+    );
+    expect(quotes('Information We Collect\n\nWe collect location. It helps.')).toEqual([
+      'We collect location.',
+    ]);
+  });
+
   it("the company's own contact list or an emergency contact is no address book", () => {
     expect(
       typesOf(
