@@ -187,6 +187,16 @@ describe('targets', () => {
       ),
     ).toEqual(['unsub@example.cn']);
   });
+  it('turning off a permission is no way out of targeted ads unless unwanted ads are why', () => {
+    const t = '位置权限仅用于向您推荐本地图书馆活动，您可以在手机“设置-应用-权限”中关闭。';
+    expect(paths(t)).toEqual([['browser-control', '设置-应用-权限']]);
+    expect(
+      targetsOf(
+        '如用户不希望获得我们的定向信息推荐服务，用户可在手机设备的“设置-应用-权限管理”路径中关闭地理位置系统权限。',
+        'ad-personalization',
+      ),
+    ).toEqual(['设置-应用-权限管理']);
+  });
 });
 
 describe('where a route lives', () => {
