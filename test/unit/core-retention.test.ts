@@ -86,6 +86,27 @@ describe('retention', () => {
     ).toBe(false);
   });
 
+  it('the policy called a notice, or purposes to fulfil, make no deadline of a period', () => {
+    const days = (text: string) =>
+      ret(text)
+        .statements.map((s) => s.days)
+        .filter(Boolean);
+    expect(
+      days(
+        'We retain personal information for as long as needed to fulfil the purposes described in this notice, for example order records are kept for seven years for tax purposes.',
+      ),
+    ).toEqual([2555]);
+    expect(
+      days(
+        'Records of identity checks will be retained for 10 years to fulfil our regulatory obligations.',
+      ),
+    ).toEqual([3650]);
+    // Replies, fulfilled requests and notices given ahead stay deadlines.
+    expect(days('We will fulfil your request within 45 days.')).toEqual([]);
+    expect(days('Requests are fulfilled within 30 days.')).toEqual([]);
+    expect(days("We will give you 30 days' notice before we delete your data.")).toEqual([]);
+  });
+
   it('a look-back period of a rights notice, or a site menu, is no retention period', () => {
     expect(
       ret(
