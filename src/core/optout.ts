@@ -316,25 +316,32 @@ const SERVICE_CANCELLED = /^[^，。；,;]{0,10}?(?:通知|提醒|短信|缴费|
 /** What a permission switch turns off: the device's access, not a kind of advertising. */
 const PERMISSION =
   /权限|定位|位置|相机|摄像头|麦克风|通讯录|相册|permission|location|camera|microphone|contacts/;
-const AD_WORD = /广告|推荐|营销|advertis|\bads?\b|marketing|targeting/;
 const CLAUSE_END = /[，,；;。]/;
-const UNWANTED_ADS =
-  /(?:不希望|不想|不愿|不需要|do not want|don't want|do not wish|prefer not)[^，,；;。]{0,30}(?:广告|推荐|营销|advertis|\bads?\b|marketing|targeting)/;
+/** Not wanting what follows ("如用户不希望获得定向信息推荐服务"), up to an ad word in its clause. */
+const UNWANTED =
+  /(?:不希望|不想|不愿|不需要|do not want|don't want|do not wish|prefer not)[^，,；;。]{0,30}$/;
 
 /**
  * Does the clause of the switch at `at` turn off a permission and name no advertising
  * ("位置权限仅用于向您推荐…活动，您可以在手机设置中关闭": the location permission),
  * in a sentence that gives no unwanted advertising as the reason to turn it off?
+ * `ads` are the sentence's adContext hits.
  */
-function closesPermissionOnly(folded: string, start: number, end: number, at: number): boolean {
+function closesPermissionOnly(
+  folded: string,
+  start: number,
+  end: number,
+  at: number,
+  ads: readonly { start: number }[],
+): boolean {
   let a = at;
   while (a > start && !CLAUSE_END.test(folded[a - 1]!)) a--;
   let b = at;
   while (b < end && !CLAUSE_END.test(folded[b]!)) b++;
-  const clause = folded.slice(a, b);
-  if (!PERMISSION.test(clause) || AD_WORD.test(clause)) return false;
+  if (!PERMISSION.test(folded.slice(a, b)) || ads.some((h) => h.start >= a && h.start < b))
+    return false;
   // "如用户不希望获得定向信息推荐服务，…关闭地理位置权限": the permission is the way out of it.
-  return !UNWANTED_ADS.test(folded.slice(start, end));
+  return !ads.some((h) => UNWANTED.test(folded.slice(start, h.start)));
 }
 
 function notThisKind(
@@ -541,15 +548,12 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     previous = routed.length > 0 ? { si, kinds: routed } : undefined;
     // "opt out" said in an advertising sentence: a way out of targeted ads; not when the
     // sentence is about the messages one receives ("opt out of receiving our marketing emails").
-    if (
-      !seen.has('ad-personalization') &&
-      !seen.has('unsubscribe') &&
-      tags.some((t) => t.tag === 'adContext')
-    ) {
+    const ads = tags.filter((t) => t.tag === 'adContext');
+    if (!seen.has('ad-personalization') && !seen.has('unsubscribe') && ads.length > 0) {
       const opt = /opt[\s-]?out|turn off|disable|关闭|退出|拒绝/.exec(
         doc.folded.slice(s.start, s.end),
       );
-      if (opt && !closesPermissionOnly(doc.folded, s.start, s.end, s.start + opt.index)) {
+      if (opt && !closesPermissionOnly(doc.folded, s.start, s.end, s.start + opt.index, ads)) {
         const at = s.start + opt.index;
         const near = nearestRoute(routes, { start: at, end: at + opt[0].length });
         add('ad-personalization', near?.target, si, at, at + opt[0].length);
