@@ -101,6 +101,14 @@ function isTitleLike(line: string, next: string | undefined): boolean {
   if (/^[\d\s:：/年月日.-]+$/.test(s)) return false;
   const cjk = /[\u4e00-\u9fff]/.test(s);
   if (!cjk && !/^[A-Z"“‘'(]/.test(s)) return false;
+  // "第三方名称：每日互动股份有限公司": a field of a record, not a title.
+  // An outline's own label stays one ("附录：相关定义", "第一部分：定义").
+  if (
+    cjk &&
+    /^[^：:]{1,12}[：:]\s*\S/.test(s) &&
+    !/^(?:附录|附件|附表|第[^：:]{1,4}(?:部分|章|节|篇))/.test(s)
+  )
+    return false;
   const words = cjk ? 1 : s.split(/\s+/).length;
   if (!cjk && words > 10) return false;
   // A title is followed by body text longer than itself.

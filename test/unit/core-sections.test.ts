@@ -23,6 +23,29 @@ describe('sections', () => {
     expect(headingLevel('- a list item').level).toBe(0);
   });
 
+  it('a short line over a longer one is a title, unless it is a "label：value" field', () => {
+    const headings = (lines: string[]): string[] =>
+      buildDoc({ text: lines.join('\n') })
+        .sections.filter((s) => s.level > 0)
+        .map((s) => s.heading);
+    const body = '我们会收集您的设备信息、网络信息与位置信息，用于保障账户安全与推荐内容。';
+    expect(headings(['附录：相关定义', body, '第一部分：定义及名词解释', body])).toEqual([
+      '附录：相关定义',
+      '第一部分：定义及名词解释',
+    ]);
+    expect(
+      headings([
+        '生效日期：2022年8月26日',
+        body,
+        '第三方名称：高德软件有限公司',
+        body,
+        '邮编：518054',
+        body,
+      ]),
+    ).toEqual([]);
+    expect(headings(['账户安全', body])).toEqual(['账户安全']);
+  });
+
   it('gives headings a topic, inherited by sub-sections', () => {
     expect(headingTopic('How We Use Cookies')).toBe('cookies');
     expect(headingTopic('How do we store and protect personal information')).toBe('retention');

@@ -401,6 +401,37 @@ describe('SDK blocks and tables', () => {
     ).toEqual([['社交金融SDK', 'push']]);
   });
 
+  it("the company in a record's name field makes the SDK named beside it; the outline's next heading ends the record", () => {
+    const text = [
+      '（二）第三方SDK',
+      'SDK名称：阿里云号码认证SDK',
+      '第三方名称：阿里云计算有限公司',
+      '使用目的：一键登录',
+      'SDK名称：神策分析SDK',
+      '第三方名称：神策网络科技（北京）有限公司',
+      '使用目的：统计分析',
+      '（三）公开披露',
+      '我们仅会在法律法规要求时公开披露您的个人信息。',
+      '四、我们如何存储您的个人信息',
+      '我们将在境内存储您的个人信息。',
+    ].join('\n');
+    const found = findSdks(text, ctx);
+    expect(ids(found)).toEqual(['aliyun-number-auth', 'sensors-data']);
+    expect(found.map((f) => f.purpose)).toEqual(['一键登录', '统计分析']);
+    // a company alone in the name field is still the record's SDK
+    const alone = findSdks(
+      ['SDK名称：一键登录SDK', '第三方名称：阿里云计算有限公司', '使用目的：一键登录'].join('\n'),
+      ctx,
+    );
+    expect(ids(alone)).toEqual(['aliyun']);
+    // a value's own items ("1. …") still go on under its label
+    const items = findSdks(
+      ['SDK名称：神策分析SDK', '使用目的：', '1. 统计分析', '2. 用户画像'].join('\n'),
+      ctx,
+    );
+    expect(items[0]!.purpose).toContain('用户画像');
+  });
+
   it('a block without a name field, or with a generic type only, gives nothing', () => {
     const text = [
       'Information type: avatar and nickname;',

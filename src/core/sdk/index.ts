@@ -172,6 +172,8 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
 
   // 1. SDK tables and "label: value" blocks.
   const fieldHits = new Set<number>();
+  /** Companies in an SDK record's name fields that make the SDK named beside them. */
+  const makerHits = new Set<number>();
   const quietSpans: [number, number][] = [];
   const recordSpans: [number, number][] = [];
   const memo = new Map<string, Hit[]>();
@@ -184,6 +186,7 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
     const purpose = purposeOf(text, rec);
     const targets: Acc[] = [];
     if (found.kind === 'known') {
+      for (const h of found.makers ?? []) makerHits.add(h.start);
       for (const h of found.hits) {
         fieldHits.add(h.start);
         const a = accFor(h.ref.entry);
@@ -285,6 +288,7 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
       OTHER_NAMES_OPEN.test(text.slice(lastKept.end, h.start))
     )
       return;
+    if (makerHits.has(h.start)) return;
     if (!fieldHits.has(h.start)) {
       // Vendor names and links inside an SDK block belong to that block's SDK.
       while (quiet < quietSpans.length && quietSpans[quiet]![1] <= h.start) quiet++;
@@ -661,7 +665,13 @@ function negated(folded: string, h: Hit): boolean {
 const SDK_AFTER = /^\s?(?:[(（][^()（）]{0,12}[)）])?\s?sdk/;
 
 type Identified =
-  | { kind: 'known'; hits: Hit[]; fieldOf: Map<Hit, Field> }
+  | {
+      kind: 'known';
+      hits: Hit[];
+      fieldOf: Map<Hit, Field>;
+      /** Names in the record that are the makers of its SDKs, not SDKs of their own. */
+      makers?: Hit[];
+    }
   | { kind: 'unknown'; names: { name: string; field: Field }[] }
   | { kind: 'none' };
 
@@ -701,7 +711,26 @@ function identify(
     return { hits, fieldOf };
   };
   const named = scan(['name', 'type']);
-  if (named.hits.length) return { kind: 'known', ...named };
+  if (named.hits.length) {
+    // "SDK名称：阿里云号码认证SDK / 第三方名称：阿里云计算有限公司": the company in a
+    // name field is the maker of the SDK named beside it, not a second SDK.
+    const isCompany = (h: Hit): boolean =>
+      COMPANY_AT_END.test(
+        text.slice(named.fieldOf.get(h)!.start, named.fieldOf.get(h)!.end).trim(),
+      );
+    const bySdk = named.hits.filter((h) => !isCompany(h));
+    if (bySdk.length && bySdk.length < named.hits.length) {
+      const fieldOf = new Map<Hit, Field>();
+      for (const h of bySdk) fieldOf.set(h, named.fieldOf.get(h)!);
+      return {
+        kind: 'known',
+        hits: bySdk,
+        fieldOf,
+        makers: named.hits.filter((h) => isCompany(h)),
+      };
+    }
+    return { kind: 'known', ...named };
+  }
   const byVendor = scan(['vendor']);
   if (byVendor.hits.length) return { kind: 'known', ...byVendor };
   // "页面统计SDK（js组件）：…我行使用了百度统计SDK和友盟+SDK": a heading that describes

@@ -76,6 +76,15 @@ function rowCells(text: string, line: Line): Cell[] | null {
   return b - a >= 2 && b - a <= MAX_CELLS ? cells.slice(a, b) : null;
 }
 
+/**
+ * A heading of the policy's own outline: markdown, bold, or numbered with
+ * Chinese numerals or as a chapter ("（三）公开披露", "四、我们如何存储…",
+ * "第五条", "Section 4", "IV. …"). A field's value never goes on under one;
+ * digits ("1. 设备信息") may be the items of a value.
+ */
+const OUTLINE_HEADING =
+  /^\s*(?:第[一二三四五六七八九十百零〇\d]{1,4}[章条节部分]|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|(?:section|article|part|chapter)\s+[0-9ivx]+\b|[IVX]{1,5}\.\s)/i;
+
 function isHeadingLine(s: string): boolean {
   return /^\s*#{1,6}\s/.test(s) || /^\s*\*\*[^*]{1,120}\*\*\s*$/.test(s);
 }
@@ -347,6 +356,7 @@ export function parseRecords(text: string): SdkRecord[] {
       !/[。.;；]/.test(raw.slice(0, first.at).replace(LEADING_LIST_MARK, ''));
 
     if (!isFieldLine) {
+      if (rec && OUTLINE_HEADING.test(raw)) close();
       if (rec) {
         const r: SdkRecord = rec;
         const last = r.fields[r.fields.length - 1];
