@@ -289,6 +289,31 @@ function spansOf(re: RegExp, text: string): [number, number][] {
 
 type TagHit = { start: number; end: number; value: Tag };
 
+/** What may open an instruction before its verb: a bullet or number, and a short label ("Ads:"). */
+const INSTRUCTION_MARK = /^[\s\-•*·▪]*(?:(?:\d{1,3}[.)]|\([a-z0-9]{1,3}\))\s*)?/;
+const INSTRUCTION_LABEL = /^[a-z][a-z' ]{0,30}:\s*/;
+
+/**
+ * "- Delete your account: Profile > Settings > Account", "Withdraw consent at any
+ * time in …": a sentence that opens with a way's own phrase, in the imperative
+ * (the phrase starts with a control verb, not "deleting" or "account deletion"),
+ * tells the user what to do as plainly as "you can" would.
+ */
+function instructs(
+  folded: string,
+  start: number,
+  tags: readonly { tag: Tag; start: number }[],
+): boolean {
+  const head = folded.slice(start, start + 64);
+  const mark = INSTRUCTION_MARK.exec(head)![0].length;
+  const label = INSTRUCTION_LABEL.exec(head.slice(mark))?.[0].length ?? 0;
+  const opensWith = (at: number): boolean =>
+    /[a-z]/.test(folded[at] ?? '') &&
+    tags.some((t) => t.start === at && t.tag in rules.kinds) &&
+    tags.some((t) => t.start === at && t.tag === 'controlVerbs');
+  return opensWith(start + mark) || (label > 0 && opensWith(start + mark + label));
+}
+
 /** The phrase hits of the text, with "delete your Yahoo account" as an account-deletion phrase. */
 function withNamedAccounts(folded: string, r: OptOutRules): readonly TagHit[] {
   const hits: readonly TagHit[] = r.matcher.scan(folded);
@@ -471,7 +496,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
   for (const [si, tags] of bySentence) {
     const s = doc.sentences[si]!;
     if (s.heading) continue;
-    const agency = tags.some((t) => t.tag === 'agency');
+    const agency = tags.some((t) => t.tag === 'agency') || instructs(doc.folded, s.start, tags);
     const choice = tags.some((t) => t.tag === 'choiceCues');
     const control = tags.some((t) => t.tag === 'controlVerbs');
     // Routes are only read when the sentence may use one (finding them is the costly part).
@@ -675,10 +700,18 @@ function nearestRoute(
   return best;
 }
 
+/** Two words of prose ("- Delete your account: Profile > …"): more than a menu's own label. */
+const PROSE_LEAD =
+  /\b(?!(?:and|or|of|the|to|for|in|on|an)\b)[a-z]{2,}\b[^]*?\b(?!(?:and|or|of|the|to|for|in|on|an)\b)[a-z]{2,}\b/;
+
 function routesOf(doc: Doc, s: Sentence): Route[] {
-  // a site's menu glued to the policy ("Self-Publish with Us ›See More…") is no route
-  if (!s.heading && isMenuText(doc.text.slice(s.start, s.end))) return [];
   const multi = routesIn(doc.text, s.start, s.end);
+  // A site's menu glued to the policy ("Self-Publish with Us ›See More…") is no route; a
+  // route's capitalised labels after words of prose that lead to it are no menu.
+  if (!s.heading && isMenuText(doc.text.slice(s.start, s.end))) {
+    const first = Math.min(...multi.map((m) => m.start));
+    if (!multi.length || !PROSE_LEAD.test(doc.text.slice(s.start, first))) return [];
+  }
   for (const st of steppedRoutesIn(doc.text, s.start, s.end)) {
     if (!multi.some((m) => m.start < st.end && m.end > st.start)) multi.push(st);
   }

@@ -774,6 +774,34 @@ describe('routes', () => {
     expect(targetsOf(other, 'account-deletion', 'ad-personalization')).toEqual([]);
   });
 
+  it('an item that opens with the way in the imperative is an instruction; its capitalised route is no menu', () => {
+    const t = [
+      'Your choices',
+      '- Delete your account: Profile > Settings > Account > Delete Account.',
+      '- Withdraw consent to health data access at any time in Apple Health > Sharing > Apps > StrideFit.',
+    ].join('\n');
+    expect(targetsOf(t, 'account-deletion')).toEqual([
+      'Profile > Settings > Account > Delete Account',
+    ]);
+    expect(targetsOf(t, 'consent-withdrawal')).toEqual([
+      'Apple Health > Sharing > Apps > StrideFit',
+    ]);
+    expect(targetsOf(t, 'settings-path')).toEqual([
+      'Profile > Settings > Account > Delete Account',
+      'Apple Health > Sharing > Apps > StrideFit',
+    ]);
+    // a gerund or a noun names the way without telling the user to take it
+    expect(
+      paths(
+        'Deleting your account is permanent.\nAccount deletion: we delete data within 30 days.',
+      ),
+    ).toEqual([]);
+    // a menu glued to the page is still no route
+    expect(paths('Self-Publish with Us ›See More Help › Contact Us › Privacy Settings')).toEqual(
+      [],
+    );
+  });
+
   it('a contact page is a way like a contact e-mail; a web address ends where Chinese begins', () => {
     const urls = (text: string) => targetsOf(text, 'url');
     expect(
