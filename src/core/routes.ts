@@ -192,11 +192,38 @@ function chainEndFrom(
   return j;
 }
 
+/**
+ * A quoted route of capitalised labels joined by spaced dashes, as translations
+ * write 我的-设置-隐私: "Me - Settings - Privacy". Outside quotes a spaced dash is
+ * prose ("Cookies - small files …"), so only a quoted run of such labels counts.
+ */
+const QUOTED_DASH_ROUTE = new RegExp(
+  `(?<=[${OPEN_Q}])[A-Z][\\w'’&]*(?: [A-Za-z][\\w'’&]*){0,4}(?: [-–—] [A-Z][\\w'’&]*(?: [A-Za-z][\\w'’&]*){0,4})+(?=[${CLOSE_Q}])`,
+  'g',
+);
+const SPACED_DASH = / [-–—] /g;
+
+/** Separators of the quoted dash routes in s, as offsets into s. */
+function quotedDashSeps(s: string): { a: number; b: number }[] {
+  const out: { a: number; b: number }[] = [];
+  if (!s.includes(' - ') && !s.includes(' – ') && !s.includes(' — ')) return out;
+  QUOTED_DASH_ROUTE.lastIndex = 0;
+  for (let m = QUOTED_DASH_ROUTE.exec(s); m; m = QUOTED_DASH_ROUTE.exec(s)) {
+    // Two labels are a route only in title case: "No email - SheKnows" is a subject line.
+    const labels = m[0].split(SPACED_DASH);
+    if (labels.length === 2 && /(?:^| )(?!(?:and|or|of|the|to|for|&)\b)[a-z]/.test(m[0])) continue;
+    SPACED_DASH.lastIndex = 0;
+    for (let d = SPACED_DASH.exec(m[0]); d; d = SPACED_DASH.exec(m[0]))
+      out.push({ a: m.index + d.index, b: m.index + d.index + d[0].length });
+  }
+  return out;
+}
+
 /** Routes with two or more labels in text[start, end). */
 export function routesIn(text: string, start: number, end: number): Route[] {
   const s = text.slice(start, end);
   if (!SEP_CHAR.test(s)) return [];
-  const seps: { a: number; b: number }[] = [];
+  const seps: { a: number; b: number }[] = quotedDashSeps(s);
   SEP.lastIndex = 0;
   for (let m = SEP.exec(s); m; m = SEP.exec(s)) {
     if (m[0].length === 0) {
@@ -209,6 +236,11 @@ export function routesIn(text: string, start: number, end: number): Route[] {
     const opener = OPENER_OF[sep];
     if (opener && s.lastIndexOf(opener, m.index) > s.lastIndexOf(sep, m.index - 1)) continue;
     seps.push({ a: m.index, b: m.index + m[0].length });
+  }
+  if (seps.length > 1) {
+    seps.sort((x, y) => x.a - y.a);
+    // a dash both patterns found is one separator
+    for (let k = seps.length - 1; k > 0; k--) if (seps[k]!.a < seps[k - 1]!.b) seps.splice(k, 1);
   }
   const routes: Route[] = [];
   let i = 0;

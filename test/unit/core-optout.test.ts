@@ -802,6 +802,29 @@ describe('routes', () => {
     );
   });
 
+  it('a quoted route of capitalised labels joined by spaced dashes is a route, as translations write 我的-设置', () => {
+    const t = [
+      'You can turn off personalized ads in "Me - Settings - Privacy - Personalized Ad Recommendations".',
+      'You can cancel your account in “Me - Settings - Account and security - Cancel Account”.',
+      'You can turn off the microphone permission in your phone\'s "Settings - Apps - Permissions".',
+    ].join('\n');
+    expect(targetsOf(t, 'ad-personalization')).toEqual([
+      'Me - Settings - Privacy - Personalized Ad Recommendations',
+    ]);
+    expect(targetsOf(t, 'account-deletion')).toEqual([
+      'Me - Settings - Account and security - Cancel Account',
+    ]);
+    expect(targetsOf(t, 'browser-control')).toEqual(['Settings - Apps - Permissions']);
+    // a subject line or prose in quotes is no route; nor is a dash outside quotes
+    const route = (s: string) => routesIn(s, 0, s.length).map((r) => r.target);
+    expect(route('send an email with the word "No email - SheKnows" in the subject field')).toEqual(
+      [],
+    );
+    expect(route('We use "Cookies - small files" to remember you.')).toEqual([]);
+    expect(route('Go to Me - Settings - Privacy to turn it off.')).toEqual([]);
+    expect(route('in "Me - Settings".')).toEqual(['Me - Settings']);
+  });
+
   it('a contact page is a way like a contact e-mail; a web address ends where Chinese begins', () => {
     const urls = (text: string) => targetsOf(text, 'url');
     expect(

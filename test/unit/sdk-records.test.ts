@@ -432,6 +432,19 @@ describe('SDK blocks and tables', () => {
     expect(items[0]!.purpose).toContain('用户画像');
   });
 
+  it('a name that may be plain words, beside an SDK-only name in the same field, describes it', () => {
+    const text = [
+      '5. TalkingData Game Analytics SDK',
+      'Purpose: game data statistics',
+      'Personal information collected: device identifiers, IP address',
+      'Provider: Beijing Tendcloud Tianxia Technology Co., Ltd.',
+    ].join('\n');
+    expect(ids(findSdks(text, ctx))).toEqual(['talkingdata']);
+    expect(ids(findSdks('SDK名称：GameAnalytics SDK\n使用目的：游戏数据统计', ctx))).toEqual([
+      'gameanalytics',
+    ]);
+  });
+
   it('a block without a name field, or with a generic type only, gives nothing', () => {
     const text = [
       'Information type: avatar and nickname;',

@@ -172,8 +172,8 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
 
   // 1. SDK tables and "label: value" blocks.
   const fieldHits = new Set<number>();
-  /** Companies in an SDK record's name fields that make the SDK named beside them. */
-  const makerHits = new Set<number>();
+  /** Names in an SDK record's name fields that make or describe the SDK named beside them. */
+  const absorbedHits = new Set<number>();
   const quietSpans: [number, number][] = [];
   const recordSpans: [number, number][] = [];
   const memo = new Map<string, Hit[]>();
@@ -186,7 +186,7 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
     const purpose = purposeOf(text, rec);
     const targets: Acc[] = [];
     if (found.kind === 'known') {
-      for (const h of found.makers ?? []) makerHits.add(h.start);
+      for (const h of found.absorbed) absorbedHits.add(h.start);
       for (const h of found.hits) {
         fieldHits.add(h.start);
         const a = accFor(h.ref.entry);
@@ -288,7 +288,7 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
       OTHER_NAMES_OPEN.test(text.slice(lastKept.end, h.start))
     )
       return;
-    if (makerHits.has(h.start)) return;
+    if (absorbedHits.has(h.start)) return;
     if (!fieldHits.has(h.start)) {
       // Vendor names and links inside an SDK block belong to that block's SDK.
       while (quiet < quietSpans.length && quietSpans[quiet]![1] <= h.start) quiet++;
@@ -669,8 +669,8 @@ type Identified =
       kind: 'known';
       hits: Hit[];
       fieldOf: Map<Hit, Field>;
-      /** Names in the record that are the makers of its SDKs, not SDKs of their own. */
-      makers?: Hit[];
+      /** Names in the record that make or describe its SDKs, not SDKs of their own. */
+      absorbed: Hit[];
     }
   | { kind: 'unknown'; names: { name: string; field: Field }[] }
   | { kind: 'none' };
@@ -711,6 +711,14 @@ function identify(
     return { hits, fieldOf };
   };
   const named = scan(['name', 'type']);
+  // "TalkingData Game Analytics SDK": beside a name that is only an SDK's, a name that may
+  // be plain words ("Game Analytics") describes it.
+  const describing = named.hits.filter(
+    (h) =>
+      h.ref.ambiguous &&
+      named.hits.some((o) => !o.ref.ambiguous && named.fieldOf.get(o) === named.fieldOf.get(h)),
+  );
+  if (describing.length) named.hits = named.hits.filter((h) => !describing.includes(h));
   if (named.hits.length) {
     // "SDK名称：阿里云号码认证SDK / 第三方名称：阿里云计算有限公司": the company in a
     // name field is the maker of the SDK named beside it, not a second SDK.
@@ -726,13 +734,13 @@ function identify(
         kind: 'known',
         hits: bySdk,
         fieldOf,
-        makers: named.hits.filter((h) => isCompany(h)),
+        absorbed: [...describing, ...named.hits.filter((h) => isCompany(h))],
       };
     }
-    return { kind: 'known', ...named };
+    return { kind: 'known', ...named, absorbed: describing };
   }
   const byVendor = scan(['vendor']);
-  if (byVendor.hits.length) return { kind: 'known', ...byVendor };
+  if (byVendor.hits.length) return { kind: 'known', ...byVendor, absorbed: [] };
   // "页面统计SDK（js组件）：…我行使用了百度统计SDK和友盟+SDK": a heading that describes
   // what the SDKs do, and the SDKs it names, which are read where they are written.
   // A maker named there ("商汤科技开发有限公司的OCR识别SDK") leaves the heading the name.
