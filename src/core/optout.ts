@@ -28,7 +28,8 @@ type Tag =
   | 'browserControlVerbs'
   | 'phoneCues'
   | 'thirdPartyLink'
-  | 'controlVerbs';
+  | 'controlVerbs'
+  | 'optOutLinks';
 
 export interface OptOutRules {
   matcher: Scanner<Tag>;
@@ -57,6 +58,7 @@ export function compileOptOutRules(settings?: RuleSettings, warnings: string[] =
     'phoneCues',
     'thirdPartyLink',
     'controlVerbs',
+    'optOutLinks',
   ] as const) {
     for (const term of rules[tag]) specs.push({ term, value: tag });
   }
@@ -288,6 +290,9 @@ function spansOf(re: RegExp, text: string): [number, number][] {
 }
 
 type TagHit = { start: number; end: number; value: Tag };
+
+/** Words that make a named opt-out link a thing to use, not a title mentioned. */
+const LINK_WORD = /\b(?:link|button|icon|page|form|click\w*|tap\w*|select\w*|visit\w*)\b/;
 
 /** What may open an instruction before its verb: a bullet or number, and a short label ("Ads:"). */
 const INSTRUCTION_MARK = /^[\s\-•*·▪]*(?:(?:\d{1,3}[.)]|\([a-z0-9]{1,3}\))\s*)?/;
@@ -571,6 +576,13 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       }
     }
     previous = routed.length > 0 ? { si, kinds: routed } : undefined;
+    // "click the “Do Not Sell or Share My Personal Information” link": the page has the way.
+    const link = tags.find((t) => t.tag === 'optOutLinks');
+    if (link) {
+      const sentence = doc.folded.slice(s.start, s.end);
+      if (LINK_WORD.test(sentence) && !/https?:\/\/|www\./.test(sentence))
+        add('url', undefined, si, link.start, link.end);
+    }
     // "opt out" said in an advertising sentence: a way out of targeted ads; not when the
     // sentence is about the messages one receives ("opt out of receiving our marketing emails").
     const ads = tags.filter((t) => t.tag === 'adContext');

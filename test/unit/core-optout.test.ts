@@ -825,6 +825,29 @@ describe('routes', () => {
     expect(route('in "Me - Settings".')).toEqual(['Me - Settings']);
   });
 
+  it("the law's opt-out link, named for the user to use, is a web way with no target; a denial or a footer is none", () => {
+    expect(
+      paths(
+        'California residents may opt out of the sale or sharing of their personal information by clicking the "Do Not Sell or Share My Personal Information" link at the bottom of our website.',
+      ),
+    ).toEqual([['url', null]]);
+    expect(paths('You can also use the Your Privacy Choices link in the footer.')).toEqual([
+      ['url', null],
+    ]);
+    // with the page's address, the address is the target
+    expect(
+      paths(
+        'Visit https://acme.com/do-not-sell to submit a Do Not Sell My Personal Information request.',
+      ),
+    ).toEqual([['url', 'https://acme.com/do-not-sell']]);
+    expect(
+      paths('We do not sell or share your personal information, and you can ask us about it.'),
+    ).toEqual([]);
+    expect(
+      paths('Privacy Terms of Use Cookies Do not sell my personal information AdChoices'),
+    ).toEqual([]);
+  });
+
   it('a contact page is a way like a contact e-mail; a web address ends where Chinese begins', () => {
     const urls = (text: string) => targetsOf(text, 'url');
     expect(
