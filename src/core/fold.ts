@@ -1,8 +1,11 @@
 /**
- * Case and width folding that keeps every offset: the folded string has the
- * same length as the original, so a match found in the folded text is a
- * match at the same offsets in the original text (quotes stay exact).
+ * Case, width and script folding that keeps every offset: the folded string
+ * has the same length as the original, so a match found in the folded text is
+ * a match at the same offsets in the original text (quotes stay exact).
+ * Traditional Chinese characters fold to Simplified ones (hant.ts), so the
+ * rules, written in Simplified Chinese, read both.
  */
+import { HANT_PAIRS } from './hant';
 
 const table = new Uint16Array(0x10000);
 for (let c = 0; c < 0x10000; c++) table[c] = c;
@@ -19,6 +22,8 @@ for (let c = 0xc0; c <= 0x24f; c++) {
   const lower = String.fromCharCode(c).toLowerCase();
   if (lower.length === 1) table[c] = lower.charCodeAt(0);
 }
+for (let i = 0; i + 1 < HANT_PAIRS.length; i += 2)
+  table[HANT_PAIRS.charCodeAt(i)] = HANT_PAIRS.charCodeAt(i + 1);
 // Typographic quotes and dashes fold to their plain forms.
 for (const c of [0x2018, 0x2019, 0x201b, 0x2032]) table[c] = 0x27;
 for (const c of [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212]) table[c] = 0x2d;
@@ -30,8 +35,8 @@ export function foldCode(code: number): number {
 
 const CHUNK = 4096;
 
-/** Text in which fold() changes nothing but A-Z (toLowerCase leaves these ideographs alone). */
-const PLAIN = /^[\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]*$/;
+/** Text in which fold() changes nothing but A-Z. */
+const PLAIN = /^[\x00-\x7f]*$/;
 
 /**
  * Fold a whole string; the result has exactly the same length. Code units go
@@ -40,7 +45,7 @@ const PLAIN = /^[\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]*$/;
  * to a string one by one.
  */
 export function fold(text: string): string {
-  // ASCII and CJK ideographs only (most aliases and terms): lower-casing is the whole fold.
+  // ASCII only (most Latin aliases and terms): lower-casing is the whole fold.
   if (PLAIN.test(text)) return text.toLowerCase();
   const n = text.length;
   const parts: string[] = [];

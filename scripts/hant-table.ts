@@ -1,0 +1,46 @@
+/**
+ * The Traditional → Simplified character pairs of src/core/hant.ts, from the
+ * OpenCC dictionaries (via opencc-js, a dev dependency only: the extension
+ * ships the generated pairs, never the converter). One character for one
+ * character, so folding keeps every offset. Used by scripts/gen-hant.ts and by
+ * the test that checks the committed table is what this gives.
+ */
+import * as OpenCC from 'opencc-js';
+
+const CJK_FIRST = 0x3400;
+const CJK_LAST = 0x9fff;
+
+export function hantPairs(): [string, string][] {
+  const converters = (['t', 'tw', 'hk'] as const).map((from) =>
+    OpenCC.Converter({ from, to: 'cn' }),
+  );
+  const map = new Map<string, string>();
+  for (let c = CJK_FIRST; c <= CJK_LAST; c++) {
+    const ch = String.fromCharCode(c);
+    for (const convert of converters) {
+      const s = convert(ch);
+      const code = s.charCodeAt(0);
+      if (s.length === 1 && s !== ch && code >= CJK_FIRST && code <= CJK_LAST && !map.has(ch))
+        map.set(ch, s);
+    }
+  }
+  // Follow chains to a character that maps to nothing (麼 → 么 → …); drop cycles.
+  const out: [string, string][] = [];
+  for (const [from] of map) {
+    let to = map.get(from)!;
+    const seen = new Set([from]);
+    while (map.has(to) && !seen.has(to)) {
+      seen.add(to);
+      to = map.get(to)!;
+    }
+    if (!map.has(to)) out.push([from, to]);
+  }
+  return out.sort((a, b) => a[0].charCodeAt(0) - b[0].charCodeAt(0));
+}
+
+/** The pairs as one string: each Traditional character followed by its Simplified one. */
+export function hantPairString(): string {
+  return hantPairs()
+    .map(([t, s]) => t + s)
+    .join('');
+}
