@@ -24,6 +24,20 @@ export function hantPairs(): [string, string][] {
         map.set(ch, s);
     }
   }
+  // A Simplified character the Simplified → Traditional conversion writes as one
+  // the reverse leaves alone (昵 → 暱): fold that one back, when the Simplified
+  // character is not itself Traditional.
+  const reverse = (['t', 'tw', 'hk'] as const).map((to) => OpenCC.Converter({ from: 'cn', to }));
+  for (let c = CJK_FIRST; c <= CJK_LAST; c++) {
+    const ch = String.fromCharCode(c);
+    if (map.has(ch)) continue;
+    for (const convert of reverse) {
+      const t = convert(ch);
+      const code = t.charCodeAt(0);
+      if (t.length === 1 && t !== ch && code >= CJK_FIRST && code <= CJK_LAST && !map.has(t))
+        map.set(t, ch);
+    }
+  }
   // Follow chains to a character that maps to nothing (麼 → 么 → …); drop cycles.
   const out: [string, string][] = [];
   for (const [from] of map) {

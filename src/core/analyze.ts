@@ -1,5 +1,5 @@
 /** From policy input to the risk card (card.schema.json), in a few linear passes. */
-import type { Card, DataType, PolicyInput } from './types';
+import type { Card, DataType, PolicyInput, SdkFinding } from './types';
 import type { Scanner } from './matcher';
 import { prescan } from './prescan';
 import { buildDoc, sectionAt } from './sections';
@@ -11,6 +11,8 @@ import { findOptOuts } from './optout';
 import { findSharing } from './sharing';
 import { scoreCard } from './score';
 import { findSdks } from './sdk';
+import { hantRestorer } from './fold';
+import type { Doc } from './sections';
 import type { AnalyzeOptions } from './settings';
 
 export function analyze(input: PolicyInput, options: AnalyzeOptions = {}): Card {
@@ -26,12 +28,13 @@ export function analyze(input: PolicyInput, options: AnalyzeOptions = {}): Card 
     headings: doc.sections.filter((sec) => sec.level > 0).map((sec) => sec.heading),
   });
   lap('detectPolicy');
-  const sdks = findSdks(doc.text, {
+  const sdks = findSdks(doc.view, {
     sectionAt: (offset) => sectionAt(doc, offset),
     dataTypesIn: (snippet) => dataTypesIn(snippet, rules.dataTypes),
     extraEntries: rules.extraSdks,
     folded: doc.folded,
   });
+  if (doc.view !== doc.text) restoreSdkText(sdks, doc);
   lap('findSdks');
   // Every area's terms in one pass over the text; each area reads its own hits.
   const pre = prescan(rules.combined, doc.folded, {
@@ -89,4 +92,22 @@ export function analyze(input: PolicyInput, options: AnalyzeOptions = {}): Card 
   };
   if (rules.warnings.length) card.warnings = [...rules.warnings];
   return card;
+}
+
+/**
+ * The SDK finder reads the Simplified view of a Traditional text; what it
+ * quotes and names from the page goes back into the page's own characters.
+ * A catalog entry keeps its catalog name and vendor.
+ */
+function restoreSdkText(sdks: SdkFinding[], doc: Doc): void {
+  const back = hantRestorer(doc.view, doc.text);
+  for (const f of sdks) {
+    if (!f.id) {
+      f.name = back(f.name);
+      if (f.vendor) f.vendor = back(f.vendor);
+    }
+    if (f.aliases) f.aliases = f.aliases.map(back);
+    if (f.purpose) f.purpose = back(f.purpose);
+    for (const e of f.evidence) e.quote = back(e.quote);
+  }
 }

@@ -238,14 +238,14 @@ export function findSensitiveData(
           HYPOTHETICAL.test(doc.folded, s.start, s.end) ||
           // a site's menu glued to the policy ("Shop All Sports … Exercise Fitness, Yoga…");
           // a table row ("Device Permission | Location permission") is no menu
-          (!s.heading && isMenuText(doc.text.slice(s.start, s.end))),
+          (!s.heading && isMenuText(doc.view.slice(s.start, s.end))),
       };
       sentenceFacts.set(si, f);
     }
     return f;
   };
   let productNames: [number, number][] | undefined;
-  for (const h of hitsIn(doc.folded, doc.text, r)) {
+  for (const h of hitsIn(doc.folded, doc.view, r)) {
     if (!r.enabled.has(h.value)) continue;
     const si = sentenceAt(doc, h.start);
     if (si < 0) continue;
@@ -258,7 +258,7 @@ export function findSensitiveData(
     if (
       h.value === 'contact-info' &&
       (topic === 'contact' ||
-        (facts.contactDetails ??= EMAIL_OR_PHONE.test(doc.text.slice(s.start, s.end))))
+        (facts.contactDetails ??= EMAIL_OR_PHONE.test(doc.view.slice(s.start, s.end))))
     )
       continue;
     if (
@@ -266,18 +266,18 @@ export function findSensitiveData(
       !(facts.childrenOk ??= CHILDREN_REQUIRES.test(doc.folded, s.start, s.end))
     )
       continue;
-    if (insideAddress(doc.text, h.start, h.end)) continue;
+    if (insideAddress(doc.view, h.start, h.end)) continue;
     // “咪咕视频”服务: the product's name, not the user's videos
     if (
       h.value === 'media' &&
-      insideSpans((productNames ??= productNameSpans(doc.text)), h.start, h.end)
+      insideSpans((productNames ??= productNameSpans(doc.view)), h.start, h.end)
     )
       continue;
     const reading = readPractice(doc, s.start, s.end, h.start, h.end);
     // "We do not knowingly collect children's data, except ..." still denies the practice for children.
     if (reading.denied && (!reading.conditional || h.value === 'children')) continue;
     const e = entry(h.value);
-    const heading = s.heading || (facts.runIn ??= isRunInHeading(doc.text, s.start, s.end));
+    const heading = s.heading || (facts.runIn ??= isRunInHeading(doc.view, s.start, s.end));
     if (!heading) {
       facts.party ??= partyOf(doc.folded, s.start, s.end, topic);
       e.party = mergeParty(e.party, facts.party);

@@ -28,6 +28,21 @@ for (let i = 0; i + 1 < HANT_PAIRS.length; i += 2)
 for (const c of [0x2018, 0x2019, 0x201b, 0x2032]) table[c] = 0x27;
 for (const c of [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212]) table[c] = 0x2d;
 
+/**
+ * Traditional words whose character is also a Simplified one with another
+ * meaning, so the table cannot fold it (瞭望, 覆盖): 瞭解 is 了解, 回覆 and 答覆
+ * are 回复 and 答复. Same length, applied after the table.
+ */
+const HANT_WORDS = /瞭(?=解)|(?<=[回答批])覆/g;
+const HANT_WORD_FOLD: Readonly<Record<string, string>> = { 瞭: '了', 覆: '复' };
+
+function foldWords(text: string): string {
+  HANT_WORDS.lastIndex = 0;
+  return text.indexOf('瞭') < 0 && text.indexOf('覆') < 0
+    ? text
+    : text.replace(HANT_WORDS, (w) => HANT_WORD_FOLD[w]!);
+}
+
 /** Fold one UTF-16 code unit. */
 export function foldCode(code: number): number {
   return table[code] ?? code;
@@ -56,7 +71,76 @@ export function fold(text: string): string {
     for (let j = 0; j < m; j++) chunk[j] = table[text.charCodeAt(i + j)]!;
     parts.push(String.fromCharCode.apply(null, chunk));
   }
-  return parts.length === 1 ? parts[0]! : parts.join('');
+  return foldWords(parts.length === 1 ? parts[0]! : parts.join(''));
+}
+
+const hansTable = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) hansTable[c] = c;
+for (let i = 0; i + 1 < HANT_PAIRS.length; i += 2)
+  hansTable[HANT_PAIRS.charCodeAt(i)] = HANT_PAIRS.charCodeAt(i + 1);
+
+/**
+ * The text with its Traditional Chinese characters written in Simplified ones
+ * and nothing else changed (case, width, punctuation): the same length and
+ * offsets, so patterns written for the original case (outline headings, menu
+ * routes, record labels) read Traditional text too while quotes come from
+ * the original. The same string when there is nothing to change.
+ */
+export function toHans(text: string): string {
+  if (PLAIN.test(text)) return text;
+  const n = text.length;
+  let first = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400 && hansTable[c] !== c) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return foldWords(text);
+  const parts: string[] = [text.slice(0, first)];
+  const chunk: number[] = [];
+  for (let i = first; i < n; i += CHUNK) {
+    const m = Math.min(CHUNK, n - i);
+    chunk.length = m;
+    for (let j = 0; j < m; j++) chunk[j] = hansTable[text.charCodeAt(i + j)]!;
+    parts.push(String.fromCharCode.apply(null, chunk));
+  }
+  return foldWords(parts.join(''));
+}
+
+/**
+ * Strings made from pieces of `view` (a toHans view of `raw`, same length),
+ * written back in the characters of `raw`: the same stretch of `raw` when the
+ * string is one piece of the view, else each character the view changed is
+ * changed back (the first seen wins when two characters share a Simplified one).
+ */
+export function hantRestorer(view: string, raw: string): (s: string) => string {
+  if (view === raw) return (s) => s;
+  let back: Map<number, number> | undefined;
+  return (s) => {
+    const at = view.indexOf(s);
+    if (at >= 0) return raw.slice(at, at + s.length);
+    if (!back) {
+      back = new Map();
+      for (let i = 0; i < view.length; i++) {
+        const v = view.charCodeAt(i);
+        const r = raw.charCodeAt(i);
+        if (v !== r && !back.has(v)) back.set(v, r);
+      }
+    }
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      out += String.fromCharCode(back.get(c) ?? c);
+    }
+    return out;
+  };
+}
+
+/** One string written back (hantRestorer), for a short stretch of text. */
+export function restoreHant(s: string, view: string, raw: string): string {
+  return view === raw ? s : hantRestorer(view, raw)(s);
 }
 
 /** True for a Latin letter or digit (after folding), the characters a word boundary is about. */

@@ -4,7 +4,7 @@ import { OPT_OUT_KINDS } from './types';
 import type { Doc, Sentence } from './sections';
 import { hitsBySentence, sentenceAt } from './sections';
 import { TermMatcher, termSet, type Scanner } from './matcher';
-import { fold } from './fold';
+import { fold, restoreHant } from './fold';
 import { isMenuText } from './navlike';
 import { readPractice } from './negation';
 import { addEvidence, evidenceFor } from './evidence';
@@ -242,7 +242,7 @@ function offersUrl(
   if (addressesUser(doc, bySentence.get(si) ?? [])) return true;
   const textOf = (j: number) => {
     const sj = doc.sentences[j]!;
-    return doc.text.slice(sj.start, sj.end);
+    return doc.view.slice(sj.start, sj.end);
   };
   const own = textOf(si);
   const afterLead = si > 0 && ENDS_AS_LEAD.test(textOf(si - 1));
@@ -432,7 +432,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       consequence,
     });
   };
-  const text = doc.text;
+  const text = doc.view;
 
   // Contact targets anywhere: e-mail addresses, and URLs and phones in choice or contact sentences.
   for (let si = 0; si < doc.sentences.length; si++) {
@@ -549,7 +549,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
         // "通过注销手机银行的方式撤回…，也可以通过“我的-设置-授权管理”撤回…": a route past a
         // clause that names another kind belongs to that clause.
         near = nearestRoute(
-          routes.filter((rt) => !otherKindBetween(doc.text, tags, t, rt)),
+          routes.filter((rt) => !otherKindBetween(doc.view, tags, t, rt)),
           t,
         );
       }
@@ -560,8 +560,12 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       if (near) routed.push(kind);
       // "您可以回复“TD”退订": the reply is the way's target.
       const reply =
-        kind === 'unsubscribe' && !near ? REPLY_CODE.exec(doc.text.slice(s.start, s.end)) : null;
-      add(kind, near?.target ?? reply?.[0].trim(), si, t.start, t.end);
+        kind === 'unsubscribe' && !near ? REPLY_CODE.exec(doc.view.slice(s.start, s.end)) : null;
+      const replyAt = reply ? s.start + reply.index : 0;
+      const replyText = reply
+        ? doc.text.slice(replyAt, replyAt + reply[0].length).trim()
+        : undefined;
+      add(kind, near?.target ?? replyText, si, t.start, t.end);
     }
     // "In other forms, you may also use [route]": the same kinds, by another route.
     if (seen.size === 0 && previous?.si === si - 1 && routes.length > 0) {
@@ -717,17 +721,30 @@ const PROSE_LEAD =
   /\b(?!(?:and|or|of|the|to|for|in|on|an)\b)[a-z]{2,}\b[^]*?\b(?!(?:and|or|of|the|to|for|in|on|an)\b)[a-z]{2,}\b/;
 
 function routesOf(doc: Doc, s: Sentence): Route[] {
-  const multi = routesIn(doc.text, s.start, s.end);
+  const routes = viewRoutesOf(doc, s);
+  if (doc.view === doc.text) return routes;
+  // Read in the Simplified view; the targets a reader sees are in the page's own characters.
+  for (const r of routes)
+    r.target = restoreHant(
+      r.target,
+      doc.view.slice(r.start, r.end),
+      doc.text.slice(r.start, r.end),
+    );
+  return routes;
+}
+
+function viewRoutesOf(doc: Doc, s: Sentence): Route[] {
+  const multi = routesIn(doc.view, s.start, s.end);
   // A site's menu glued to the policy ("Self-Publish with Us ›See More…") is no route; a
   // route's capitalised labels after words of prose that lead to it are no menu.
-  if (!s.heading && isMenuText(doc.text.slice(s.start, s.end))) {
+  if (!s.heading && isMenuText(doc.view.slice(s.start, s.end))) {
     const first = Math.min(...multi.map((m) => m.start));
-    if (!multi.length || !PROSE_LEAD.test(doc.text.slice(s.start, first))) return [];
+    if (!multi.length || !PROSE_LEAD.test(doc.view.slice(s.start, first))) return [];
   }
-  for (const st of steppedRoutesIn(doc.text, s.start, s.end)) {
+  for (const st of steppedRoutesIn(doc.view, s.start, s.end)) {
     if (!multi.some((m) => m.start < st.end && m.end > st.start)) multi.push(st);
   }
-  const single = namedPagesIn(doc.text, s.start, s.end).filter(
+  const single = namedPagesIn(doc.view, s.start, s.end).filter(
     (p) => !multi.some((m) => m.start <= p.start && m.end >= p.end),
   );
   return [...multi, ...single];

@@ -216,7 +216,7 @@ export function findRetention(
     // Headings and label lines ("Deleting your account:") state nothing by themselves,
     // nor does a site's menu glued to the policy ("… Free Shipping Over $30 …").
     if (s.heading) continue;
-    const sentence = doc.text.slice(s.start, s.end);
+    const sentence = doc.view.slice(s.start, s.end);
     if (isLabelLine(sentence) || isMenuText(sentence)) continue;
     const has = (tag: Tag) => hits.find((h) => h.tag === tag);
     // How long a cookie lives on the device is not how long the service keeps data.

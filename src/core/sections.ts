@@ -3,7 +3,7 @@
  * text, its lines, its sections (heading, level, topic) and its sentences.
  */
 import type { Block, CardSection, Language, PolicyInput, Topic } from './types';
-import { fold } from './fold';
+import { fold, restoreHant, toHans } from './fold';
 import { TermMatcher } from './matcher';
 import { detectLanguage, splitSentences, type Span } from './text';
 import topicsData from './rules/topics.json';
@@ -15,6 +15,12 @@ export interface Sentence extends Span {
 
 export interface Doc {
   text: string;
+  /**
+   * The text with Traditional Chinese written in Simplified (toHans): same
+   * offsets, what case-sensitive patterns read. The text itself when it has
+   * no Traditional characters. Quotes and labels are sliced from `text`.
+   */
+  view: string;
   folded: string;
   language: Language;
   title: string;
@@ -167,11 +173,12 @@ export function buildDoc(input: PolicyInput): Doc {
     text = input.text ?? '';
   }
   const folded = fold(text);
+  const view = toHans(text);
   const rawLines = linesOf(text);
   const lines: Line[] = [];
   for (let i = 0; i < rawLines.length; i++) {
     const l = rawLines[i]!;
-    const lineText = text.slice(l.start, l.end);
+    const lineText = view.slice(l.start, l.end);
     let level = 0;
     let heading = '';
     const blockLevel = headingAt?.get(l.start);
@@ -181,11 +188,13 @@ export function buildDoc(input: PolicyInput): Doc {
       heading = lineText.trim();
     } else {
       ({ level, heading } = headingLevel(lineText));
+      if (level && view !== text)
+        heading = restoreHant(heading, lineText, text.slice(l.start, l.end));
       if (!level && !headingAt) {
         const next = rawLines[i + 1];
-        if (isTitleLike(lineText, next && text.slice(next.start, next.end))) {
+        if (isTitleLike(lineText, next && view.slice(next.start, next.end))) {
           level = 4;
-          heading = lineText.trim();
+          heading = text.slice(l.start, l.end).trim();
         }
       }
     }
@@ -231,9 +240,10 @@ export function buildDoc(input: PolicyInput): Doc {
     const section = sections.length - 1;
     for (const s of spans) sentences.push({ start: s.start, end: s.end, section, heading: false });
   }
-  if (!title) title = guessTitle(text, lines);
+  if (!title) title = guessTitle(text, folded, lines);
   return {
     text,
+    view,
     folded,
     language: detectLanguage(text),
     title,
@@ -243,19 +253,19 @@ export function buildDoc(input: PolicyInput): Doc {
   };
 }
 
+/** Words that name a policy, matched in folded text (a Traditional title folds to 隐私政策). */
 const TITLE_WORDS =
-  /privacy|隐私|个人信息保护|personal information protection|data protection|cookie policy/i;
+  /privacy|隐私|个人信息保护|personal information protection|data protection|cookie policy/;
 
 /** A title for a text with none given: a short early line or heading that names the policy. */
-function guessTitle(text: string, lines: readonly Line[]): string {
+function guessTitle(text: string, folded: string, lines: readonly Line[]): string {
   const clean = (l: Line) =>
     (l.heading || text.slice(l.start, l.end)).replace(/^#+\s*|\*\*/g, '').trim();
+  const names = (l: Line) => TITLE_WORDS.test(folded.slice(l.start, l.end));
   const early = lines.slice(0, 8).filter((l) => l.end - l.start <= 80);
   const named =
-    early.find((l) => TITLE_WORDS.test(clean(l))) ??
-    lines.find(
-      (l) => l.level > 0 && l.level <= 2 && TITLE_WORDS.test(l.heading) && l.heading.length <= 80,
-    );
+    early.find(names) ??
+    lines.find((l) => l.level > 0 && l.level <= 2 && names(l) && l.heading.length <= 80);
   if (named) return clean(named);
   const first = lines.find((l) => l.end - l.start < 120);
   return first ? clean(first) : '';

@@ -116,7 +116,7 @@ const DISCLOSURE_SIBLINGS = (FLAG_RULES.publicDisclosure.headingSiblings ?? []).
 function addDisclosureHeadings(doc: Doc, evidence: Evidence[]): void {
   // Short lines cleaned once: the template test and the search below both read them.
   const cleaned: (string | undefined)[] = doc.sentences.map((s) =>
-    s.end - s.start <= 40 ? cleanHeading(doc.text.slice(s.start, s.end)) : undefined,
+    s.end - s.start <= 40 ? cleanHeading(doc.view.slice(s.start, s.end)) : undefined,
   );
   // Only in the common template where "Disclose" stands beside "Share" and "Transfer".
   const shortLines = new Set(cleaned.filter((c) => c !== undefined));
@@ -157,7 +157,7 @@ function sellsData(
     if (h.tag.role !== 'dataObject' && h.tag.role !== 'otherObject') continue;
     if (h.start >= verb.end && h.start - verb.end <= reach) {
       // In Chinese a clause ends at a full-width comma: "将某产品线出售，…将您的个人信息转移".
-      if (CLAUSE_END.test(doc.text.slice(verb.end, h.start))) continue;
+      if (CLAUSE_END.test(doc.view.slice(verb.end, h.start))) continue;
       if (!after || h.start < after.start || (h.start === after.start && h.end > after.end))
         after = h;
     } else if (h.end <= verb.start && verb.start - h.end <= reach) {
@@ -167,7 +167,7 @@ function sellsData(
   }
   const passive = PASSIVE_BEFORE.test(doc.folded.slice(Math.max(0, verb.start - 16), verb.start));
   // "a product sold through our store", "产品线出售": a noun right before the verb is its object.
-  const adjacent = before !== undefined && /^\s?$/.test(doc.text.slice(before.end, verb.start));
+  const adjacent = before !== undefined && /^\s?$/.test(doc.view.slice(before.end, verb.start));
   const object = passive || adjacent ? (before ?? after) : (after ?? before);
   return object?.tag.role === 'dataObject';
 }
@@ -215,7 +215,7 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
   const bySentence = hitsBySentence(doc, r.matcher.scan(doc.folded));
   for (const [si, hits] of [...bySentence].sort((a, b) => a[0] - b[0])) {
     const s = doc.sentences[si]!;
-    if (s.heading || isNavLike(doc.text.slice(s.start, s.end))) continue;
+    if (s.heading || isNavLike(doc.view.slice(s.start, s.end))) continue;
     for (const flag of SHARING_FLAGS) {
       const rule = FLAG_RULES[flag];
       const mine = hits.filter((h) => h.tag.flag === flag);
@@ -234,7 +234,7 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
           if (!partyOk) continue;
         }
         // "… Merchant Advertising Developers …": a menu item glued into the text.
-        if (inMenuRun(doc.text, s.start, s.end, h.start, h.end)) continue;
+        if (inMenuRun(doc.view, s.start, s.end, h.start, h.end)) continue;
         terms.push(h);
       }
       if (!terms.length) continue;

@@ -1,19 +1,21 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fold, foldCode } from '../../src/core/fold';
+import * as OpenCC from 'opencc-js';
+import { fold, foldCode, hantRestorer, toHans } from '../../src/core/fold';
 import { HANT_PAIRS } from '../../src/core/hant';
 import { analyze } from '../../src/core/analyze';
 import { hantPairString } from '../../scripts/hant-table';
 
 const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
 
-function tsFiles(dir: string): string[] {
+function filesOf(dir: string, ext: RegExp): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? tsFiles(path) : path.endsWith('.ts') ? [path] : [];
+    return statSync(path).isDirectory() ? filesOf(path, ext) : ext.test(path) ? [path] : [];
   });
 }
+const tsFiles = (dir: string) => filesOf(dir, /\.ts$/);
 
 describe('Traditional Chinese folds to Simplified', () => {
   it('is the table the generator gives from the OpenCC dictionaries, one character for one', () => {
@@ -75,5 +77,100 @@ describe('Traditional Chinese folds to Simplified', () => {
     expect(card.sharing.sale.value).toBe(false);
     // quotes are the page's own Traditional text
     expect(card.sharing.affiliates.evidence[0]!.quote).toContain('關係企業');
+  });
+
+  it('reads every Chinese character of the rules and the catalog as the OpenCC Traditional forms write it', () => {
+    const toTraditional = (['tw', 'hk', 't'] as const).map((to) =>
+      OpenCC.Converter({ from: 'cn', to }),
+    );
+    const chars = new Set<string>();
+    for (const file of filesOf('src/core', /\.(ts|json)$/)) {
+      if (file.endsWith('hant.ts')) continue;
+      for (const ch of readFileSync(file, 'utf8')) if (isHan(ch.charCodeAt(0))) chars.add(ch);
+    }
+    expect(chars.size).toBeGreaterThan(500);
+    const lost: string[] = [];
+    for (const ch of chars)
+      for (const convert of toTraditional) {
+        const t = convert(ch);
+        if (fold(t) !== fold(ch)) lost.push(`${ch} → ${t} → ${fold(t)}`);
+      }
+    // 昵 is written 暱, which the Traditional → Simplified dictionaries keep
+    expect(lost).toEqual([]);
+    expect(fold('暱稱')).toBe('昵称');
+  });
+
+  it('folds the Traditional words whose character is also Simplified (回覆, 瞭解), not the character', () => {
+    expect(fold('請回覆「TD」，以便您瞭解')).toBe('请回复「td」,以便您了解');
+    expect(toHans('答覆')).toBe('答复');
+    // 覆 and 瞭 are Simplified characters of their own
+    expect(fold('覆盖范围、瞭望')).toBe('覆盖范围、瞭望');
+  });
+});
+
+describe('toHans: the Traditional view of a text', () => {
+  it('changes only Traditional characters, keeping case, width and punctuation', () => {
+    const raw = 'App「設定」＞隱私：Reply TD';
+    const view = toHans(raw);
+    expect(view).toBe('App「设定」＞隐私：Reply TD');
+    expect(view.length).toBe(raw.length);
+    const simplified = '我的-设置-隐私 Settings';
+    expect(toHans(simplified)).toBe(simplified);
+  });
+
+  it("writes a piece of the view back in the page's own characters", () => {
+    const raw = '您可以進入【我的】-【設定】-【隱私】關閉個人化廣告。';
+    const view = toHans(raw);
+    const restore = hantRestorer(view, raw);
+    expect(restore('【我的】-【设定】-【隐私】')).toBe('【我的】-【設定】-【隱私】');
+    // not one piece of the view: character by character
+    expect(restore('隐私; 个人化广告')).toBe('隱私; 個人化廣告');
+    expect(hantRestorer(raw, raw)('任何')).toBe('任何');
+  });
+});
+
+describe('a Traditional app policy reads as its Simplified twin', () => {
+  const text = readFileSync('test/fixtures/text/zh-tw-app-policy.txt', 'utf8');
+  const card = analyze({ text });
+  const twin = analyze({ text: OpenCC.Converter({ from: 'tw', to: 'cn' })(text) });
+
+  it("finds its title and outline headings in the page's characters", () => {
+    expect(card.source?.title).toBe('晴天記帳App隱私權政策');
+    expect(card.detection.isPolicy).toBe(true);
+    const headings = card.sections.filter((s) => s.level > 0).map((s) => s.heading);
+    expect(headings).toContain('二、第三方SDK');
+    expect(headings).toContain('三、您如何管理您的個人資料');
+  });
+
+  it('reads the SDK records, their Taiwan labels (蒐集的資訊) and their purposes', () => {
+    const sdks = card.sdks.map((s) => [s.id, s.purpose, [...s.dataTypes].sort()]);
+    expect(sdks).toEqual([
+      ['umeng', '統計App的使用情況並進行崩潰分析', ['device-id']],
+      ['pangle', '向您展示個人化廣告', ['device-id', 'location']],
+    ]);
+  });
+
+  it('gives routes and the reply code in Traditional characters', () => {
+    const ways = card.optOut.map((p) => [p.kind, p.target ?? null]);
+    expect(ways).toContainEqual(['ad-personalization', '【我的】-【設定】-【隱私】']);
+    expect(ways).toContainEqual(['unsubscribe', '回覆「TD」退訂']);
+  });
+
+  it('reads a Taiwan retention period (所需的期間) and no period in a reply deadline (十五個工作日內回覆)', () => {
+    expect(card.retention.statements.map((s) => [s.kind, s.days ?? null])).toEqual([
+      ['until-deletion', null],
+      ['as-long-as-necessary', null],
+    ]);
+  });
+
+  it('collects the same data types as the Simplified text, nickname (暱稱) included', () => {
+    const types = (c: typeof card) => c.sensitiveData.map((d) => [d.type, d.party]);
+    expect(types(card)).toContainEqual(['contact-info', 'first']);
+    expect(types(card)).toEqual(types(twin));
+    expect(card.sdks.map((s) => s.id)).toEqual(twin.sdks.map((s) => s.id));
+    expect(card.optOut.map((p) => p.kind)).toEqual(twin.optOut.map((p) => p.kind));
+    expect(card.retention.statements.map((s) => s.kind)).toEqual(
+      twin.retention.statements.map((s) => s.kind),
+    );
   });
 });

@@ -219,8 +219,34 @@ const HEADER_ONLY: Partial<Record<Role, string[]>> = {
   purpose: ['用途说明'],
 };
 
+/**
+ * Taiwan and Hong Kong words for the labels' mainland ones, as the Traditional
+ * text reads once folded (the Taiwan label for 收集的信息 folds to 搜集的资讯).
+ */
+const REGIONAL_WORDS: readonly (readonly [string, readonly string[]])[] = [
+  ['收集', ['搜集']],
+  ['信息', ['资讯', '资料']],
+  ['数据', ['资料']],
+  ['链接', ['连结']],
+];
+
+/** A label and the ways Taiwan and Hong Kong write it. */
+function regionalForms(label: string): string[] {
+  let forms = [label];
+  for (const [word, others] of REGIONAL_WORDS)
+    if (label.includes(word))
+      forms = forms.flatMap((f) => [f, ...others.map((o) => f.replaceAll(word, o))]);
+  return forms;
+}
+
 const byKey = new Map<string, Role>();
 for (const role of ROLES) for (const l of LABELS[role]) byKey.set(normLabel(l), role);
+for (const role of ROLES)
+  for (const l of LABELS[role])
+    for (const form of regionalForms(l).slice(1)) {
+      const key = normLabel(form);
+      if (!byKey.has(key)) byKey.set(key, role);
+    }
 const headerKey = new Map<string, Role>(byKey);
 for (const role of ROLES)
   for (const l of HEADER_ONLY[role] ?? []) headerKey.set(normLabel(l), role);
