@@ -38,18 +38,37 @@ export function hantPairs(): [string, string][] {
         map.set(t, ch);
     }
   }
-  // Follow chains to a character that maps to nothing (麼 → 么 → …); drop cycles.
+  // A character that is the Simplified form of another and one of GB 2312, the
+  // Simplified standard set, is Simplified: it stays, and chains end at it
+  // (麼 → 么, not on to 幺, so 什么 stays 什么).
+  const targets = new Set(map.values());
+  const gb2312 = gb2312Hanzi();
+  const simplified = (ch: string) => targets.has(ch) && gb2312.has(ch);
+  // Follow chains to a character that maps to nothing (薴 → 苧 → 苎); drop cycles.
   const out: [string, string][] = [];
   for (const [from] of map) {
+    if (simplified(from)) continue;
     let to = map.get(from)!;
     const seen = new Set([from]);
-    while (map.has(to) && !seen.has(to)) {
+    while (map.has(to) && !simplified(to) && !seen.has(to)) {
       seen.add(to);
       to = map.get(to)!;
     }
-    if (!map.has(to)) out.push([from, to]);
+    if (!map.has(to) || simplified(to)) out.push([from, to]);
   }
   return out.sort((a, b) => a[0].charCodeAt(0) - b[0].charCodeAt(0));
+}
+
+/** The Chinese characters of GB 2312 (rows 16–87), read through Node's GBK decoder. */
+function gb2312Hanzi(): Set<string> {
+  const decoder = new TextDecoder('gbk');
+  const set = new Set<string>();
+  for (let row = 0xb0; row <= 0xf7; row++)
+    for (let cell = 0xa1; cell <= 0xfe; cell++) {
+      const ch = decoder.decode(new Uint8Array([row, cell]));
+      if (ch.length === 1 && ch.charCodeAt(0) >= CJK_FIRST) set.add(ch);
+    }
+  return set;
 }
 
 /** The pairs as one string: each Traditional character followed by its Simplified one. */

@@ -119,8 +119,6 @@ export function hantRestorer(view: string, raw: string): (s: string) => string {
   if (view === raw) return (s) => s;
   let back: Map<number, number> | undefined;
   return (s) => {
-    const at = view.indexOf(s);
-    if (at >= 0) return raw.slice(at, at + s.length);
     if (!back) {
       back = new Map();
       for (let i = 0; i < view.length; i++) {
@@ -129,6 +127,12 @@ export function hantRestorer(view: string, raw: string): (s: string) => string {
         if (v !== r && !back.has(v)) back.set(v, r);
       }
     }
+    // A piece with no character the view changed is the page's own text.
+    let changed = false;
+    for (let i = 0; i < s.length && !changed; i++) changed = back.has(s.charCodeAt(i));
+    if (!changed) return s;
+    const at = view.indexOf(s);
+    if (at >= 0) return raw.slice(at, at + s.length);
     let out = '';
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);

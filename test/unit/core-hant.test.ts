@@ -35,6 +35,8 @@ describe('Traditional Chinese folds to Simplified', () => {
     expect(folded).toBe('隐私权政策:个人资料之搜集、删除帐号、关系企业、点选「取消订阅」');
     // Simplified text is left as it is
     expect(fold('隐私政策与个人信息保护')).toBe('隐私政策与个人信息保护');
+    // a Simplified character is no Traditional one, though a dictionary folds it on (么 → 幺)
+    expect(fold('什么、什麼')).toBe('什么、什么');
   });
 
   it('leaves no Traditional-only character in the code of src/core, whose patterns read folded text', () => {
