@@ -185,7 +185,7 @@ export function buildDoc(input: PolicyInput): Doc {
     // A "heading" longer than a paragraph is a page's styling, not a title.
     if (blockLevel !== undefined && l.end - l.start <= 300) {
       level = blockLevel;
-      heading = lineText.trim();
+      heading = text.slice(l.start, l.end).trim();
     } else {
       ({ level, heading } = headingLevel(lineText));
       if (level && view !== text)
