@@ -1,11 +1,12 @@
 /** Interface language and automatic policy detection. */
 import { t } from '../platform/i18n';
-import { UI_LANGUAGES, type UiLanguage } from '../settings';
+import { UI_LANGUAGE_TAGS, UI_LANGUAGES, type UiLanguage } from '../settings';
 
 const LANGUAGE_NAMES: Record<UiLanguage, () => string> = {
   auto: () => t('optionsLanguageAuto'),
   en: () => 'English',
   zh_CN: () => '简体中文',
+  zh_TW: () => '繁體中文',
 };
 
 export function GeneralSection({
@@ -35,11 +36,7 @@ export function GeneralSection({
           onChange={(e) => onLanguage((e.currentTarget as HTMLSelectElement).value as UiLanguage)}
         >
           {UI_LANGUAGES.map((l) => (
-            <option
-              key={l}
-              value={l}
-              lang={l === 'zh_CN' ? 'zh-CN' : l === 'en' ? 'en' : undefined}
-            >
+            <option key={l} value={l} lang={l === 'auto' ? undefined : UI_LANGUAGE_TAGS[l]}>
               {LANGUAGE_NAMES[l]()}
             </option>
           ))}

@@ -4,7 +4,7 @@
  * from the extension package instead.
  */
 import browser from 'webextension-polyfill';
-import type { UiLanguage } from '../settings/types';
+import { UI_LANGUAGE_TAGS, type UiLanguage } from '../settings/types';
 
 interface MessageEntry {
   message: string;
@@ -70,6 +70,6 @@ export function t(key: string, ...subs: (string | number)[]): string {
 
 /** The language the UI is shown in, for <html lang>. */
 export function uiLang(): string {
-  if (override && overrideLang) return overrideLang === 'zh_CN' ? 'zh-CN' : overrideLang;
+  if (override && overrideLang && overrideLang !== 'auto') return UI_LANGUAGE_TAGS[overrideLang];
   return browser.i18n.getUILanguage();
 }

@@ -5,7 +5,7 @@
  *
  * Shape (schemaVersion 3):
  *   Settings { schemaVersion, disabledTypes, severity, customTerms,
- *              customSdks, weights, language: 'auto'|'en'|'zh_CN', autoDetect }
+ *              customSdks, weights, language: 'auto'|'en'|'zh_CN'|'zh_TW', autoDetect }
  *   severity and weights hold only values that differ from the built-in ones
  *   (normalizeSettings); DEFAULT_SETTINGS / defaultSettings() are the reset
  *   values; BUILT_IN_SEVERITY and DEFAULT_WEIGHTS are what the UI shows for

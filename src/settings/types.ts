@@ -11,7 +11,14 @@ export type { CustomSdk, CustomTerm, ScoreWeights, TermArea } from '../core/sett
 /** The version this code writes. Older stored data is migrated up to it. */
 export const SCHEMA_VERSION = 3;
 
-export const UI_LANGUAGES = ['auto', 'en', 'zh_CN'] as const;
+export const UI_LANGUAGES = ['auto', 'en', 'zh_CN', 'zh_TW'] as const;
+
+/** The BCP 47 tag of an interface language, for <html lang>. */
+export const UI_LANGUAGE_TAGS: Record<Exclude<UiLanguage, 'auto'>, string> = {
+  en: 'en',
+  zh_CN: 'zh-CN',
+  zh_TW: 'zh-TW',
+};
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 /** Is this one of the interface languages the settings allow? */

@@ -222,13 +222,23 @@ describe('Chromium: choices the user makes', () => {
     const popup = await openPopupFor(page);
     expect(await popup.textContent('#h-sensitive')).toBe('敏感数据');
     expect(await popup.getAttribute('html', 'lang')).toBe('zh-CN');
+    await popup.close();
+
+    // Traditional Chinese (Taiwan), in Taiwan words
+    await options.selectOption('#ui-language', 'zh_TW');
+    await options.waitForFunction(
+      () => document.querySelector('h1')?.textContent === 'PolicyLens 設定',
+    );
+    const twPopup = await openPopupFor(page);
+    expect(await twPopup.textContent('#h-sensitive')).toBe('敏感資料');
+    expect(await twPopup.getAttribute('html', 'lang')).toBe('zh-TW');
+    await twPopup.close();
 
     await options.selectOption('#ui-language', 'auto');
     await options.waitForFunction(
       () => document.querySelector('h1')?.textContent === 'PolicyLens settings',
     );
     await options.close();
-    await popup.close();
     await page.close();
   });
 });

@@ -56,7 +56,7 @@ for (const [target, dir] of Object.entries(SHIPPED)) {
     it('has its locales and icons', () => {
       const m = manifestOf(dir);
       expect(m.default_locale).toBe('en');
-      for (const lang of ['en', 'zh_CN']) {
+      for (const lang of ['en', 'zh_CN', 'zh_TW']) {
         expect(existsSync(join(dir, '_locales', lang, 'messages.json'))).toBe(true);
       }
       for (const icon of Object.values(m.icons as Record<string, string>)) {

@@ -29,9 +29,16 @@ describe('locales', () => {
   const en = load('en');
   const zh = load('zh_CN');
 
+  const tw = load('zh_TW');
+
   it('has the same keys in English and Chinese, all with text', () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
-    for (const [key, entry] of [...Object.entries(en), ...Object.entries(zh)]) {
+    expect(Object.keys(tw).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, entry] of [
+      ...Object.entries(en),
+      ...Object.entries(zh),
+      ...Object.entries(tw),
+    ]) {
       expect(entry.message.trim().length, key).toBeGreaterThan(0);
       expect(key).toMatch(/^[A-Za-z0-9_@]+$/);
     }
@@ -64,6 +71,30 @@ describe('locales', () => {
     for (const [prefix, list] of ids) {
       for (const id of list) expect(en[`${prefix}_${id.replace(/-/g, '_')}`], id).toBeDefined();
     }
+  });
+});
+
+describe('the Traditional Chinese (Taiwan) messages', () => {
+  it('are what npm run gen:locales writes from the Simplified ones', async () => {
+    const { zhTwCatalogText } = await import('../../scripts/zh-tw-locale');
+    const zhCn = readFileSync(join(LOCALES, 'zh_CN', 'messages.json'), 'utf8');
+    expect(readFileSync(join(LOCALES, 'zh_TW', 'messages.json'), 'utf8')).toBe(
+      zhTwCatalogText(zhCn),
+    );
+  });
+
+  it('use Taiwan words and keep every placeholder', () => {
+    const zh = load('zh_CN');
+    const tw = load('zh_TW');
+    expect(tw.opt_account_deletion!.message).toBe('註銷帳號');
+    expect(tw.optionsTitle!.message).toBe('PolicyLens 設定');
+    expect(tw.dt_children!.message).toBe('兒童個人資料');
+    for (const [key, entry] of Object.entries(zh)) {
+      const names = (s: string) => [...s.matchAll(/\$[A-Za-z0-9_]+\$|\$\d/g)].map((m) => m[0]);
+      expect(names(tw[key]!.message), key).toEqual(names(entry.message));
+      expect(tw[key]!.placeholders, key).toEqual(entry.placeholders);
+    }
+    expect(formatEntry(tw.retentionDays!, ['180'])).toBe('180 天');
   });
 });
 

@@ -85,7 +85,7 @@ describe('invalid files: every problem, in words', () => {
       'weights.severity.extreme: unknown setting',
       'weights.severity.high: must be a number between 0 and 100, not number 150',
       'weights.thresholds: must go down from A to D (now A 50, B 60, C 50, D 35)',
-      'language: must be one of "auto", "en", "zh_CN", not the text "fr"',
+      'language: must be one of "auto", "en", "zh_CN", "zh_TW", not the text "fr"',
       'autoDetect: must be true or false, not number 1',
     ]);
   });
