@@ -118,6 +118,10 @@ describe('toHans: the Traditional view of a text', () => {
     expect(view.length).toBe(raw.length);
     const simplified = '我的-设置-隐私 Settings';
     expect(toHans(simplified)).toBe(simplified);
+    // Simplified text with a stray character the table holds (著 in 显著) is left alone
+    const stray = '我们会在显著位置提示您，' + '并在您同意后收集个人信息。'.repeat(5);
+    expect(toHans(stray)).toBe(stray);
+    expect(toHans('顯著位置')).toBe('显着位置');
   });
 
   it("writes a piece of the view back in the page's own characters", () => {

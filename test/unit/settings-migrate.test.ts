@@ -214,7 +214,7 @@ describe('migrate() end to end', () => {
       'types.health (version 2): was not an object and was dropped',
       'customSdks[0].name: must not be empty',
       'weights.severity.high: must be a number between 0 and 100, not number -5',
-      'language: must be one of "auto", "en", "zh_CN", not the text "fr"',
+      'language: must be one of "auto", "en", "zh_CN", "zh_TW", not the text "fr"',
       'autoDetect: must be true or false, not the text "yes"',
     ]);
   });

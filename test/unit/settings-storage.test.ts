@@ -259,7 +259,7 @@ describe('damaged stored data', () => {
       'disabledTypes: must be a list of data types, not the text "network"',
       'severity.health: must be one of "high", "medium", "low", not the text "extreme"',
       'customTerms[1].pattern: must be text, not number 7',
-      'language: must be one of "auto", "en", "zh_CN", not number 7',
+      'language: must be one of "auto", "en", "zh_CN", "zh_TW", not number 7',
       'weights.severity.high: must be a number between 0 and 100, not the text "ten"',
     ]) {
       expect(notice).toContain(part);
