@@ -255,7 +255,7 @@ export function buildDoc(input: PolicyInput): Doc {
 
 /** Words that name a policy, matched in folded text (a Traditional title folds to 隐私政策). */
 const TITLE_WORDS =
-  /privacy|隐私|个人信息保护|personal information protection|data protection|cookie policy/;
+  /privacy|隐私|私隐|个人信息保护|个人资料保护|personal information protection|data protection|cookie policy/;
 
 /** A title for a text with none given: a short early line or heading that names the policy. */
 function guessTitle(text: string, folded: string, lines: readonly Line[]): string {

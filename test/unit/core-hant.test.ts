@@ -180,3 +180,30 @@ describe('a Traditional app policy reads as its Simplified twin', () => {
     );
   });
 });
+
+describe('a Hong Kong policy (私隱, 個人資料, 直接促銷)', () => {
+  const text = readFileSync('test/fixtures/text/zh-hk-policy.txt', 'utf8');
+  const card = analyze({ text });
+
+  it('is a policy by its Hong Kong title and vocabulary', () => {
+    expect(card.detection.isPolicy).toBe(true);
+    expect(card.detection.signals).toContain('title names a privacy policy');
+    expect(card.source?.title).toBe('私隱政策聲明');
+    expect(card.sections.find((s) => s.heading === '5. 資料保安')?.topic).toBe('security');
+  });
+
+  it('reads its data, transfer out of Hong Kong, retention and ways out', () => {
+    expect(card.sensitiveData.map((d) => d.type)).toEqual(
+      expect.arrayContaining(['device-id', 'network', 'contact-info']),
+    );
+    expect(card.sharing.crossBorder.value).toBe(true);
+    expect(card.sharing.crossBorder.evidence[0]!.quote).toContain('香港以外');
+    expect(card.sharing.sale.value).toBe(false);
+    expect(card.retention.summary).toBe('as-long-as-necessary');
+    const ways = card.optOut.map((p) => [p.kind, p.target ?? null]);
+    expect(ways).toContainEqual(['unsubscribe', null]);
+    expect(ways).toContainEqual(['email', 'privacy@example.com.hk']);
+    expect(ways).toContainEqual(['phone', '(852) 2345 6789']);
+    expect(ways).toContainEqual(['browser-control', null]);
+  });
+});
