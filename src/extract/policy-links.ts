@@ -1,9 +1,13 @@
-/** Links whose text says they lead to a privacy policy ("Privacy Policy", "隐私政策", ...). */
+/**
+ * Links whose text says they lead to a privacy policy ("Privacy Policy", "隐私政策",
+ * Traditional "隱私權政策", Hong Kong "私隱政策", ...). Written out rather than
+ * folded: the content script stays without the Traditional table.
+ */
 import { collapse } from './collapse';
 import type { PolicyLink } from './types';
 
 const POLICY_LINK_TEXT =
-  /privacy\s*(policy|notice|statement|centre|center)|cookie\s*(policy|notice)|data\s*protection\s*(policy|notice)|隐私政策|隐私协议|隐私权政策|隐私声明|隐私保护|个人信息保护/i;
+  /privacy\s*(policy|notice|statement|centre|center)|cookie\s*(policy|notice)|data\s*protection\s*(policy|notice)|隐私政策|隐私协议|隐私权政策|隐私声明|隐私保护|个人信息保护|隱私權?(政策|聲明|條款|保護)|私隱(政策|聲明|條款)|個人(資料|資訊)保護/i;
 
 export function looksLikePolicyLinkText(text: string): boolean {
   return POLICY_LINK_TEXT.test(text);

@@ -217,4 +217,17 @@ describe('robustness', () => {
       { text: '个人信息保护指引', href: 'https://example.com/pi' },
     ]);
   });
+
+  it('finds Traditional Chinese and Hong Kong policy links', () => {
+    const doc = linkedom(`<main>${FILLER}</main><footer>
+      <a href="/tw/privacy">隱私權政策</a><a href="/hk/privacy">私隱政策聲明</a>
+      <a href="/tw/pdpa">個人資料保護告知事項</a><a href="/tw/terms">服務條款</a>
+      <a href="/hk/profile">個人資料</a></footer>`);
+    const links = extractPage(doc, { url: 'https://example.com.tw/' }).policyLinks;
+    expect(links.map((l) => l.text)).toEqual([
+      '隱私權政策',
+      '私隱政策聲明',
+      '個人資料保護告知事項',
+    ]);
+  });
 });
