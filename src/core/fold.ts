@@ -7,8 +7,14 @@
  */
 import { HANT_PAIRS } from './hant';
 
-const table = new Uint16Array(0x10000);
-for (let c = 0; c < 0x10000; c++) table[c] = c;
+/** Traditional → Simplified only: what toHans applies. */
+const hansTable = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) hansTable[c] = c;
+for (let i = 0; i + 1 < HANT_PAIRS.length; i += 2)
+  hansTable[HANT_PAIRS.charCodeAt(i)] = HANT_PAIRS.charCodeAt(i + 1);
+
+/** The whole fold: the Traditional pairs (all Han, so no overlap), then case, width and punctuation. */
+const table = hansTable.slice();
 for (let c = 0x41; c <= 0x5a; c++) table[c] = c + 0x20; // A-Z
 for (let c = 0xff01; c <= 0xff5e; c++) {
   // full-width ASCII -> ASCII, then lower case
@@ -22,8 +28,6 @@ for (let c = 0xc0; c <= 0x24f; c++) {
   const lower = String.fromCharCode(c).toLowerCase();
   if (lower.length === 1) table[c] = lower.charCodeAt(0);
 }
-for (let i = 0; i + 1 < HANT_PAIRS.length; i += 2)
-  table[HANT_PAIRS.charCodeAt(i)] = HANT_PAIRS.charCodeAt(i + 1);
 // Typographic quotes and dashes fold to their plain forms.
 for (const c of [0x2018, 0x2019, 0x201b, 0x2032]) table[c] = 0x27;
 for (const c of [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212]) table[c] = 0x2d;
@@ -50,7 +54,10 @@ export function foldCode(code: number): number {
 
 const CHUNK = 4096;
 
-/** A text in which fewer than one Chinese character in this many is Traditional is Simplified (toHans). */
+/**
+ * A text in which fewer than one Chinese character in this many is
+ * Traditional is Simplified (toHans).
+ */
 const STRAY = 50;
 
 /** Text in which fold() changes nothing but A-Z. */
@@ -77,20 +84,15 @@ export function fold(text: string): string {
   return foldWords(parts.length === 1 ? parts[0]! : parts.join(''));
 }
 
-const hansTable = new Uint16Array(0x10000);
-for (let c = 0; c < 0x10000; c++) hansTable[c] = c;
-for (let i = 0; i + 1 < HANT_PAIRS.length; i += 2)
-  hansTable[HANT_PAIRS.charCodeAt(i)] = HANT_PAIRS.charCodeAt(i + 1);
-
 /**
  * The text with its Traditional Chinese characters written in Simplified ones
  * and nothing else changed (case, width, punctuation): the same length and
  * offsets, so patterns written for the original case (outline headings, menu
  * routes, record labels) read Traditional text too while quotes come from
  * the original. The same string when there is nothing to change, and when the
- * text is Simplified with a stray character the table holds (U+8457, in the Simplified word for 'notable'): fewer
- * than one Chinese character in STRAY changes. A Traditional text changes one
- * in four or five.
+ * text is Simplified with a stray character the table holds (U+8457, in the
+ * Simplified word for 'notable'): fewer than one Chinese character in STRAY
+ * changes. A Traditional text changes one in four or five.
  */
 export function toHans(text: string): string {
   if (PLAIN.test(text)) return text;
