@@ -1,9 +1,9 @@
 /** From policy input to the risk card (card.schema.json), in a few linear passes. */
 import type { Card, DataType, PolicyInput, SdkFinding } from './types';
-import type { Scanner } from './matcher';
+import type { Scanner, TermHit } from './matcher';
 import { prescan } from './prescan';
 import { buildDoc, sectionAt } from './sections';
-import { detectFromParts, DETECT_SAMPLE } from './detect';
+import { DETECT_CUES, detectFromParts, DETECT_SAMPLE } from './detect';
 import { compileRules } from './compile';
 import { dataTypesIn, findSensitiveData } from './datatypes';
 import { findRetention } from './retention';
@@ -21,11 +21,24 @@ export function analyze(input: PolicyInput, options: AnalyzeOptions = {}): Card 
   lap('compileRules');
   const doc = buildDoc(input);
   lap('buildDoc');
+  // Every area's terms, and detection's vocabulary, in one pass over the text;
+  // each area reads its own hits.
+  const pre = prescan(rules.combined, doc.folded, {
+    dataTypes: rules.dataTypes.matcher,
+    dataExclude: rules.dataTypes.exclude,
+    retention: rules.retention.matcher,
+    optOut: rules.optOut.matcher,
+    sharing: rules.sharing.matcher,
+    detectCues: DETECT_CUES,
+  });
+  lap('prescan');
+  const sample = Math.min(DETECT_SAMPLE, doc.folded.length);
   const detection = detectFromParts({
     title: input.title ?? doc.title,
     ...(input.url ? { url: input.url } : {}),
-    sampleFolded: doc.folded.slice(0, DETECT_SAMPLE),
+    sampleFolded: doc.folded.slice(0, sample),
     headings: doc.sections.filter((sec) => sec.level > 0).map((sec) => sec.heading),
+    cueHits: pre.detectCues.scan(doc.folded, 0, sample) as TermHit<number>[],
   });
   lap('detectPolicy');
   const sdks = findSdks(doc.view, {
@@ -36,15 +49,6 @@ export function analyze(input: PolicyInput, options: AnalyzeOptions = {}): Card 
   });
   if (doc.view !== doc.text) restoreSdkText(sdks, doc);
   lap('findSdks');
-  // Every area's terms in one pass over the text; each area reads its own hits.
-  const pre = prescan(rules.combined, doc.folded, {
-    dataTypes: rules.dataTypes.matcher,
-    dataExclude: rules.dataTypes.exclude,
-    retention: rules.retention.matcher,
-    optOut: rules.optOut.matcher,
-    sharing: rules.sharing.matcher,
-  });
-  lap('prescan');
   const sensitiveData = findSensitiveData(
     doc,
     {

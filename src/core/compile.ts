@@ -8,6 +8,7 @@ import { compileOptOutRules, OPT_OUT_RULES_VERSION, type OptOutRules } from './o
 import { compileSharingRules, SHARING_RULES_VERSION, type SharingRules } from './sharing';
 import { mergeWeights } from './score';
 import { combine } from './prescan';
+import { DETECT_CUES } from './detect';
 import { CATALOG_VERSION, prepareSdks, type CatalogEntry } from './sdk';
 import type { RuleSettings, ScoreWeights } from './settings';
 
@@ -79,6 +80,7 @@ export function compileRules(settings?: RuleSettings): CompiledRules {
       retention: retention.matcher,
       optOut: optOut.matcher,
       sharing: sharing.matcher,
+      detectCues: DETECT_CUES,
     }),
     dataTypes,
     retention,

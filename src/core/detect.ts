@@ -20,7 +20,8 @@ const SAMPLE = 40_000;
 const titlePolicy = termSet(rules.titlePolicy);
 const titleOther = termSet(rules.titleOther);
 const urlPolicy = termSet(rules.urlPolicy);
-const cues = new TermMatcher(
+/** The policy vocabulary, one value per cue group; also in the analysis's one text scan (prescan.ts). */
+export const DETECT_CUES = new TermMatcher(
   rules.cueGroups.flatMap((group, g) => group.map((term) => ({ term, value: g }))),
 );
 
@@ -58,6 +59,11 @@ export interface DetectParts {
   /** The folded first SAMPLE characters of the text. */
   sampleFolded: string;
   headings: readonly string[];
+  /**
+   * The hits of DETECT_CUES in sampleFolded, when the caller has them already
+   * (the analysis scans its whole text once for every area); scanned here otherwise.
+   */
+  cueHits?: readonly { value: number }[];
 }
 
 export const DETECT_SAMPLE = SAMPLE;
@@ -97,7 +103,7 @@ export function detectFromParts(parts: DetectParts): Detection {
   }
 
   const folded = parts.sampleFolded;
-  const hits = cues.scan(folded);
+  const hits = parts.cueHits ?? DETECT_CUES.scan(folded);
   const groups = new Set(hits.map((h) => h.value));
   const density = folded.length ? (hits.length * 1000) / folded.length : 0;
   signals.push(`policy vocabulary: ${groups.size} of ${rules.cueGroups.length} groups`);

@@ -1,11 +1,18 @@
 /**
  * One pass for all areas: the terms of data types, retention, opt-out and
- * sharing are compiled into one automaton, the analysed text is scanned once,
+ * sharing, and the policy vocabulary of detection, are compiled into one automaton, the analysed text is scanned once,
  * and each area reads its own hits through a Scanner that answers from them.
  */
 import { TermMatcher, type Scanner, type TermHit, type TermSpec } from './matcher';
 
-export const AREAS = ['dataTypes', 'dataExclude', 'retention', 'optOut', 'sharing'] as const;
+export const AREAS = [
+  'dataTypes',
+  'dataExclude',
+  'retention',
+  'optOut',
+  'sharing',
+  'detectCues',
+] as const;
 export type Area = (typeof AREAS)[number];
 
 interface Tagged {

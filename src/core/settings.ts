@@ -70,9 +70,9 @@ export interface AnalyzeOptions {
 export const ANALYZE_PHASES = [
   'compileRules',
   'buildDoc',
+  'prescan',
   'detectPolicy',
   'findSdks',
-  'prescan',
   'findSensitiveData',
   'findRetention',
   'findOptOuts',

@@ -107,6 +107,9 @@ describe('Traditional Chinese folds to Simplified', () => {
     expect(toHans('答覆')).toBe('答复');
     // 覆 and 瞭 are Simplified characters of their own
     expect(fold('覆盖范围、瞭望')).toBe('覆盖范围、瞭望');
+    // only the 覆 right after 回, 答 or 批; the text keeps its length
+    expect(toHans('批覆後回覆覆蓋')).toBe('批复后回复覆盖');
+    expect(fold('瞭瞭解覆')).toBe('瞭了解覆');
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildDoc, headingLevel, headingTopic } from '../../src/core/sections';
-import { detectPolicy } from '../../src/core/detect';
+import { readdirSync, readFileSync } from 'node:fs';
+import { analyze } from '../../src/core/analyze';
+import { detectFromParts, detectPolicy, DETECT_SAMPLE } from '../../src/core/detect';
 import { detectLanguage, isJsSpace, quoteSpan } from '../../src/core/text';
 
 describe('sections', () => {
@@ -110,6 +112,24 @@ describe('language and detection', () => {
         5,
       );
     expect(detectPolicy({ title: 'Terms of Service', text: tos }).isPolicy).toBe(false);
+  });
+
+  it("reads the same vocabulary from the analysis's one text scan as from its own", () => {
+    const seeds = readdirSync('../shared/seeds').filter((f) => f.endsWith('.txt'));
+    let longer = 0;
+    for (const name of seeds) {
+      const text = readFileSync(`../shared/seeds/${name}`, 'utf8');
+      const doc = buildDoc({ text });
+      if (doc.folded.length > DETECT_SAMPLE) longer++;
+      const own = detectFromParts({
+        title: doc.title,
+        sampleFolded: doc.folded.slice(0, DETECT_SAMPLE),
+        headings: doc.sections.filter((s) => s.level > 0).map((s) => s.heading),
+      });
+      expect(analyze({ text }).detection, name).toEqual(own);
+    }
+    // the sample cuts some seeds: hits past it must not count
+    expect(longer).toBeGreaterThan(0);
   });
 });
 
