@@ -5,7 +5,7 @@ import { prescan } from './prescan';
 import { buildDoc, sectionAt } from './sections';
 import { DETECT_CUES, detectFromParts, DETECT_SAMPLE } from './detect';
 import { compileRules } from './compile';
-import { dataTypesIn, findSensitiveData } from './datatypes';
+import { DATA_SENTENCE_SETS, dataTypesIn, findSensitiveData } from './datatypes';
 import { findRetention } from './retention';
 import { findOptOuts } from './optout';
 import { findSharing } from './sharing';
@@ -23,14 +23,19 @@ export function analyze(input: PolicyInput, options: AnalyzeOptions = {}): Card 
   lap('buildDoc');
   // Every area's terms, and detection's vocabulary, in one pass over the text;
   // each area reads its own hits.
-  const pre = prescan(rules.combined, doc.folded, {
-    dataTypes: rules.dataTypes.matcher,
-    dataExclude: rules.dataTypes.exclude,
-    retention: rules.retention.matcher,
-    optOut: rules.optOut.matcher,
-    sharing: rules.sharing.matcher,
-    detectCues: DETECT_CUES,
-  });
+  const pre = prescan(
+    rules.combined,
+    doc.folded,
+    {
+      dataTypes: rules.dataTypes.matcher,
+      dataExclude: rules.dataTypes.exclude,
+      retention: rules.retention.matcher,
+      optOut: rules.optOut.matcher,
+      sharing: rules.sharing.matcher,
+      detectCues: DETECT_CUES,
+    },
+    DATA_SENTENCE_SETS,
+  );
   lap('prescan');
   const sample = Math.min(DETECT_SAMPLE, doc.folded.length);
   const detection = detectFromParts({
@@ -38,7 +43,7 @@ export function analyze(input: PolicyInput, options: AnalyzeOptions = {}): Card 
     ...(input.url ? { url: input.url } : {}),
     sampleFolded: doc.folded.slice(0, sample),
     headings: doc.sections.filter((sec) => sec.level > 0).map((sec) => sec.heading),
-    cueHits: pre.detectCues.scan(doc.folded, 0, sample) as TermHit<number>[],
+    cueHits: pre.areas.detectCues.scan(doc.folded, 0, sample) as TermHit<number>[],
   });
   lap('detectPolicy');
   const sdks = findSdks(doc.view, {
@@ -53,25 +58,26 @@ export function analyze(input: PolicyInput, options: AnalyzeOptions = {}): Card 
     doc,
     {
       ...rules.dataTypes,
-      matcher: pre.dataTypes as Scanner<DataType>,
-      exclude: pre.dataExclude as Scanner<DataType>,
+      matcher: pre.areas.dataTypes as Scanner<DataType>,
+      exclude: pre.areas.dataExclude as Scanner<DataType>,
     },
     sdks,
+    pre.set,
   );
   lap('findSensitiveData');
   const retention = findRetention(doc, {
     ...rules.retention,
-    matcher: pre.retention as typeof rules.retention.matcher,
+    matcher: pre.areas.retention as typeof rules.retention.matcher,
   });
   lap('findRetention');
   const optOut = findOptOuts(doc, {
     ...rules.optOut,
-    matcher: pre.optOut as typeof rules.optOut.matcher,
+    matcher: pre.areas.optOut as typeof rules.optOut.matcher,
   });
   lap('findOptOuts');
   const sharing = findSharing(doc, {
     ...rules.sharing,
-    matcher: pre.sharing as typeof rules.sharing.matcher,
+    matcher: pre.areas.sharing as typeof rules.sharing.matcher,
   });
   lap('findSharing');
   const score = scoreCard({ sensitiveData, sdks, sharing, retention, optOut }, rules.weights);

@@ -2,7 +2,12 @@
  * All rules compiled once per rule-set version and settings, and cached:
  * analysing a second page with the same settings compiles nothing.
  */
-import { compileDataTypeRules, DATA_TYPE_RULES_VERSION, type DataTypeRules } from './datatypes';
+import {
+  compileDataTypeRules,
+  DATA_SENTENCE_SETS,
+  DATA_TYPE_RULES_VERSION,
+  type DataTypeRules,
+} from './datatypes';
 import { compileRetentionRules, RETENTION_RULES_VERSION, type RetentionRules } from './retention';
 import { compileOptOutRules, OPT_OUT_RULES_VERSION, type OptOutRules } from './optout';
 import { compileSharingRules, SHARING_RULES_VERSION, type SharingRules } from './sharing';
@@ -74,14 +79,17 @@ export function compileRules(settings?: RuleSettings): CompiledRules {
   const sharing = compileSharingRules();
   const compiled: CompiledRules = {
     key,
-    combined: combine({
-      dataTypes: dataTypes.matcher,
-      dataExclude: dataTypes.exclude,
-      retention: retention.matcher,
-      optOut: optOut.matcher,
-      sharing: sharing.matcher,
-      detectCues: DETECT_CUES,
-    }),
+    combined: combine(
+      {
+        dataTypes: dataTypes.matcher,
+        dataExclude: dataTypes.exclude,
+        retention: retention.matcher,
+        optOut: optOut.matcher,
+        sharing: sharing.matcher,
+        detectCues: DETECT_CUES,
+      },
+      DATA_SENTENCE_SETS,
+    ),
     dataTypes,
     retention,
     optOut,

@@ -9,7 +9,7 @@ import { isJsSpace } from './text';
 import { TermMatcher, termSet, type Scanner } from './matcher';
 import { readPractice } from './negation';
 import { insideSpans, productNameSpans } from './product-name';
-import { mergeParty, partyOf } from './party';
+import { mergeParty, partyOf, THIRD_PARTY_TERMS } from './party';
 import { addEvidence, evidenceFor, MAX_QUOTES } from './evidence';
 import type { RuleSettings } from './settings';
 import { userTermMatchers, type UserMatcher } from './user-terms';
@@ -24,6 +24,13 @@ const DEFINITION_SECTION = termSet(rules.definitionSections);
 const HYPOTHETICAL = termSet(rules.hypothetical);
 const CHILDREN_REQUIRES = termSet(rules.childrenRequires);
 const DEFINITION_SENTENCE = termSet(rules.definitionSentences);
+/** What findSensitiveData tests on sentences of the text: read from the one text scan (prescan.ts). */
+export const DATA_SENTENCE_SETS = [
+  HYPOTHETICAL,
+  CHILDREN_REQUIRES,
+  DEFINITION_SENTENCE,
+  THIRD_PARTY_TERMS,
+] as const;
 const DEFINITION_STARTS: readonly string[] = rules.definitionStarts.map(fold);
 /** List numbers and spaces a sentence may open with: "（2）", "3.", "一、". */
 const LIST_MARK = /[\s\d一二三四五六七八九十()（）.．、]/;
@@ -206,7 +213,13 @@ export function findSensitiveData(
   doc: Doc,
   r: DataTypeRules,
   sdks: readonly SdkFinding[],
+  /** The scanner to use for a sentence set of DATA_SENTENCE_SETS (Prescan.set). */
+  on: <T>(set: Scanner<T>) => Scanner<T> = (set) => set,
 ): SensitiveFinding[] {
+  const hypothetical = on(HYPOTHETICAL);
+  const childrenRequires = on(CHILDREN_REQUIRES);
+  const definitionSentence = on(DEFINITION_SENTENCE);
+  const thirdParty = on(THIRD_PARTY_TERMS);
   const byType = new Map<
     DataType,
     { party?: Party; evidence: Evidence[]; weak: Evidence[]; precise: boolean }
@@ -222,7 +235,7 @@ export function findSensitiveData(
   const defines = (si: number): boolean => {
     const s = doc.sentences[si]!;
     return (
-      DEFINITION_SENTENCE.test(doc.folded, s.start, s.end) ||
+      definitionSentence.test(doc.folded, s.start, s.end) ||
       opensWithDefinition(doc.folded, s.start, s.end)
     );
   };
@@ -235,7 +248,7 @@ export function findSensitiveData(
           definitionSection[s.section]! ||
           defines(si) ||
           continuesDefinition(doc, si, defines) ||
-          HYPOTHETICAL.test(doc.folded, s.start, s.end) ||
+          hypothetical.test(doc.folded, s.start, s.end) ||
           // a site's menu glued to the policy ("Shop All Sports … Exercise Fitness, Yoga…");
           // a table row ("Device Permission | Location permission") is no menu
           (!s.heading && isMenuText(doc.view.slice(s.start, s.end))),
@@ -263,7 +276,7 @@ export function findSensitiveData(
       continue;
     if (
       h.value === 'children' &&
-      !(facts.childrenOk ??= CHILDREN_REQUIRES.test(doc.folded, s.start, s.end))
+      !(facts.childrenOk ??= childrenRequires.test(doc.folded, s.start, s.end))
     )
       continue;
     if (insideAddress(doc.view, h.start, h.end)) continue;
@@ -279,7 +292,7 @@ export function findSensitiveData(
     const e = entry(h.value);
     const heading = s.heading || (facts.runIn ??= isRunInHeading(doc.view, s.start, s.end));
     if (!heading) {
-      facts.party ??= partyOf(doc.folded, s.start, s.end, topic);
+      facts.party ??= partyOf(doc.folded, s.start, s.end, topic, thirdParty);
       e.party = mergeParty(e.party, facts.party);
     }
     if (e.evidence.length >= MAX_QUOTES && !(h.value === 'location' && !e.precise)) continue;

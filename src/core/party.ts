@@ -1,8 +1,9 @@
 /** Who receives the data a sentence talks about: the service, third parties, or both. */
 import type { Party, Topic } from './types';
-import { TermMatcher } from './matcher';
+import { TermMatcher, type Scanner } from './matcher';
 
-const THIRD = new TermMatcher(
+/** Words that name a party other than the service; a sentence set of the one text scan. */
+export const THIRD_PARTY_TERMS = new TermMatcher(
   [
     'third part*',
     'third-part*',
@@ -40,9 +41,15 @@ const THIRD = new TermMatcher(
 const THIRD_TOPICS: ReadonlySet<Topic> = new Set(['sdks', 'sharing']);
 
 /** Party for one sentence (folded text), given the topic of its section. */
-export function partyOf(folded: string, start: number, end: number, topic: Topic): Party {
+export function partyOf(
+  folded: string,
+  start: number,
+  end: number,
+  topic: Topic,
+  third: Scanner<unknown> = THIRD_PARTY_TERMS,
+): Party {
   if (THIRD_TOPICS.has(topic)) return 'third';
-  return THIRD.test(folded, start, end) ? 'third' : 'first';
+  return third.test(folded, start, end) ? 'third' : 'first';
 }
 
 export function mergeParty(a: Party | undefined, b: Party): Party {

@@ -25,10 +25,20 @@ function specsOf(s: Scanner<unknown>): readonly TermSpec<unknown>[] {
   return s instanceof TermMatcher ? (s.specs as readonly TermSpec<unknown>[]) : [];
 }
 
-export function combine(scanners: Record<Area, Scanner<unknown>>): TermMatcher<Tagged> {
+/**
+ * Term sets the engine tests on sentences of the analysed text (definitions,
+ * hypotheticals, third parties …): in the same automaton, after the areas, so
+ * each test reads the hits found in advance instead of scanning the sentence.
+ */
+export type SentenceSets = readonly Scanner<unknown>[];
+
+export function combine(
+  scanners: Record<Area, Scanner<unknown>>,
+  sets: SentenceSets = [],
+): TermMatcher<Tagged> {
   const specs: TermSpec<Tagged>[] = [];
-  AREAS.forEach((area, i) => {
-    for (const spec of specsOf(scanners[area]))
+  [...AREAS.map((area) => scanners[area]), ...sets].forEach((scanner, i) => {
+    for (const spec of specsOf(scanner))
       specs.push({ term: spec.term, value: { area: i, value: spec.value } });
   });
   // the one automaton every analysis scans with: built with the rules, not on the first page
@@ -71,13 +81,24 @@ class Prescanned<T> implements Scanner<T> {
   }
 }
 
-/** Scan `folded` once with the combined automaton and give each area its scanner. */
+/** What the one scan gives: each area's scanner, and each sentence set's. */
+export interface Prescan {
+  areas: Record<Area, Scanner<unknown>>;
+  /** The scanner to use for a sentence set on this text (itself when it was not combined). */
+  set<T>(scanner: Scanner<T>): Scanner<T>;
+}
+
+/**
+ * Scan `folded` once with the combined automaton and give each area its
+ * scanner; `sets` must be the ones the automaton was combined with, in order.
+ */
 export function prescan(
   combined: TermMatcher<Tagged>,
   folded: string,
   scanners: Record<Area, Scanner<unknown>>,
-): Record<Area, Scanner<unknown>> {
-  const buckets: TermHit<unknown>[][] = AREAS.map(() => []);
+  sets: SentenceSets = [],
+): Prescan {
+  const buckets: TermHit<unknown>[][] = [...AREAS, ...sets].map(() => []);
   // The hits are this call's own: each is handed to its area as it is, its
   // value unwrapped in place, rather than copied (thousands on a long policy).
   for (const h of combined.scan(folded) as TermHit<unknown>[]) {
@@ -85,9 +106,14 @@ export function prescan(
     h.value = value;
     buckets[area]!.push(h);
   }
-  const out = {} as Record<Area, Scanner<unknown>>;
+  const areas = {} as Record<Area, Scanner<unknown>>;
   AREAS.forEach((area, i) => {
-    out[area] = new Prescanned(folded, buckets[i]!, scanners[area]);
+    areas[area] = new Prescanned(folded, buckets[i]!, scanners[area]);
   });
-  return out;
+  const bySet = new Map<Scanner<unknown>, Scanner<unknown>>();
+  sets.forEach((s, j) => bySet.set(s, new Prescanned(folded, buckets[AREAS.length + j]!, s)));
+  return {
+    areas,
+    set: <T>(scanner: Scanner<T>) => (bySet.get(scanner) as Scanner<T> | undefined) ?? scanner,
+  };
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildDoc, headingLevel, headingTopic } from '../../src/core/sections';
 import { readdirSync, readFileSync } from 'node:fs';
 import { analyze } from '../../src/core/analyze';
-import { detectFromParts, detectPolicy, DETECT_SAMPLE } from '../../src/core/detect';
+import { compileRules } from '../../src/core/compile';
+import { DATA_SENTENCE_SETS } from '../../src/core/datatypes';
+import { prescan } from '../../src/core/prescan';
+import { DETECT_CUES, detectFromParts, detectPolicy, DETECT_SAMPLE } from '../../src/core/detect';
 import { detectLanguage, isJsSpace, quoteSpan } from '../../src/core/text';
 
 describe('sections', () => {
@@ -130,6 +133,40 @@ describe('language and detection', () => {
     }
     // the sample cuts some seeds: hits past it must not count
     expect(longer).toBeGreaterThan(0);
+  });
+
+  it('answers sentence tests from the one text scan as the term sets do themselves', () => {
+    const rules = compileRules({});
+    let tested = 0;
+    let found = 0;
+    for (const name of readdirSync('../shared/seeds').filter((f) => f.endsWith('.txt'))) {
+      const doc = buildDoc({ text: readFileSync(`../shared/seeds/${name}`, 'utf8') });
+      const pre = prescan(
+        rules.combined,
+        doc.folded,
+        {
+          dataTypes: rules.dataTypes.matcher,
+          dataExclude: rules.dataTypes.exclude,
+          retention: rules.retention.matcher,
+          optOut: rules.optOut.matcher,
+          sharing: rules.sharing.matcher,
+          detectCues: DETECT_CUES,
+        },
+        DATA_SENTENCE_SETS,
+      );
+      for (const set of DATA_SENTENCE_SETS) {
+        const fast = pre.set(set);
+        expect(fast).not.toBe(set);
+        for (const st of doc.sentences) {
+          const want = set.test(doc.folded, st.start, st.end);
+          expect(fast.test(doc.folded, st.start, st.end), `${name} ${st.start}`).toBe(want);
+          tested++;
+          if (want) found++;
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(50);
+    expect(tested - found).toBeGreaterThan(50);
   });
 });
 
