@@ -1,7 +1,8 @@
 /**
  * One pass for all areas: the terms of data types, retention, opt-out and
- * sharing, and the policy vocabulary of detection, are compiled into one automaton, the analysed text is scanned once,
- * and each area reads its own hits through a Scanner that answers from them.
+ * sharing, the policy vocabulary of detection and the sentence sets are
+ * compiled into one automaton, the analysed text is scanned once, and each
+ * area reads its own hits through a Scanner that answers from them.
  */
 import { TermMatcher, type Scanner, type TermHit, type TermSpec } from './matcher';
 
