@@ -3,9 +3,9 @@ import type { Card, DataType, PolicyInput, SdkFinding } from './types';
 import type { Scanner, TermHit } from './matcher';
 import { prescan } from './prescan';
 import { buildDoc, sectionAt } from './sections';
-import { DETECT_CUES, detectFromParts, DETECT_SAMPLE } from './detect';
+import { detectFromParts, DETECT_SAMPLE } from './detect';
 import { compileRules } from './compile';
-import { DATA_SENTENCE_SETS, dataTypesIn, findSensitiveData } from './datatypes';
+import { dataTypesIn, findSensitiveData } from './datatypes';
 import { findRetention } from './retention';
 import { findOptOuts } from './optout';
 import { findSharing } from './sharing';
@@ -21,21 +21,9 @@ export function analyze(input: PolicyInput, options: AnalyzeOptions = {}): Card 
   lap('compileRules');
   const doc = buildDoc(input);
   lap('buildDoc');
-  // Every area's terms, and detection's vocabulary, in one pass over the text;
-  // each area reads its own hits.
-  const pre = prescan(
-    rules.combined,
-    doc.folded,
-    {
-      dataTypes: rules.dataTypes.matcher,
-      dataExclude: rules.dataTypes.exclude,
-      retention: rules.retention.matcher,
-      optOut: rules.optOut.matcher,
-      sharing: rules.sharing.matcher,
-      detectCues: DETECT_CUES,
-    },
-    DATA_SENTENCE_SETS,
-  );
+  // Every area's terms, detection's vocabulary and the sentence sets in one
+  // pass over the text; each reads its own hits.
+  const pre = prescan(rules.combined, doc.folded);
   lap('prescan');
   const sample = Math.min(DETECT_SAMPLE, doc.folded.length);
   const detection = detectFromParts({

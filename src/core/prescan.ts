@@ -33,17 +33,24 @@ function specsOf(s: Scanner<unknown>): readonly TermSpec<unknown>[] {
  */
 export type SentenceSets = readonly Scanner<unknown>[];
 
+/** The one automaton, with the scanners and sets it was built from (what prescan hands out). */
+export interface Combined {
+  automaton: TermMatcher<Tagged>;
+  scanners: Readonly<Record<Area, Scanner<unknown>>>;
+  sets: SentenceSets;
+}
+
 export function combine(
   scanners: Record<Area, Scanner<unknown>>,
   sets: SentenceSets = [],
-): TermMatcher<Tagged> {
+): Combined {
   const specs: TermSpec<Tagged>[] = [];
   [...AREAS.map((area) => scanners[area]), ...sets].forEach((scanner, i) => {
     for (const spec of specsOf(scanner))
       specs.push({ term: spec.term, value: { area: i, value: spec.value } });
   });
   // the one automaton every analysis scans with: built with the rules, not on the first page
-  return new TermMatcher(specs).prepare();
+  return { automaton: new TermMatcher(specs).prepare(), scanners, sets };
 }
 
 /** A scanner that answers from hits found in advance on one text, and scans anything else itself. */
@@ -89,20 +96,13 @@ export interface Prescan {
   set<T>(scanner: Scanner<T>): Scanner<T>;
 }
 
-/**
- * Scan `folded` once with the combined automaton and give each area its
- * scanner; `sets` must be the ones the automaton was combined with, in order.
- */
-export function prescan(
-  combined: TermMatcher<Tagged>,
-  folded: string,
-  scanners: Record<Area, Scanner<unknown>>,
-  sets: SentenceSets = [],
-): Prescan {
+/** Scan `folded` once with the combined automaton and give each area and sentence set its scanner. */
+export function prescan(combined: Combined, folded: string): Prescan {
+  const { scanners, sets } = combined;
   const buckets: TermHit<unknown>[][] = [...AREAS, ...sets].map(() => []);
   // The hits are this call's own: each is handed to its area as it is, its
   // value unwrapped in place, rather than copied (thousands on a long policy).
-  for (const h of combined.scan(folded) as TermHit<unknown>[]) {
+  for (const h of combined.automaton.scan(folded) as TermHit<unknown>[]) {
     const { area, value } = h.value as Tagged;
     h.value = value;
     buckets[area]!.push(h);

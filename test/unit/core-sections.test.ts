@@ -5,7 +5,7 @@ import { analyze } from '../../src/core/analyze';
 import { compileRules } from '../../src/core/compile';
 import { DATA_SENTENCE_SETS } from '../../src/core/datatypes';
 import { prescan } from '../../src/core/prescan';
-import { DETECT_CUES, detectFromParts, detectPolicy, DETECT_SAMPLE } from '../../src/core/detect';
+import { detectFromParts, detectPolicy, DETECT_SAMPLE } from '../../src/core/detect';
 import { detectLanguage, isJsSpace, quoteSpan } from '../../src/core/text';
 
 describe('sections', () => {
@@ -141,19 +141,7 @@ describe('language and detection', () => {
     let found = 0;
     for (const name of readdirSync('../shared/seeds').filter((f) => f.endsWith('.txt'))) {
       const doc = buildDoc({ text: readFileSync(`../shared/seeds/${name}`, 'utf8') });
-      const pre = prescan(
-        rules.combined,
-        doc.folded,
-        {
-          dataTypes: rules.dataTypes.matcher,
-          dataExclude: rules.dataTypes.exclude,
-          retention: rules.retention.matcher,
-          optOut: rules.optOut.matcher,
-          sharing: rules.sharing.matcher,
-          detectCues: DETECT_CUES,
-        },
-        DATA_SENTENCE_SETS,
-      );
+      const pre = prescan(rules.combined, doc.folded);
       for (const set of DATA_SENTENCE_SETS) {
         const fast = pre.set(set);
         expect(fast).not.toBe(set);
