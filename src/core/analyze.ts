@@ -5,7 +5,7 @@ import { prescan } from './prescan';
 import { buildDoc, sectionAt } from './sections';
 import { detectFromParts, DETECT_SAMPLE } from './detect';
 import { compileRules } from './compile';
-import { dataTypesIn, findSensitiveData } from './datatypes';
+import { dataTypesBetween, dataTypesIn, findSensitiveData } from './datatypes';
 import { findRetention } from './retention';
 import { findOptOuts } from './optout';
 import { findSharing } from './sharing';
@@ -34,24 +34,21 @@ export function analyze(input: PolicyInput, options: AnalyzeOptions = {}): Card 
     cueHits: pre.areas.detectCues.scan(doc.folded, 0, sample) as TermHit<number>[],
   });
   lap('detectPolicy');
+  const dataRules = {
+    ...rules.dataTypes,
+    matcher: pre.areas.dataTypes as Scanner<DataType>,
+    exclude: pre.areas.dataExclude as Scanner<DataType>,
+  };
   const sdks = findSdks(doc.view, {
     sectionAt: (offset) => sectionAt(doc, offset),
     dataTypesIn: (snippet) => dataTypesIn(snippet, rules.dataTypes),
+    dataTypesAt: (start, end) => dataTypesBetween(doc.folded, doc.view, dataRules, start, end),
     extraEntries: rules.extraSdks,
     folded: doc.folded,
   });
   if (doc.view !== doc.text) restoreSdkText(sdks, doc);
   lap('findSdks');
-  const sensitiveData = findSensitiveData(
-    doc,
-    {
-      ...rules.dataTypes,
-      matcher: pre.areas.dataTypes as Scanner<DataType>,
-      exclude: pre.areas.dataExclude as Scanner<DataType>,
-    },
-    sdks,
-    pre.set,
-  );
+  const sensitiveData = findSensitiveData(doc, dataRules, sdks, pre.set);
   lap('findSensitiveData');
   const retention = findRetention(doc, {
     ...rules.retention,

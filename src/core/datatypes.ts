@@ -180,8 +180,27 @@ function withoutCovered(hits: readonly Hit[], ex: readonly Hit[]): Hit[] {
 
 /** Data types a snippet names (no reading of denials): used for SDK tables and data lists. */
 export function dataTypesIn(snippet: string, r: DataTypeRules = defaults()): DataType[] {
+  return typesOf(hitsIn(fold(snippet), snippet, r), r);
+}
+
+/**
+ * The same for view[from, to) of an analysed text, whose fold is `folded`:
+ * with the scanners of a prescan (analyze's), the hits are looked up in the
+ * ones found in advance instead of folding and scanning the snippet again.
+ */
+export function dataTypesBetween(
+  folded: string,
+  view: string,
+  r: DataTypeRules,
+  from: number,
+  to: number,
+): DataType[] {
+  return typesOf(hitsIn(folded, view, r, from, to), r);
+}
+
+function typesOf(hits: readonly Hit[], r: DataTypeRules): DataType[] {
   const found = new Set<DataType>();
-  for (const h of hitsIn(fold(snippet), snippet, r)) if (r.enabled.has(h.value)) found.add(h.value);
+  for (const h of hits) if (r.enabled.has(h.value)) found.add(h.value);
   return DATA_TYPES.filter((t) => found.has(t));
 }
 

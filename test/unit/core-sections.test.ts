@@ -3,7 +3,10 @@ import { buildDoc, headingLevel, headingTopic } from '../../src/core/sections';
 import { readdirSync, readFileSync } from 'node:fs';
 import { analyze } from '../../src/core/analyze';
 import { compileRules } from '../../src/core/compile';
-import { DATA_SENTENCE_SETS } from '../../src/core/datatypes';
+import { DATA_SENTENCE_SETS, dataTypesBetween, dataTypesIn } from '../../src/core/datatypes';
+import { findSdks } from '../../src/core/sdk';
+import type { Scanner } from '../../src/core/matcher';
+import type { DataType } from '../../src/core/types';
 import { prescan } from '../../src/core/prescan';
 import { detectFromParts, detectPolicy, DETECT_SAMPLE } from '../../src/core/detect';
 import { detectLanguage, isJsSpace, quoteSpan } from '../../src/core/text';
@@ -155,6 +158,41 @@ describe('language and detection', () => {
     }
     expect(found).toBeGreaterThan(50);
     expect(tested - found).toBeGreaterThan(50);
+  });
+
+  it("gives the SDK finder each snippet's data types from the one text scan, as a scan of the snippet does", () => {
+    const rules = compileRules({});
+    let asked = 0;
+    let named = 0;
+    for (const name of readdirSync('../shared/seeds').filter((f) => f.endsWith('.txt'))) {
+      const doc = buildDoc({ text: readFileSync(`../shared/seeds/${name}`, 'utf8') });
+      const pre = prescan(rules.combined, doc.folded);
+      const fast = {
+        ...rules.dataTypes,
+        matcher: pre.areas.dataTypes as Scanner<DataType>,
+        exclude: pre.areas.dataExclude as Scanner<DataType>,
+      };
+      const ranges: [number, number][] = [];
+      findSdks(doc.view, {
+        sectionAt: () => 0,
+        dataTypesIn: () => [],
+        dataTypesAt: (start, end) => {
+          ranges.push([start, end]);
+          return [];
+        },
+        folded: doc.folded,
+      });
+      for (const [start, end] of ranges) {
+        const want = dataTypesIn(doc.view.slice(start, end), rules.dataTypes);
+        const got = dataTypesBetween(doc.folded, doc.view, fast, start, end);
+        expect(got, `${name} ${start}-${end}`).toEqual(want);
+        asked++;
+        if (want.length) named++;
+      }
+    }
+    // the seeds' SDK tables list data types; some snippets name none
+    expect(named).toBeGreaterThan(20);
+    expect(asked - named).toBeGreaterThan(5);
   });
 });
 

@@ -167,7 +167,8 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
   const addTypes = (a: Acc, s: number, e: number): void => {
     if (e <= s || a.typeCalls >= MAX_TYPE_SNIPPETS) return;
     a.typeCalls++;
-    for (const t of ctx.dataTypesIn(text.slice(s, e))) a.dataTypes.add(t);
+    const types = ctx.dataTypesAt ? ctx.dataTypesAt(s, e) : ctx.dataTypesIn(text.slice(s, e));
+    for (const t of types) a.dataTypes.add(t);
   };
 
   // 1. SDK tables and "label: value" blocks.

@@ -47,6 +47,11 @@ export interface SdkContext {
   sectionAt(offset: number): number;
   /** Taxonomy data types mentioned in a snippet (provided by the analysis engine). */
   dataTypesIn(snippet: string): DataType[];
+  /**
+   * The data types named in text[start, end), when the engine can answer from
+   * hits it found in advance; otherwise findSdks slices and asks dataTypesIn.
+   */
+  dataTypesAt?(start: number, end: number): DataType[];
   /** User-added entries from the options page (same shape as catalog entries). */
   extraEntries?: CatalogEntry[];
   /** fold(text) (src/core/fold.ts), when the caller has already folded it (the engine's Doc has). */
