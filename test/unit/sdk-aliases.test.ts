@@ -47,6 +47,28 @@ describe('every catalog alias is found in a sentence built from it', () => {
     expect(fired).toEqual([]);
   });
 
+  it('a lower-case ambiguous name counts glued to Chinese, never in English', () => {
+    const wrong: string[] = [];
+    for (const e of catalogEntries())
+      for (const alias of e.ambiguous ?? []) {
+        // Capitalised names only: all-caps acronyms ("JD", "QQ") must stay in capitals.
+        if (hasCjk(alias) || !/^[A-Z]/.test(alias) || alias === alias.toUpperCase()) continue;
+        if (alias.includes(' ')) continue; // a multi-word name keeps its space, never glued
+        const lower = alias.toLowerCase();
+        const glued = findSdks(`我们接入了${lower}SDK，用于提供相关服务。`, ctx);
+        if (glued.length !== 1 || glued[0]!.id !== e.id) wrong.push(`${e.id} <${lower}SDK>`);
+        if (findSdks(`昨天我和朋友聊起了${lower}，大家都很感兴趣。`, ctx).length)
+          wrong.push(`${e.id} <${lower}> without SDK context`);
+        if (findSdks(`Our partners use ${lower} for advertising and analytics.`, ctx).length)
+          wrong.push(`${e.id} <${lower}> in English`);
+      }
+    expect(wrong).toEqual([]);
+    // A library named in lower case in an app's list, its context words in the sentence.
+    const text =
+      '由于图片处理涉及设备的存储功能，fresco使用的com.facebook.cache、com.facebook.common三个SDK包会读写您设备的存储信息。';
+    expect(findSdks(text, ctx).map((f) => f.id)).toEqual(['fresco']);
+  });
+
   it('finds the canonical entry whatever name is used, with one card entry', () => {
     const text = [
       'We integrate the Umeng SDK for statistics.',

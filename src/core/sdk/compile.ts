@@ -304,9 +304,18 @@ function acceptsCase(ref: AliasRef, text: string, start: number, end: number): b
   if (ref.exactCase) return text.slice(start, end) === ref.alias;
   if (ref.capitalised) {
     const c = text.charCodeAt(start);
-    return c >= 0x41 && c <= 0x5a;
+    if (c >= 0x41 && c <= 0x5a) return true;
+    // Chinese text writes Latin names as it likes ("fresco使用的…"); a name glued to Chinese is a name.
+    return isChineseCode(text.charCodeAt(start - 1)) || isChineseCode(text.charCodeAt(end));
   }
   return true;
+}
+
+/** A CJK ideograph, CJK punctuation ("、", "（") or a full-width form. */
+function isChineseCode(c: number): boolean {
+  return (
+    (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef)
+  );
 }
 
 /** How far a dotted key ("com.google") reads into the word after the dot. */
