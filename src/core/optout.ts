@@ -319,6 +319,20 @@ function instructs(
   return opensWith(start + mark) || (label > 0 && opensWith(start + mark + label));
 }
 
+/** Access that the service does: "我们访问", "授权我们访问", "we (may) access". */
+const SERVICE_ACCESS =
+  /(?:(?:我们|本公司|本平台|本应用)[会将可能需要还也]{0,4}|(?:^|[^a-z])we\s+(?:(?:may|will|can|also|might|could|need to)\s+)*)$/;
+
+function servicesOwn(
+  folded: string,
+  sentenceStart: number,
+  t: { start: number; end: number },
+): boolean {
+  const verb = folded.slice(t.start, t.end);
+  if (verb !== '访问' && verb !== 'access') return false;
+  return SERVICE_ACCESS.test(folded.slice(Math.max(sentenceStart, t.start - 12), t.start));
+}
+
 /** The phrase hits of the text, with "delete your Yahoo account" as an account-deletion phrase. */
 function withNamedAccounts(folded: string, r: OptOutRules): readonly TagHit[] {
   const hits: readonly TagHit[] = r.matcher.scan(folded);
@@ -502,8 +516,10 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     const s = doc.sentences[si]!;
     if (s.heading) continue;
     const agency = tags.some((t) => t.tag === 'agency') || instructs(doc.folded, s.start, tags);
-    const choice = tags.some((t) => t.tag === 'choiceCues');
-    const control = tags.some((t) => t.tag === 'controlVerbs');
+    // "授权我们访问您的位置权限", "we access your contacts": the service acting, not the user's control.
+    const users = (t: { start: number; end: number }) => !servicesOwn(doc.folded, s.start, t);
+    const choice = tags.some((t) => t.tag === 'choiceCues' && users(t));
+    const control = tags.some((t) => t.tag === 'controlVerbs' && users(t));
     // Routes are only read when the sentence may use one (finding them is the costly part).
     const usesRoutes = (agency || choice) && control;
     if (!usesRoutes && !agency) continue;

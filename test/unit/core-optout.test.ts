@@ -32,6 +32,32 @@ describe('opt-out paths', () => {
     ]);
   });
 
+  it('a page where the service reads data is no control; the page where the user reads it is', () => {
+    // "授权我们访问": the service accesses the location; "一起听" is a feature, not a way out.
+    expect(
+      targetsOf(
+        '如您使用“一起听”功能，我们需要您授权我们访问您的位置权限，以便在“一起听”功能中展示您和其他用户的距离。',
+        'settings-path',
+      ),
+    ).toEqual([]);
+    expect(
+      targetsOf(
+        'If you use "Nearby", we may access your location to show your distance on the "Nearby" page.',
+        'settings-path',
+      ),
+    ).toEqual([]);
+    // The user's own access still counts, in both languages.
+    expect(targetsOf('您可以在“个人中心”页面访问您的个人信息。', 'settings-path')).toEqual([
+      '个人中心',
+    ]);
+    expect(
+      targetsOf(
+        'You can access your personal information by going to the "Account Management" page.',
+        'settings-path',
+      ),
+    ).toEqual(['Account Management']);
+  });
+
   it("a route that starts at the phone's system is the device's settings", () => {
     const t =
       '您也可以随时通过相关功能设置取消该权限，路径为：系统-设置-授权管理-应用权限管理-影视大全-相机，勾选取消授权。';
