@@ -403,6 +403,11 @@ function notThisKind(
   }
   if (kind === 'account-deletion' && folded.startsWith('注销', start))
     return SERVICE_CANCELLED.test(folded.slice(start + 2, start + 16));
+  // “修改系统设置”权限 is an Android permission's name (the app writes the settings), not the phone's settings.
+  if (kind === 'browser-control' && folded.startsWith('系统设置', start))
+    return (
+      folded.endsWith('修改', start) && /^[”"」]?权限/.test(folded.slice(start + 4, start + 7))
+    );
   return false;
 }
 

@@ -58,6 +58,19 @@ describe('opt-out paths', () => {
     ).toEqual(['Account Management']);
   });
 
+  it('the “修改系统设置” permission is a permission the app asks for, not the phone settings', () => {
+    expect(
+      targetsOf(
+        '为使用设置铃声服务，您可能还需开启您设备上的修改系统设置权限，以实现铃声的设置。',
+        'browser-control',
+      ),
+    ).toEqual([]);
+    // The phone's own system settings stay a way to control the app.
+    expect(
+      paths('您可以在手机的系统设置中关闭位置权限。').some((p) => p[0] === 'browser-control'),
+    ).toBe(true);
+  });
+
   it("a route that starts at the phone's system is the device's settings", () => {
     const t =
       '您也可以随时通过相关功能设置取消该权限，路径为：系统-设置-授权管理-应用权限管理-影视大全-相机，勾选取消授权。';
