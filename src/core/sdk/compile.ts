@@ -6,7 +6,7 @@
  * characters of the text; no per-alias pass over the text.
  */
 import { fold } from '../fold';
-import { isCjkCode, isWordCode, normalizeName } from './fold';
+import { isChineseCode, isCjkCode, isWordCode, normalizeName } from './fold';
 import type { CatalogEntry } from './types';
 
 export interface AliasRef {
@@ -309,13 +309,6 @@ function acceptsCase(ref: AliasRef, text: string, start: number, end: number): b
     return isChineseCode(text.charCodeAt(start - 1)) || isChineseCode(text.charCodeAt(end));
   }
   return true;
-}
-
-/** A CJK ideograph, CJK punctuation ("、", "（") or a full-width form. */
-function isChineseCode(c: number): boolean {
-  return (
-    (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef)
-  );
 }
 
 /** How far a dotted key ("com.google") reads into the word after the dot. */

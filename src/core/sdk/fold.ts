@@ -17,6 +17,17 @@ export function isCjkCode(code: number): boolean {
 }
 
 /**
+ * A Chinese character of the page's own (unfolded) text: a CJK ideograph, CJK
+ * punctuation ("、", "。") or a full-width form ("（", "，"), which the fold has
+ * not made half-width there. Narrower than isCjkCode: no kana, Hangul or radicals.
+ */
+export function isChineseCode(c: number): boolean {
+  return (
+    (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef)
+  );
+}
+
+/**
  * The name normalisation of the scoring rules: lower case, full-width to
  * half-width, the word "sdk" and all spaces and punctuation removed.
  */
