@@ -375,6 +375,16 @@ describe('sensitive data', () => {
       'contact-info',
     ]);
     expect(typesOf('我们会收集您的面部识别特征用于身份核验。')).toEqual(['biometric']);
+    // "the information above may contain your sensitive information, e.g. …" lists the standard's
+    // kinds as a reminder; a feature's own collected information that may contain a kind still counts
+    for (const text of [
+      '以上由您提供或我们收集您的信息中，可能包含您的个人敏感信息，例如身份证件号码、银行账号、健康生理信息。',
+      '由您提供或我们收集您的个人信息中，也可能包含您个人的敏感信息，包括个人生物识别信息、银行账户。',
+    ])
+      expect(typesOf(text), text).toEqual([]);
+    expect(
+      typesOf('您使用服务中提供的信息中可能包含相应地理位置信息，例如您上传的图片中的地理标记。'),
+    ).toContain('location');
     // text messages as a channel to reach the user are not their messages
     expect(typesOf('我们可能会以短信的方式，为你提供你可能感兴趣的服务。')).toEqual([]);
     expect(typesOf('您可以通过手机短信中提供的退订方式进行退订。')).toEqual([]);
