@@ -322,6 +322,12 @@ const ACTION_LABEL =
 /** A label naming the app or client itself: “起点读书App”, “手机端韩站,App”, “微信客户端”. */
 const APP_ITSELF = /(?:\bapp|客户端|小程序)[\s,，]*$/i;
 
+/**
+ * Someone else as the one in the page: 其他人在“附近的人”页面看到您 names where others see
+ * the user, not a page the user goes to.
+ */
+const OTHERS_IN = /(?:其他人|他人|别人|其他用户|陌生人|对方)(?:可以|可能|会|能|也)?$/;
+
 /** Single named pages: the "Account Management" page, 在“个人中心”进行修改. */
 export function namedPagesIn(text: string, start: number, end: number): Route[] {
   const s = text.slice(start, end);
@@ -337,6 +343,12 @@ export function namedPagesIn(text: string, start: number, end: number): Route[] 
       // “账户,”: a comma the source left inside the quotes is no part of the name
       const label = m[1]!.replace(/[\s,，、;；]+$/, '');
       if (!label) continue;
+      if (
+        re === NAMED_PAGE_ZH &&
+        m[0].startsWith('在') &&
+        OTHERS_IN.test(s.slice(Math.max(0, m.index - 8), m.index))
+      )
+        continue;
       const at = m.index + m[0].indexOf(label);
       if (routesIn(label, 0, label.length).length) continue; // a quoted full route: routesIn finds it
       if (SECTION_REF.test(label) || CONSENT_BUTTON.test(label.trim())) continue;

@@ -541,6 +541,18 @@ describe('routes', () => {
     ).toEqual(['我的-设置-隐私设置', '我的-设置-隐私设置']);
   });
 
+  it('the page where others see the user is no page the user goes to', () => {
+    expect(
+      targetsOf(
+        '如您不希望其他人在“附近的人”页面看到您，您可以在【我的】-【设置】-【消息和隐私设置】中选择关闭。',
+        'settings-path',
+      ),
+    ).toEqual(['【我的】-【设置】-【消息和隐私设置】']);
+    expect(targetsOf('您可以在“附近的人”页面中选择关闭位置展示。', 'settings-path')).toEqual([
+      '附近的人',
+    ]);
+  });
+
   it('a route told in steps, each page quoted, is one route', () => {
     expect(
       targetsOf(
