@@ -388,6 +388,16 @@ function closesPermissionOnly(
   return !ads.some((h) => UNWANTED.test(folded.slice(start, h.start)));
 }
 
+/**
+ * 推荐 of the user to others ("被推荐给好友", "把您推荐给相应用户") is a friend suggestion, no
+ * advertising; "推荐给您" is still content shown to the user.
+ */
+function recommendsUser(folded: string, t: { start: number; end: number }): boolean {
+  return (
+    folded.startsWith('推荐给', t.start) && !/^给(?:您|你)/.test(folded.slice(t.end, t.end + 2))
+  );
+}
+
 function notThisKind(
   kind: PhraseKind,
   folded: string,
@@ -610,7 +620,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     }
     // "opt out" said in an advertising sentence: a way out of targeted ads; not when the
     // sentence is about the messages one receives ("opt out of receiving our marketing emails").
-    const ads = tags.filter((t) => t.tag === 'adContext');
+    const ads = tags.filter((t) => t.tag === 'adContext' && !recommendsUser(doc.folded, t));
     if (!seen.has('ad-personalization') && !seen.has('unsubscribe') && ads.length > 0) {
       const opt = /opt[\s-]?out|turn off|disable|关闭|退出|拒绝/.exec(
         doc.folded.slice(s.start, s.end),

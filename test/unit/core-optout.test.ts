@@ -553,6 +553,19 @@ describe('routes', () => {
     ]);
   });
 
+  it('being suggested to friends is no advertising; recommendations shown to the user are', () => {
+    const sentence =
+      '如果您不希望被推荐给好友，可以在【我的】-【设置】-【消息和隐私设置】中选择关闭。';
+    expect(targetsOf(sentence, 'ad-personalization')).toEqual([]);
+    expect(targetsOf(sentence, 'settings-path')).toEqual(['【我的】-【设置】-【消息和隐私设置】']);
+    expect(
+      targetsOf(
+        '如果您不希望我们推荐给您感兴趣的内容，可以在【我的】-【设置】-【推送设置】中选择关闭。',
+        'ad-personalization',
+      ),
+    ).toEqual(['【我的】-【设置】-【推送设置】']);
+  });
+
   it('a route told in steps, each page quoted, is one route', () => {
     expect(
       targetsOf(
