@@ -274,14 +274,21 @@ describe('SDK blocks and tables', () => {
       '指纹认证SDK（仅安卓）,FIDO指纹认证组件,验证指纹信息,某某认证科技有限公司,指纹信息,指纹权限',
       '硬件钱包SDK,硬件钱包组件,提供硬件钱包与客户端交互能力,某某融科技股份有限公司,位置信息,位置权限',
       '数据分析SDK,行内数据采集组件,提供客户端数据采集分析功能,我行,用户点击分析',
+      // a public body's information centre provides an SDK too
+      '电子社保卡SDK,电子社保卡组件,电子社保卡申领、社保信息查询等,某某部信息中心,手机号、位置信息,相机权限',
     ].join('\n');
     const found = findSdks(text, ctx);
-    expect(ids(found)).toEqual(['?指纹认证SDK', '?硬件钱包SDK']);
+    expect(ids(found)).toEqual(['?指纹认证SDK', '?硬件钱包SDK', '?电子社保卡SDK']);
     expect(found[0]!.vendor).toBe('某某认证科技有限公司');
     expect(found[0]!.category).toBe('login');
-    // The purpose is the cells after the name, not only those after the company.
-    expect(found[1]!.purpose).toContain('提供硬件钱包与客户端交互能力');
+    // The purpose is the cells between the name and the company; the data cells after
+    // the company still give the data types.
+    expect(found[1]!.purpose).toBe('硬件钱包组件,提供硬件钱包与客户端交互能力');
+    expect(found[1]!.dataTypes).toEqual(['location']);
     expect(found[1]!.category).toBe('payment');
+    expect(found[2]!.vendor).toBe('某某部信息中心');
+    expect(found[2]!.purpose).toBe('电子社保卡组件,电子社保卡申领、社保信息查询等');
+    expect(found[2]!.dataTypes.sort()).toEqual(['contact-info', 'location']);
     expect(badQuotes(text, found)).toEqual([]);
   });
 

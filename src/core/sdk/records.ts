@@ -192,17 +192,26 @@ function namedLine(text: string, line: Line): SdkRecord | null {
   }
   let vs = line.start + m.index + m[0].length;
   // A row with cells between the name and its provider (component, purpose): they
-  // say what it is for, so the purpose starts with the first of them.
+  // say what it is for, so the purpose is those cells; the data types are read from
+  // them and from the cells after the provider (data, permissions).
+  let purposeEnd = line.end;
   const vendorAt = fields.find((f) => f.role === 'vendor')?.start;
   if (row && vendorAt !== undefined) {
     const comma = text.slice(nameAt + name.length, vendorAt).search(/[,，]/);
     const first = comma < 0 ? -1 : nameAt + name.length + comma + 1;
-    if (first >= 0 && /[^\s,，]/.test(text.slice(first, vendorAt))) vs = first;
+    if (first >= 0 && /[^\s,，]/.test(text.slice(first, vendorAt))) {
+      vs = first;
+      purposeEnd = vendorAt;
+      while (purposeEnd > vs && /[\s,，]/.test(text[purposeEnd - 1]!)) purposeEnd--;
+    }
   }
   while (vs < line.end && /\s/.test(text[vs]!)) vs++;
   if (vs < line.end) {
-    const rest = { key: '', start: vs, end: line.end, lineStart: line.start, lineEnd: line.end };
-    fields.push({ ...rest, role: 'purpose' }, { ...rest, role: 'data' });
+    const rest = { key: '', start: vs, lineStart: line.start, lineEnd: line.end };
+    fields.push(
+      { ...rest, end: purposeEnd, role: 'purpose' },
+      { ...rest, end: line.end, role: 'data' },
+    );
   }
   return { fields, start: line.start, end: line.end };
 }
