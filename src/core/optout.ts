@@ -109,8 +109,15 @@ const OTHER_COMPANY = /公司/;
  */
 const GLUED_WORD = /^(.+\.[a-z]{2,24})[A-Z][A-Za-z]*$/;
 const GLUED_NUMERAL = /^(.+@[a-z0-9.-]+\.(?:com|net|org|edu|gov|cn|de|io))\.[A-Z]{1,6}$/;
+/** The next sentence glued after the full stop: "…@philips.com.Alternatively, …". */
+const GLUED_SENTENCE = /^(.+@[A-Za-z0-9.-]+\.[a-z]{2,24})\.[A-Z][a-z]{2,}$/;
 function unglued(email: string): string {
-  return GLUED_WORD.exec(email)?.[1] ?? GLUED_NUMERAL.exec(email)?.[1] ?? email;
+  return (
+    GLUED_WORD.exec(email)?.[1] ??
+    GLUED_NUMERAL.exec(email)?.[1] ??
+    GLUED_SENTENCE.exec(email)?.[1] ??
+    email
+  );
 }
 
 /** An address given as an example ("the domain name (e.g., www.example.com)"), not a way to reach anyone. */

@@ -201,6 +201,12 @@ describe('targets', () => {
         'email',
       ),
     ).toEqual(['dpo@example.com']);
+    expect(
+      targetsOf(
+        'Contact us at privacy@example.com.Alternatively, you may write to our office.',
+        'email',
+      ),
+    ).toEqual(['privacy@example.com']);
     // capitals in the name itself stay
     expect(targetsOf('Please e-mail Privacy@Example.COM with your request.', 'email')).toEqual([
       'Privacy@Example.COM',
