@@ -363,6 +363,8 @@ const REPLY_CODE =
   /(?:回复|\breply\s+(?:with\s+)?|\btext\s+)[“"「'‘]?\s*(?:td|t|stop|n|退订)\b\s*[”"」'’]?(?:退订)?/i;
 /** Cancelling a notice or top-up service ("注销账户变动通知服务", "注销缴费充值服务"), not the account. */
 const SERVICE_CANCELLED = /^[^，。；,;]{0,10}?(?:通知|提醒|短信|缴费|充值)/;
+/** The dash or colon that ends a list item's label ("手机银行注销—您可…"). */
+const LABEL_END = /^[—–\-:：]/;
 
 /** What a permission switch turns off: the device's access, not a kind of advertising. */
 const PERMISSION =
@@ -418,8 +420,14 @@ function notThisKind(
     const sentence = folded.slice(sentenceStart, sentenceEnd);
     return COOKIE_ONLY.test(sentence) && !MESSAGES.test(sentence);
   }
-  if (kind === 'account-deletion' && folded.startsWith('注销', start))
-    return SERVICE_CANCELLED.test(folded.slice(start + 2, start + 16));
+  if (kind === 'account-deletion' && folded.startsWith('注销', start)) {
+    // "手机银行注销—…注销账户变动通知服务": a label's 注销 is what its sentence cancels next.
+    const next = LABEL_END.test(folded.slice(start + 2, start + 3))
+      ? folded.indexOf('注销', start + 2)
+      : -1;
+    const at = next >= 0 && next < sentenceEnd ? next : start;
+    return SERVICE_CANCELLED.test(folded.slice(at + 2, at + 16));
+  }
   // “修改系统设置”权限 is an Android permission's name (the app writes the settings), not the phone's settings.
   if (kind === 'browser-control' && folded.startsWith('系统设置', start))
     return (

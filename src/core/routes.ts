@@ -19,10 +19,11 @@ const CLOSE_Q = '”"」』】’\'';
 const HAN = '\\u4e00-\\u9fff';
 /**
  * Separators between labels: arrows anywhere; hyphens and slashes only next to CJK or quotes,
- * or between CJK with the commas some pages' text puts for spaces (【我,-,设置,-,系统权限管理】).
+ * or between CJK or quotes with the commas some pages' text puts for spaces (【我,-,设置,-,系统权限管理】,
+ * 【设置】-,【管理个性化内容推荐】).
  */
 const SEP = new RegExp(
-  `\\s*(?:-->|->|→|⟶|⇒|=>|＞|>|»|》|›)\\s*|(?<=[${HAN}]),[-－—–],(?=[${HAN}${OPEN_Q}])|(?<=[${HAN}${CLOSE_Q}])\\s*[-－—–]\\s*(?=[${HAN}${OPEN_Q}A-Za-z])|(?<=[A-Za-z0-9${HAN}])\\s*[-－—–]\\s*(?=[${OPEN_Q}${HAN}])`,
+  `\\s*(?:-->|->|→|⟶|⇒|=>|＞|>|»|》|›)\\s*|(?<=[${HAN}${CLOSE_Q}])(?:,[-－—–],?|[-－—–],)(?=[${HAN}${OPEN_Q}])|(?<=[${HAN}${CLOSE_Q}])\\s*[-－—–]\\s*(?=[${HAN}${OPEN_Q}A-Za-z])|(?<=[A-Za-z0-9${HAN}])\\s*[-－—–]\\s*(?=[${OPEN_Q}${HAN}])`,
   'g',
 );
 /** A character every separator contains: text without one has no route, so SEP need not run. */

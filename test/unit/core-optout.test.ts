@@ -27,6 +27,16 @@ describe('opt-out paths', () => {
         'account-deletion',
       ),
     ).toEqual([]);
+    // a list item's label "手机银行注销—" cancels what its sentence names: here the notice service
+    expect(
+      targetsOf(
+        '手机银行注销—您可在登录手机银行后，通过“消息服务定制”菜单，注销账户变动通知服务。',
+        'account-deletion',
+      ),
+    ).toEqual([]);
+    expect(
+      targetsOf('账号注销：您可以在“我的-设置-账号与安全”中注销您的账号。', 'account-deletion'),
+    ).toEqual(['我的-设置-账号与安全']);
     expect(targetsOf('您可以通过“我的-设置-注销账号”注销您的账号。', 'account-deletion')).toEqual([
       '我的-设置-注销账号',
     ]);
@@ -545,6 +555,19 @@ describe('routes', () => {
         'settings-path',
       ),
     ).toEqual(['我的-设置-隐私设置', '我的-设置-隐私设置']);
+  });
+
+  it('a route whose dash the text wrote with a comma for a space is still one route', () => {
+    expect(
+      targetsOf(
+        '你可以通过客户端【设置】-,【管理个性化内容推荐】所提供的路径对个性化内容推荐功能进行开启或关闭。',
+        'ad-personalization',
+      ),
+    ).toEqual(['【设置】-,【管理个性化内容推荐】']);
+    const routes = (t: string) => routesIn(t, 0, t.length).map((r) => r.target);
+    expect(routes('请进入【我,-,设置,-,系统权限管理】关闭。')).toEqual([
+      '我,-,设置,-,系统权限管理',
+    ]);
   });
 
   it('the page where others see the user is no page the user goes to', () => {
