@@ -362,6 +362,14 @@ describe('sensitive data', () => {
     // keeping one's password safe, and tracking pixels, are no data collected
     expect(typesOf('用户有义务妥善保管其账号及密码，并正确、安全地使用。')).toEqual([]);
     expect(
+      typesOf(
+        'It is important for you to protect against unauthorized access to your password and to your computer.',
+      ),
+    ).toEqual([]);
+    expect(typesOf('You provide your login, e-mail address, and password.')).toContain(
+      'credentials',
+    );
+    expect(
       typesOf('We also use pixel trackers, which are images embedded in a webpage.'),
     ).not.toContain('media');
     // a sentence opening with "personal information includes" defines the term (GB/T 35273)
