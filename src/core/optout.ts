@@ -267,8 +267,10 @@ function offersUrl(
 }
 
 /** Trim sentence-final punctuation from a URL or e-mail target. */
+/** The next sentence glued after the full stop: "…/Login.aspx.If you want…". */
+const GLUED_SENTENCE_URL = /(?<=[a-z0-9/])\.[A-Z][a-z]+$/;
 function cleanTarget(t: string): string {
-  return t.replace(/[.,;:!?，。；：！？)\]】》>]+$/, '');
+  return t.replace(GLUED_SENTENCE_URL, '').replace(/[.,;:!?，。；：！？)\]】》>]+$/, '');
 }
 
 /**

@@ -217,6 +217,12 @@ describe('targets', () => {
         'email',
       ),
     ).toEqual(['privacy@example.com']);
+    expect(
+      targetsOf(
+        'To opt out, visit https://preferences.example.com/Hearst/Login.aspx.If you want us to stop, tell us.',
+        'url',
+      ),
+    ).toEqual(['https://preferences.example.com/Hearst/Login.aspx']);
     // capitals in the name itself stay
     expect(targetsOf('Please e-mail Privacy@Example.COM with your request.', 'email')).toEqual([
       'Privacy@Example.COM',
