@@ -329,6 +329,13 @@ const APP_ITSELF = /(?:\bapp|客户端|小程序)[\s,，]*$/i;
  */
 const OTHERS_IN = /(?:其他人|他人|别人|其他用户|陌生人|对方)(?:可以|可能|会|能|也)?$/;
 
+/**
+ * What the user does in the page is post or keep content (在「广场」中发布的文本,
+ * 在“云保管”中存储的…): where data lives, not a control.
+ */
+const POSTED_THERE =
+  /^\s*(?:页面|页|模块|栏目|功能|界面)?\s*(?:中|里|内|上)?\s*(?:发布|发送|上传|发表|存储|储存|保存)/;
+
 /** Single named pages: the "Account Management" page, 在“个人中心”进行修改. */
 export function namedPagesIn(text: string, start: number, end: number): Route[] {
   const s = text.slice(start, end);
@@ -348,6 +355,11 @@ export function namedPagesIn(text: string, start: number, end: number): Route[] 
         re === NAMED_PAGE_ZH &&
         m[0].startsWith('在') &&
         OTHERS_IN.test(s.slice(Math.max(0, m.index - 8), m.index))
+      )
+        continue;
+      if (
+        re === NAMED_PAGE_ZH &&
+        POSTED_THERE.test(s.slice(m.index + m[0].length, m.index + m[0].length + 12))
       )
         continue;
       const at = m.index + m[0].indexOf(label);

@@ -576,6 +576,22 @@ describe('routes', () => {
     ]);
   });
 
+  it('a page where the user posts or keeps content is where data lives, no control', () => {
+    expect(
+      targetsOf(
+        '对于您在「广场」中发布的文本信息，我们会进行审核，您可以根据本政策第五条删除。',
+        'settings-path',
+      ),
+    ).toEqual([]);
+    expect(
+      targetsOf(
+        '一旦您注销账户，我们将删除您的一切信息（例如您在“云保管”中存储的文件）。',
+        'settings-path',
+      ),
+    ).toEqual([]);
+    expect(targetsOf('您可以在「广场」中删除您发布的内容。', 'settings-path')).toEqual(['广场']);
+  });
+
   it('the page where others see the user is no page the user goes to', () => {
     expect(
       targetsOf(
