@@ -7,7 +7,9 @@
 const NEG_EN =
   /\b(?:not|never|no|none|nowhere|nobody|neither|nor|cannot|can't|can’t|don't|don’t|doesn't|doesn’t|won't|won’t|isn't|aren't|didn't|wouldn't|shall not|refrain from|dont|doesnt|wont|restricted from|prohibited from|forbidden from)\b/g;
 const NEG_ZH =
-  /(?:不会|绝不|从不|并不|不得|禁止|没有|均不|也不|不再|不对外|不向|不将|不予|不涉及|不包括|不含|不存在|并未|从未|不(?=收集|获取|使用|共享|提供|出售|出租|售卖|存储|保存|读取|访问|调用|上传|转让|披露|公开|传输|分享|留存)|未(?=收集|获取|使用|共享|提供|出售|出租|售卖|存储|保存|读取|访问|调用|上传|转让|披露|公开|传输|分享|留存))/g;
+  /(?:不会|绝不|从不|并不|不得|禁止|不要|请勿|切勿|没有|均不|也不|不再|不对外|不向|不将|不予|不涉及|不包括|不含|不存在|并未|从未|不(?=收集|获取|使用|共享|提供|出售|出租|售卖|存储|保存|读取|访问|调用|上传|转让|披露|公开|传输|分享|留存)|未(?=收集|获取|使用|共享|提供|出售|出租|售卖|存储|保存|读取|访问|调用|上传|转让|披露|公开|传输|分享|留存))/g;
+/** Telling the user not to do something ("请勿", "不要"): advice, no practice of the service. */
+const ADVICE = /^(?:不要|请勿|切勿)$/;
 /** Phrases that contain a negation word but deny nothing. */
 const NOT_A_DENIAL =
   /not limited to|not be limited to|whether or not|not only|not just|no later than|no longer than|no more than|not exceed|not more than|no matter|not necessarily|if you do not|if you don't|if you don’t|if you choose not|should you not|do not hesitate|not be able to use|may not be able|cannot use|不限于|不仅|不超过|不少于|不长于|如果您不|若您不|如您不|如果您未|若您未|如您未|尚未|不同意|无法|不便|不同|不断|不定期|不时|不必要|不需要您/g;
@@ -99,11 +101,13 @@ export function readPractice(
   let from = Math.max(sStart, hitStart - 300);
   for (const c of index.contrasts) if (c <= hitStart && c > from) from = c;
   let before = false;
+  /** Only advice to the user stands before the hit ("提示您不要…提供"): no exception lifts it. */
+  let adviceOnly = true;
   const n = index.negations;
   for (let i = 0; i < n.length; i += 2) {
     if (n[i]! >= from && n[i + 1]! <= hitStart) {
       before = true;
-      break;
+      if (!ADVICE.test(folded.slice(n[i]!, n[i + 1]!))) adviceOnly = false;
     }
   }
   const after = folded.slice(hitEnd, Math.min(sEnd, hitEnd + 60));
@@ -116,6 +120,7 @@ export function readPractice(
   // exception belongs to the denial nearest before it, which here comes after the hit
   const conditional =
     denied &&
+    !(before && adviceOnly) &&
     index.conditional &&
     !(before && index.conditionAt >= hitEnd && negationAfter(n, hitEnd, index.conditionAt));
   return { denied, conditional };

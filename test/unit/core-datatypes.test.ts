@@ -45,6 +45,14 @@ describe('sensitive data', () => {
     expect(typesOf('Your precise location will not be shared unless you consent.')).toEqual([
       'location',
     ]);
+    // telling the user not to send something is advice; an exception does not make it a practice
+    for (const text of [
+      '除非本隐私政策有其他规定，我们特别提示您不要通过公共网络，向我们提供您的健康生理、通信内容等敏感信息。',
+      '我们强烈建议您指导儿童不要上传真实的本人肖像照片等信息。',
+      '请勿在评论中填写您的银行卡号。',
+    ])
+      expect(typesOf(text), text).toEqual([]);
+    expect(typesOf('除非获得您的同意，我们不会收集您的健康信息。')).toEqual(['health']);
     // an exception that belongs to a later denial leaves the first one whole
     expect(
       typesOf(
