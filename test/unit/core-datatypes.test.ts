@@ -374,6 +374,12 @@ describe('sensitive data', () => {
         'It is important for you to protect against unauthorized access to your password and to your computer.',
       ),
     ).toEqual([]);
+    for (const text of [
+      'We use encryption techniques and other safeguards such as firewalls and password protection.',
+      'Using HTTPS encryption when you authenticate helps prevent unauthorized access to your login credentials.',
+      "While we protect our systems, you're responsible for keeping your password(s) and account information private.",
+    ])
+      expect(typesOf(text), text).not.toContain('credentials');
     expect(typesOf('You provide your login, e-mail address, and password.')).toContain(
       'credentials',
     );
