@@ -7,7 +7,7 @@
 const NEG_EN =
   /\b(?:not|never|no|none|nowhere|nobody|neither|nor|cannot|can't|can’t|don't|don’t|doesn't|doesn’t|won't|won’t|isn't|aren't|didn't|wouldn't|shall not|refrain from|dont|doesnt|wont|restricted from|prohibited from|forbidden from)\b/g;
 const NEG_ZH =
-  /(?:不会|绝不|从不|并不|不得|禁止|不要|请勿|切勿|没有|均不|也不|不再|不对外|不向|不将|不予|不涉及|不包括|不含|不存在|并未|从未|不(?=收集|获取|使用|共享|提供|出售|出租|售卖|存储|保存|读取|访问|调用|上传|转让|披露|公开|传输|分享|留存)|未(?=收集|获取|使用|共享|提供|出售|出租|售卖|存储|保存|读取|访问|调用|上传|转让|披露|公开|传输|分享|留存))/g;
+  /(?:不会|绝不|从不|并不|不得|禁止|不要|请勿|切勿|不代表|不意味着|没有|均不|也不|不再|不对外|不向|不将|不予|不涉及|不包括|不含|不存在|并未|从未|不(?=收集|获取|使用|共享|提供|出售|出租|售卖|存储|保存|读取|访问|调用|上传|转让|披露|公开|传输|分享|留存)|未(?=收集|获取|使用|共享|提供|出售|出租|售卖|存储|保存|读取|访问|调用|上传|转让|披露|公开|传输|分享|留存))/g;
 /** Telling the user not to do something ("请勿", "不要"): advice, no practice of the service. */
 const ADVICE = /^(?:不要|请勿|切勿)$/;
 /** Phrases that contain a negation word but deny nothing. */

@@ -53,6 +53,12 @@ describe('sensitive data', () => {
     ])
       expect(typesOf(text), text).toEqual([]);
     expect(typesOf('除非获得您的同意，我们不会收集您的健康信息。')).toEqual(['health']);
+    // "this does not mean the app collects …" denies it
+    expect(
+      typesOf(
+        '在手机终端中可能被表述为“电话信息”，这不代表App会收集通讯内容或你主动输入的隐私信息。',
+      ),
+    ).not.toContain('communications');
     // an exception that belongs to a later denial leaves the first one whole
     expect(
       typesOf(
