@@ -15,6 +15,12 @@ const NOT_A_DENIAL =
   /not limited to|not be limited to|whether or not|not only|not just|no later than|no longer than|no more than|not exceed|not more than|no matter|not necessarily|if you do not|if you don't|if you don’t|if you choose not|should you not|do not hesitate|not be able to use|may not be able|cannot use|不限于|不仅|不超过|不少于|不长于|如果您不|若您不|如您不|如果您未|若您未|如您未|尚未|不同意|无法|不便|不同|不断|不定期|不时|不必要|不需要您/g;
 const CONDITION =
   /\bunless\b|\bexcept\b|\bother than\b|\bwithout (?:your |the user's |users' |their )?(?:prior |express |explicit |separate |affirmative )*(?:consent|permission|authori[sz]ation|approval|agreement)|\bwithout first\b|\bexcept as\b|\bsave as\b|除非|除外|未经|未获得|未取得|事先征得|另行征得|征得您|经过您|经您/;
+/**
+ * An exception of things at the sentence's start: "Other than …", "Except for …" (not of
+ * cases: "Except as described below", "Except in limited circumstances").
+ */
+const LEADING_EXCEPTION = /^\W{0,4}(?:other than|except)$/;
+const EXCEPTED_THING = /^(?:other than(?!\s+(?:as|in|where|when|to|if)\b)|except\s+for\b)/;
 const CONTRAST = /\bbut\b|\bhowever\b|\bwhereas\b|但是|但|然而|不过/g;
 /** A negation, then the comma that opens an aside: "do not, however,", "will never, however,". */
 const DENIAL_THEN_ASIDE = /(?:\bnot|\bnever|n['’]t)\s*,\s*$/;
@@ -39,6 +45,8 @@ interface SentenceIndex {
   conditional: boolean;
   /** Where the first condition starts, or -1. */
   conditionAt: number;
+  /** The condition opens the sentence and names things, not a condition ("Other than names, …"). */
+  leadingException: boolean;
 }
 
 /** Sentence indexes per analysed text; keyed by the document object, so a text is never compared. */
@@ -77,6 +85,10 @@ function indexOf(doc: ReadDoc, sStart: number, sEnd: number): SentenceIndex {
     contrasts,
     conditional: cond !== null,
     conditionAt: cond ? sStart + cond.index : -1,
+    leadingException:
+      cond !== null &&
+      LEADING_EXCEPTION.test(sentence.slice(0, cond.index + cond[0].length)) &&
+      EXCEPTED_THING.test(sentence.slice(cond.index, cond.index + cond[0].length + 12)),
   };
   indexes.set(sStart, index);
   return index;
@@ -122,7 +134,10 @@ export function readPractice(
     denied &&
     !(before && adviceOnly) &&
     index.conditional &&
-    !(before && index.conditionAt >= hitEnd && negationAfter(n, hitEnd, index.conditionAt));
+    !(before && index.conditionAt >= hitEnd && negationAfter(n, hitEnd, index.conditionAt)) &&
+    // "Other than names and e-mail addresses, we don't collect … social security number": the
+    // exception names what it lets through, before the denial; a hit after the denial stays denied
+    !(before && index.leadingException && negationAfter(n, index.conditionAt, hitStart));
   return { denied, conditional };
 }
 

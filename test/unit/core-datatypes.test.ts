@@ -53,6 +53,19 @@ describe('sensitive data', () => {
     ])
       expect(typesOf(text), text).toEqual([]);
     expect(typesOf('除非获得您的同意，我们不会收集您的健康信息。')).toEqual(['health']);
+    // a leading exception of things lets those through, not what the denial names after it;
+    // an exception of cases still makes the denial conditional
+    expect(
+      typesOf(
+        "Other than names and email addresses provided at your discretion, we don't collect any social security number.",
+      ),
+    ).toEqual(['contact-info']);
+    expect(
+      typesOf("Other than as described below, we don't collect your social security number."),
+    ).toEqual(['government-id']);
+    expect(
+      typesOf('Except in limited circumstances, we do not collect your precise location.'),
+    ).toEqual(['location']);
     // "this does not mean the app collects …" denies it
     expect(
       typesOf(
