@@ -25,6 +25,7 @@ const TAGS = [
   'indefiniteExclude',
   'cookie',
   'shutdown',
+  'cueExclude',
 ] as const;
 type Tag = (typeof TAGS)[number];
 
@@ -51,6 +52,7 @@ export function compileRetentionRules(
     indefiniteExclude: rules.indefiniteExclude,
     cookie: rules.cookieSubjects,
     shutdown: rules.shutdown,
+    cueExclude: rules.cueExclude,
   };
   const specs = TAGS.flatMap((tag) => lists[tag].map((term) => ({ term, value: tag })));
   return {
@@ -227,7 +229,11 @@ export function findRetention(
     // longer than necessary") says what the service must not do, not what it does.
     if (BREACH_CONDITION.test(doc.folded.slice(s.start, Math.min(s.end, s.start + 200)))) continue;
     const topic = doc.sections[s.section]!.topic;
-    const cue = has('cue');
+    // "Free In-Store Pickup", "the App Store": a shop, not data stored
+    const notCues = hits.filter((h) => h.tag === 'cueExclude');
+    const cue = hits.some(
+      (h) => h.tag === 'cue' && !notCues.some((x) => x.start <= h.start && x.end >= h.end),
+    );
     const inRetention = topic === 'retention';
     const context = Boolean(cue) || inRetention;
 

@@ -73,6 +73,14 @@ describe('retention', () => {
 
   it('does not take response deadlines, ages or dates for retention', () => {
     expect(ret('We will respond to your request within 15 days.').summary).toBe('not-stated');
+    // a shop's "In-Store" or the "App Store" is no storing
+    expect(
+      ret(
+        'By toll-free telephone: 1-866-480-3565 Free In-Store Pickup Free One Year Returns Apply.',
+      ).summary,
+    ).toBe('not-stated');
+    expect(ret('Ratings in the App Store are shown for one year.').summary).toBe('not-stated');
+    expect(ret('We store your order history for one year.').statements[0]?.days).toBe(365);
     expect(ret('我们将在十五天内予以回复。').summary).toBe('not-stated');
     expect(
       ret('We do not knowingly store data of children under 13 years of age.').statements.some(
