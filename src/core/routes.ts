@@ -300,6 +300,14 @@ const NAMED_PAGE_ZH = new RegExp(
   'g',
 );
 
+/**
+ * An unquoted page named in title case, as a link's text reads: "going to the Advertising
+ * Preferences page", "adjust your Customer Communication Preferences".
+ */
+const TITLE_PAGE_EN =
+  /\b(?:go(?:ing)? to|visit(?:ing)?|adjust(?:ing)?|update|updating|through|via|us(?:e|ing)|open(?:ing)?)\s+(?:the|your|our)\s+((?:[A-Z][a-z'’]+\s+){0,4}(?:Preferences|Settings|Center|Centre|Dashboard)\b|(?:[A-Z][a-z'’]+\s+){1,4}(?=page\b))/g;
+const PAGE_WORD = /\b(?:page|preferences|settings|center|centre|dashboard)\b/;
+
 /** An unquoted label in capitals after a verb: "click the OPT-OUT", "via the OPT-OUT channel". */
 const CAPS_LABEL =
   /\b(?:click(?:ing)?(?: on)?|via|through|use|using|tap(?:ping)?(?: on)?|select(?:ing)?|visit(?:ing)?)\s+(?:the\s+|our\s+)?((?:[A-Z]{2,}-[A-Z]{2,}|[A-Z]{4,})(?:\s+(?:channel|link|button|page|option|tab|menu))?)(?![\w-])/g;
@@ -342,8 +350,9 @@ export function namedPagesIn(text: string, start: number, end: number): Route[] 
   const out: Route[] = [];
   const quoted = OPEN_QUOTE_CHAR.test(s);
   const capitals = TWO_CAPITALS.test(s);
-  for (const re of [NAMED_PAGE_EN, NAMED_PAGE_ZH, CAPS_LABEL]) {
-    if (!(re === CAPS_LABEL ? capitals : quoted)) continue;
+  const pageWord = PAGE_WORD.test(s);
+  for (const re of [NAMED_PAGE_EN, NAMED_PAGE_ZH, TITLE_PAGE_EN, CAPS_LABEL]) {
+    if (!(re === CAPS_LABEL ? capitals : re === TITLE_PAGE_EN ? pageWord : quoted)) continue;
     // A label in capitals names a control to use as a target, not a settings page of its own.
     const labels = re === CAPS_LABEL ? 0 : 1;
     re.lastIndex = 0;

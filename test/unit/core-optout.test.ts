@@ -592,6 +592,28 @@ describe('routes', () => {
     expect(targetsOf('您可以在「广场」中删除您发布的内容。', 'settings-path')).toEqual(['广场']);
   });
 
+  it('a page named in title case, as a link reads, is a route', () => {
+    expect(
+      targetsOf(
+        'You can learn more about how to opt-out of interest-based advertising by going to the Advertising Preferences page.',
+        'ad-personalization',
+      ),
+    ).toEqual(['Advertising Preferences']);
+    expect(
+      targetsOf(
+        "If you do not want to receive e-mail or other communications from us, please adjust your Customer Communication Preferences . If you don't want to receive in-app notifications from us, please adjust your notification settings in the app or device.",
+        'unsubscribe',
+      ),
+    ).toEqual(['Customer Communication Preferences']);
+    // lower-case words between the name and "page" make no title
+    expect(
+      targetsOf(
+        "You may opt out by going to the Network Advertising Initiative's consumer opt-out page.",
+        'settings-path',
+      ),
+    ).toEqual([]);
+  });
+
   it('the page where others see the user is no page the user goes to', () => {
     expect(
       targetsOf(
