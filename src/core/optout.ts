@@ -269,8 +269,13 @@ function offersUrl(
 /** Trim sentence-final punctuation from a URL or e-mail target. */
 /** The next sentence glued after the full stop: "…/Login.aspx.If you want…". */
 const GLUED_SENTENCE_URL = /(?<=[a-z0-9/])\.[A-Z][a-z]+$/;
+/** A word glued after a language suffix: "…/data-protection_enAvailable in …". */
+const GLUED_AFTER_LANGUAGE = /(?<=[_-](?:en|de|fr|es|it|nl|pt|zh))[A-Z][a-z]{2,}$/;
 function cleanTarget(t: string): string {
-  return t.replace(GLUED_SENTENCE_URL, '').replace(/[.,;:!?，。；：！？)\]】》>]+$/, '');
+  return t
+    .replace(GLUED_SENTENCE_URL, '')
+    .replace(GLUED_AFTER_LANGUAGE, '')
+    .replace(/[.,;:!?，。；：！？)\]】》>]+$/, '');
 }
 
 /**

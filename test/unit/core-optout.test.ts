@@ -223,6 +223,12 @@ describe('targets', () => {
         'url',
       ),
     ).toEqual(['https://preferences.example.com/Hearst/Login.aspx']);
+    expect(
+      targetsOf(
+        'If you are an individual subject to the GDPR, you can read more about your rights here: https://ec.example.eu/law/data-protection_enAvailable on: Android iPhone',
+        'url',
+      ),
+    ).toEqual(['https://ec.example.eu/law/data-protection_en']);
     // capitals in the name itself stay
     expect(targetsOf('Please e-mail Privacy@Example.COM with your request.', 'email')).toEqual([
       'Privacy@Example.COM',
