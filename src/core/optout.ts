@@ -109,15 +109,8 @@ const OTHER_COMPANY = /公司/;
  */
 const GLUED_WORD = /^(.+\.[a-z]{2,24})[A-Z][A-Za-z]*$/;
 const GLUED_NUMERAL = /^(.+@[a-z0-9.-]+\.(?:com|net|org|edu|gov|cn|de|io))\.[A-Z]{1,6}$/;
-/** The next sentence glued after the full stop: "…@philips.com.Alternatively, …". */
-const GLUED_SENTENCE = /^(.+@[A-Za-z0-9.-]+\.[a-z]{2,24})\.[A-Z][a-z]{2,}$/;
 function unglued(email: string): string {
-  return (
-    GLUED_WORD.exec(email)?.[1] ??
-    GLUED_NUMERAL.exec(email)?.[1] ??
-    GLUED_SENTENCE.exec(email)?.[1] ??
-    email
-  );
+  return GLUED_WORD.exec(email)?.[1] ?? GLUED_NUMERAL.exec(email)?.[1] ?? email;
 }
 
 /** An address given as an example ("the domain name (e.g., www.example.com)"), not a way to reach anyone. */
@@ -266,14 +259,17 @@ function offersUrl(
   return false;
 }
 
-/** Trim sentence-final punctuation from a URL or e-mail target. */
-/** The next sentence glued after the full stop: "…/Login.aspx.If you want…". */
-const GLUED_SENTENCE_URL = /(?<=[a-z0-9/])\.[A-Z][a-z]+$/;
+/**
+ * The next sentence glued after the full stop: "…/Login.aspx.If you want…",
+ * "…@philips.com.Alternatively, …".
+ */
+const GLUED_SENTENCE = /(?<=[a-z0-9/])\.[A-Z][a-z]+$/;
 /** A word glued after a language suffix: "…/data-protection_enAvailable in …". */
 const GLUED_AFTER_LANGUAGE = /(?<=[_-](?:en|de|fr|es|it|nl|pt|zh))[A-Z][a-z]{2,}$/;
+/** Trim a glued next word and sentence-final punctuation from a URL or e-mail target. */
 function cleanTarget(t: string): string {
   return t
-    .replace(GLUED_SENTENCE_URL, '')
+    .replace(GLUED_SENTENCE, '')
     .replace(GLUED_AFTER_LANGUAGE, '')
     .replace(/[.,;:!?，。；：！？)\]】》>]+$/, '');
 }
