@@ -19,8 +19,8 @@ const CONDITION =
  * An exception of things at the sentence's start: "Other than …", "Except for …" (not of
  * cases: "Except as described below", "Except in limited circumstances").
  */
-const LEADING_EXCEPTION = /^\W{0,4}(?:other than|except)$/;
-const EXCEPTED_THING = /^(?:other than(?!\s+(?:as|in|where|when|to|if)\b)|except\s+for\b)/;
+const LEADING_EXCEPTION =
+  /^\W{0,4}(?:other than\b(?!\s+(?:as|in|where|when|to|if)\b)|except\s+for\b)/;
 const CONTRAST = /\bbut\b|\bhowever\b|\bwhereas\b|但是|但|然而|不过/g;
 /** A negation, then the comma that opens an aside: "do not, however,", "will never, however,". */
 const DENIAL_THEN_ASIDE = /(?:\bnot|\bnever|n['’]t)\s*,\s*$/;
@@ -85,10 +85,8 @@ function indexOf(doc: ReadDoc, sStart: number, sEnd: number): SentenceIndex {
     contrasts,
     conditional: cond !== null,
     conditionAt: cond ? sStart + cond.index : -1,
-    leadingException:
-      cond !== null &&
-      LEADING_EXCEPTION.test(sentence.slice(0, cond.index + cond[0].length)) &&
-      EXCEPTED_THING.test(sentence.slice(cond.index, cond.index + cond[0].length + 12)),
+    // the sentence's first condition, as CONDITION matches "other than" and "except"
+    leadingException: LEADING_EXCEPTION.test(sentence),
   };
   indexes.set(sStart, index);
   return index;

@@ -221,6 +221,13 @@ export function findRetention(
     const sentence = doc.view.slice(s.start, s.end);
     if (isLabelLine(sentence) || isMenuText(sentence)) continue;
     const has = (tag: Tag) => hits.find((h) => h.tag === tag);
+    /** A hit of `tag` that no `exclude` hit covers ("in-store" covers "store"). */
+    const uncovered = (tag: Tag, exclude: Tag) =>
+      hits.find(
+        (h) =>
+          h.tag === tag &&
+          !hits.some((x) => x.tag === exclude && x.start <= h.start && x.end >= h.end),
+      );
     // How long a cookie lives on the device is not how long the service keeps data.
     if (has('cookie')) continue;
     // What happens when the service shuts down is not how long data is kept while it runs.
@@ -230,12 +237,9 @@ export function findRetention(
     if (BREACH_CONDITION.test(doc.folded.slice(s.start, Math.min(s.end, s.start + 200)))) continue;
     const topic = doc.sections[s.section]!.topic;
     // "Free In-Store Pickup", "the App Store": a shop, not data stored
-    const notCues = hits.filter((h) => h.tag === 'cueExclude');
-    const cue = hits.some(
-      (h) => h.tag === 'cue' && !notCues.some((x) => x.start <= h.start && x.end >= h.end),
-    );
+    const cue = uncovered('cue', 'cueExclude') !== undefined;
     const inRetention = topic === 'retention';
-    const context = Boolean(cue) || inRetention;
+    const context = cue || inRetention;
 
     if (context && !has('deadline')) {
       const ages = hits.filter((h) => h.tag === 'age');
@@ -296,11 +300,7 @@ export function findRetention(
         ),
     );
     if (alan && context) add('as-long-as-necessary', evidenceFor(doc, s, alan.start, alan.end));
-    const indef = hits.find(
-      (h) =>
-        h.tag === 'indefinite' &&
-        !hits.some((x) => x.tag === 'indefiniteExclude' && x.start <= h.start && x.end >= h.end),
-    );
+    const indef = uncovered('indefinite', 'indefiniteExclude');
     if (indef && context) {
       const reading = readPractice(doc, s.start, s.end, indef.start, indef.end);
       if (!reading.denied) add('indefinite', evidenceFor(doc, s, indef.start, indef.end));
