@@ -313,9 +313,10 @@ const CAPS_LABEL =
   /\b(?:click(?:ing)?(?: on)?|via|through|use|using|tap(?:ping)?(?: on)?|select(?:ing)?|visit(?:ing)?)\s+(?:the\s+|our\s+)?((?:[A-Z]{2,}-[A-Z]{2,}|[A-Z]{4,})(?:\s+(?:channel|link|button|page|option|tab|menu))?)(?![\w-])/g;
 
 /**
- * What each pattern cannot match without: an opening quote, or two capitals in
- * a row. Most sentences have neither, and a test for one character is much
- * cheaper than trying the patterns' verb lists at every position.
+ * What each pattern cannot match without: an opening quote, two capitals in a
+ * row, or (TITLE_PAGE_EN) a page word (PAGE_WORD). Most sentences have none, and
+ * such a test is much cheaper than trying the patterns' verb lists at every
+ * position.
  */
 const OPEN_QUOTE_CHAR = new RegExp(`[${OPEN_Q}]`);
 const TWO_CAPITALS = /[A-Z]{2}/;
@@ -344,15 +345,29 @@ const OTHERS_IN = /(?:其他人|他人|别人|其他用户|陌生人|对方)(?:�
 const POSTED_THERE =
   /^\s*(?:页面|页|模块|栏目|功能|界面)?\s*(?:中|里|内|上)?\s*(?:发布|发送|上传|发表|存储|储存|保存)/;
 
+/** A Chinese named page that is where others see the user, or where content is posted or kept. */
+function noControlThere(s: string, m: RegExpExecArray): boolean {
+  const end = m.index + m[0].length;
+  return (
+    (m[0].startsWith('在') && OTHERS_IN.test(s.slice(Math.max(0, m.index - 8), m.index))) ||
+    POSTED_THERE.test(s.slice(end, end + 12))
+  );
+}
+
 /** Single named pages: the "Account Management" page, 在“个人中心”进行修改. */
 export function namedPagesIn(text: string, start: number, end: number): Route[] {
   const s = text.slice(start, end);
   const out: Route[] = [];
   const quoted = OPEN_QUOTE_CHAR.test(s);
-  const capitals = TWO_CAPITALS.test(s);
-  const pageWord = PAGE_WORD.test(s);
-  for (const re of [NAMED_PAGE_EN, NAMED_PAGE_ZH, TITLE_PAGE_EN, CAPS_LABEL]) {
-    if (!(re === CAPS_LABEL ? capitals : re === TITLE_PAGE_EN ? pageWord : quoted)) continue;
+  // each pattern with the cheap test it cannot match without
+  const patterns: [RegExp, boolean][] = [
+    [NAMED_PAGE_EN, quoted],
+    [NAMED_PAGE_ZH, quoted],
+    [TITLE_PAGE_EN, PAGE_WORD.test(s)],
+    [CAPS_LABEL, TWO_CAPITALS.test(s)],
+  ];
+  for (const [re, possible] of patterns) {
+    if (!possible) continue;
     // A label in capitals names a control to use as a target, not a settings page of its own.
     const labels = re === CAPS_LABEL ? 0 : 1;
     re.lastIndex = 0;
@@ -360,17 +375,7 @@ export function namedPagesIn(text: string, start: number, end: number): Route[] 
       // “账户,”: a comma the source left inside the quotes is no part of the name
       const label = m[1]!.replace(/[\s,，、;；]+$/, '');
       if (!label) continue;
-      if (
-        re === NAMED_PAGE_ZH &&
-        m[0].startsWith('在') &&
-        OTHERS_IN.test(s.slice(Math.max(0, m.index - 8), m.index))
-      )
-        continue;
-      if (
-        re === NAMED_PAGE_ZH &&
-        POSTED_THERE.test(s.slice(m.index + m[0].length, m.index + m[0].length + 12))
-      )
-        continue;
+      if (re === NAMED_PAGE_ZH && noControlThere(s, m)) continue;
       const at = m.index + m[0].indexOf(label);
       if (routesIn(label, 0, label.length).length) continue; // a quoted full route: routesIn finds it
       if (SECTION_REF.test(label) || CONSENT_BUTTON.test(label.trim())) continue;
