@@ -306,7 +306,7 @@ const NAMED_PAGE_ZH = new RegExp(
  */
 const TITLE_PAGE_EN =
   /\b(?:go(?:ing)? to|visit(?:ing)?|adjust(?:ing)?|update|updating|through|via|us(?:e|ing)|open(?:ing)?)\s+(?:the|your|our)\s+((?:[A-Z][a-z'’]+\s+){0,4}(?:Preferences|Settings|Center|Centre|Dashboard)\b|(?:[A-Z][a-z'’]+\s+){1,4}(?=page\b))/g;
-const PAGE_WORD = /\b(?:page|preferences|settings|center|centre|dashboard)\b/;
+const PAGE_WORD = /\b(?:page|preferences|settings|center|centre|dashboard)\b/i;
 
 /** An unquoted label in capitals after a verb: "click the OPT-OUT", "via the OPT-OUT channel". */
 const CAPS_LABEL =

@@ -611,6 +611,13 @@ describe('routes', () => {
         'unsubscribe',
       ),
     ).toEqual(['Customer Communication Preferences']);
+    // the page word itself in capitals, with no lower-case one anywhere near
+    expect(
+      targetsOf(
+        'You can opt-out of receiving marketing communications from Example Corp by going to the Example Corp Preference Center.',
+        'unsubscribe',
+      ),
+    ).toEqual(['Example Corp Preference Center']);
     // lower-case words between the name and "page" make no title
     expect(
       targetsOf(
