@@ -112,6 +112,9 @@ describe('retention', () => {
     // Replies, fulfilled requests and notices given ahead stay deadlines.
     expect(days('We will fulfil your request within 45 days.')).toEqual([]);
     expect(days('Requests are fulfilled within 30 days.')).toEqual([]);
+    expect(days('The deletion request will be processed within 30 days at the latest.')).toEqual(
+      [],
+    );
     expect(days("We will give you 30 days' notice before we delete your data.")).toEqual([]);
   });
 
