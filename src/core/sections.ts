@@ -99,6 +99,9 @@ function stripMarks(s: string): string {
   return s.replace(/\*\*/g, '').trim();
 }
 
+/** Up to four plain words in lower case, after a list letter or none. */
+const LOWER_TITLE = /^(?:[a-z][.)]\s+[A-Za-z]|[a-z])[\w'’&-]*(?:\s+[\w'’&-]+){0,3}$/;
+
 /** A short line that reads as a title: no closing punctuation, few words, not a sentence. */
 function isTitleLike(line: string, next: string | undefined): boolean {
   const s = line.trim();
@@ -106,7 +109,10 @@ function isTitleLike(line: string, next: string | undefined): boolean {
   if (/^[-•*>|]/.test(s) || /https?:|@/.test(s) || s.includes(' | ')) return false;
   if (/^[\d\s:：/年月日.-]+$/.test(s)) return false;
   const cjk = /[\u4e00-\u9fff]/.test(s);
-  if (!cjk && !/^[A-Z"“‘'(]/.test(s)) return false;
+  // A lower-case title ("log data", "a. Cookies") is a few plain words before a sentence
+  // that opens with a capital.
+  if (!cjk && !/^[A-Z"“‘'(]/.test(s) && !(LOWER_TITLE.test(s) && /^\s*[A-Z]/.test(next ?? '')))
+    return false;
   // "第三方名称：每日互动股份有限公司": a field of a record, not a title.
   // An outline's own label stays one ("附录：相关定义", "第一部分：定义").
   if (

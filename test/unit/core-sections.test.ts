@@ -54,6 +54,24 @@ describe('sections', () => {
     expect(headings(['账户安全', body])).toEqual(['账户安全']);
   });
 
+  it('a few lower-case words over a sentence are a title; a wrapped line or a URL parameter is not', () => {
+    const headings = (lines: string[]): string[] =>
+      buildDoc({ text: lines.join('\n') })
+        .sections.filter((s) => s.level > 0)
+        .map((s) => s.heading);
+    const body =
+      'Log data is certain information that is automatically collected by our systems when you visit the site.';
+    expect(headings(['log data', body, 'a. Cookies', body])).toEqual(['log data', 'a. Cookies']);
+    // the next line goes on with the sentence, or the line is no words
+    expect(
+      headings([
+        'and the pages you',
+        'visited before you came to the site, and the time of your visit.',
+      ]),
+    ).toEqual([]);
+    expect(headings(['spm=a2c4g.11186623.J_9220772140.83', body])).toEqual([]);
+  });
+
   it('gives headings a topic, inherited by sub-sections', () => {
     expect(headingTopic('How We Use Cookies')).toBe('cookies');
     expect(headingTopic('How do we store and protect personal information')).toBe('retention');
