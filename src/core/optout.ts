@@ -574,7 +574,11 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     if (!agency) continue;
     // "This policy also tells you … how you can contact us (including if you want to
     // unsubscribe …)": the policy's table of contents, not a way out.
-    const overview = OVERVIEW.test(doc.folded.slice(s.start, Math.min(s.end, s.start + 80)));
+    const opening = doc.folded.slice(s.start, Math.min(s.end, s.start + 80));
+    // "Alternately, such businesses may have in place a policy … if the customer has
+    // exercised an option to opt-out": the law's words on businesses at large, no way out here.
+    if (BUSINESSES_AT_LARGE.test(opening)) continue;
+    const overview = OVERVIEW.test(opening);
     const seen = new Set<PhraseKind>();
     const routed: PhraseKind[] = [];
     for (const t of tags) {
@@ -700,6 +704,10 @@ const CONSEQUENCE =
  */
 const OVERVIEW =
   /^[\s"'“(（]*(?:this|the|our)\s+(?:privacy\s+|cookies?\s+)?(?:policy|notice|statement)\s+(?:also\s+|further\s+)?(?:tells|explains|describes|sets\s+out|outlines|informs|covers|details)\b|^[\s“（]*(?:本|此|该)(?:隐私)?(?:政策|声明|指引)(?:将|会)?(?:帮助您了解|向您说明|向您介绍|说明了|介绍了|阐述了)/;
+
+/** A sentence whose subject is businesses in general, as a law's summary reads ("such businesses may …"). */
+const BUSINESSES_AT_LARGE =
+  /^[\s"'“(]*(?:(?:alternate(?:ly)?|alternatively|however|in addition|additionally),?\s+)?(?:such|a|any)\s+business(?:es)?\s+(?:may|must|shall|that|which|is|are|can)\b/;
 
 /** Where a path stands: rights and contact sections, and sentences that offer a choice, rank first. */
 function placeScore(

@@ -1067,4 +1067,18 @@ describe('routes', () => {
       ),
     ).toEqual(['您可以随时撤回您的同意。']);
   });
+
+  it("the law's words on businesses at large give no way out; the service's own offer does", () => {
+    const kinds = (text: string) => paths(text).map((p) => p[0]);
+    expect(
+      kinds(
+        "Alternately, such businesses may have in place a policy not to disclose personal information of customers to third parties for the third parties' direct marketing purposes if the customer has exercised an option to opt-out of such information-sharing.",
+      ),
+    ).toEqual([]);
+    expect(
+      kinds(
+        'Under the California "Shine The Light" law, California residents may opt-out of our disclosure of personal information to third parties for their direct marketing purposes.',
+      ),
+    ).toContain('ad-personalization');
+  });
 });
