@@ -180,7 +180,7 @@ function withoutCovered(hits: readonly Hit[], ex: readonly Hit[]): Hit[] {
 
 /** Data types a snippet names (no reading of denials): used for SDK tables and data lists. */
 export function dataTypesIn(snippet: string, r: DataTypeRules = defaults()): DataType[] {
-  return typesOf(hitsIn(fold(snippet), snippet, r), r);
+  return typesOf(outsideWebAddresses(hitsIn(fold(snippet), snippet, r), snippet), r);
 }
 
 /**
@@ -195,7 +195,25 @@ export function dataTypesBetween(
   from: number,
   to: number,
 ): DataType[] {
-  return typesOf(hitsIn(folded, view, r, from, to), r);
+  return typesOf(outsideWebAddresses(hitsIn(folded, view, r, from, to), view, from, to), r);
+}
+
+/** A web address, written with the characters an address may hold (no commas, no CJK). */
+const WEB_ADDRESS = /(?:https?:\/\/|www\.)[\w.~:/?#@!$&'*+=%-]+/gi;
+
+/**
+ * Hits that are no part of a web address: a row's policy link
+ * ("https://passport.example.com/…") names no passport.
+ */
+function outsideWebAddresses(hits: Hit[], text: string, from = 0, to = text.length): Hit[] {
+  if (!hits.length) return hits;
+  const s = text.slice(from, to);
+  if (!s.includes('://') && !/www\./i.test(s)) return hits;
+  const spans: [number, number][] = [];
+  WEB_ADDRESS.lastIndex = 0;
+  for (let m = WEB_ADDRESS.exec(s); m; m = WEB_ADDRESS.exec(s))
+    spans.push([from + m.index, from + m.index + m[0].length]);
+  return hits.filter((h) => !spans.some(([a, b]) => h.start < b && h.end > a));
 }
 
 function typesOf(hits: readonly Hit[], r: DataTypeRules): DataType[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDoc } from '../../src/core/sections';
 import { compileDataTypeRules, dataTypesIn, findSensitiveData } from '../../src/core/datatypes';
+import { analyze } from '../../src/core/analyze';
 
 const rules = compileDataTypeRules();
 const typesOf = (text: string) =>
@@ -487,6 +488,17 @@ describe('sensitive data', () => {
       'app-list',
     ]);
     expect(dataTypesIn('Device ID, IP address')).toEqual(['device-id', 'network']);
+  });
+
+  it("an SDK row's web address names no data (passport.example.com is no passport)", () => {
+    const row = (data: string) =>
+      `第三方SDK列表\n梆梆加固,使用目的：加固App代码,数据类型：${data},官网链接：https://www.bangcle.com,隐私政策：https://passport.bangcle.com/authcenter/users/agreement`;
+    expect(dataTypesIn(row('无'))).toEqual([]);
+    expect(dataTypesIn(row('护照号码'))).toEqual(['government-id']);
+    const sdkTypes = (text: string) =>
+      analyze({ text }).sdks.find((s) => s.name === 'Bangcle')?.dataTypes;
+    expect(sdkTypes(row('无'))).toEqual([]);
+    expect(sdkTypes(row('护照号码'))).toEqual(['government-id']);
   });
 
   it('quotes are exact substrings with a valid section index', () => {
