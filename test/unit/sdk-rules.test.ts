@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findSdks, type CatalogEntry } from '../../src/core/sdk';
 import { badQuotes, ctxFor, ids } from './sdk-helpers';
+import { analyze } from '../../src/core/analyze';
 
 const ctx = ctxFor();
 const find = (text: string): string[] => ids(findSdks(text, ctx));
@@ -339,6 +340,18 @@ describe('denials and evidence', () => {
       umeng: [],
       jpush: ['network'],
     });
+    // What the user may choose to give, after the data the service takes, is no SDK's data
+    // (read with the real data-type rules, as the card does).
+    const cardTypes = (text: string) =>
+      Object.fromEntries(analyze({ text }).sdks.map((f) => [f.id ?? f.name, f.dataTypes]));
+    expect(
+      cardTypes(
+        '签约个人信息至少包括姓名、身份证号码、住址、身份证正反面照片，您还可以自愿选择是否向我们提供支付宝账号。',
+      ),
+    ).toEqual({ alipay: [] });
+    expect(cardTypes('我们会将您的姓名、身份证号码提供给支付宝用于实名认证。').alipay).toContain(
+      'government-id',
+    );
   });
 
   it('quotes stay short on long lines', () => {

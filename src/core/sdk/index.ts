@@ -327,7 +327,7 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
       // sentence says before and after the list holds for each name in it.
       const head = hits[first]!;
       const tail = hits[last]!;
-      let from = sentenceStartBefore(text, head.start);
+      let from = userClauseStart(text, sentenceStartBefore(text, head.start), head.start);
       const prev = hits[first - 1];
       if (prev && prev.end > from) from = prev.end;
       addTypes(a, from, head.start);
@@ -336,7 +336,7 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
       addTypes(a, tail.end, Math.min(stop, scopeEnd(text, tail.end)));
       return;
     }
-    let from = sentenceStartBefore(text, h.start);
+    let from = userClauseStart(text, sentenceStartBefore(text, h.start), h.start);
     const prev = hits[i - 1];
     if (prev && prev.ref.entry !== entry && prev.end > from) from = prev.end;
     const next = nextOther[i]!;
@@ -807,4 +807,21 @@ function purposeOf(text: string, rec: SdkRecord): string | undefined {
   if (!parts.length) return undefined;
   const joined = parts.join('; ');
   return joined.length > 300 ? joined.slice(0, 297).trimEnd() + '…' : joined;
+}
+
+/** A clause in which the user chooses what to give ("，您还可以自愿选择是否向我们提供…支付宝账号"). */
+const USER_CLAUSE = /[，,；;]\s*(?:您|你)(?:还|也)?(?:可以|可)(?:自愿|自行)?选择/g;
+
+/**
+ * Where the data an SDK named at `at` takes is read from: the sentence's start,
+ * or the start of a clause before the name in which the user chooses what to give
+ * (the data listed before it is the service's, not that SDK's).
+ */
+function userClauseStart(text: string, from: number, at: number): number {
+  const s = text.slice(from, at);
+  if (!s.includes('选择')) return from;
+  let start = from;
+  USER_CLAUSE.lastIndex = 0;
+  for (let m = USER_CLAUSE.exec(s); m; m = USER_CLAUSE.exec(s)) start = from + m.index + 1;
+  return start;
 }
