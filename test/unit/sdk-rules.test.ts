@@ -349,6 +349,11 @@ describe('denials and evidence', () => {
         '签约个人信息至少包括姓名、身份证号码、住址、身份证正反面照片，您还可以自愿选择是否向我们提供支付宝账号。',
       ),
     ).toEqual({ alipay: [] });
+    expect(
+      cardTypes(
+        '我们接入了微信SDK用于登录。\n\n人脸识别功能通过腾讯云人脸核身SDK实现，将收集、处理您的面部生物识别信息，但您可以选择其他认证方式（微信认证）。',
+      ),
+    ).toEqual({ 'wechat-open': [], 'tencent-faceid': ['biometric'] });
     expect(cardTypes('我们会将您的姓名、身份证号码提供给支付宝用于实名认证。').alipay).toContain(
       'government-id',
     );

@@ -810,7 +810,7 @@ function purposeOf(text: string, rec: SdkRecord): string | undefined {
 }
 
 /** A clause in which the user chooses what to give ("，您还可以自愿选择是否向我们提供…支付宝账号"). */
-const USER_CLAUSE = /[，,；;]\s*(?:您|你)(?:还|也)?(?:可以|可)(?:自愿|自行)?选择/g;
+const USER_CLAUSE = /[，,；;]\s*(?:但|而|或)?(?:您|你)(?:还|也)?(?:可以|可)(?:自愿|自行)?选择/g;
 
 /**
  * Where the data an SDK named at `at` takes is read from: the sentence's start,
