@@ -490,9 +490,14 @@ describe('sensitive data', () => {
     expect(dataTypesIn('Device ID, IP address')).toEqual(['device-id', 'network']);
   });
 
-  it("an SDK row's web address names no data (passport.example.com is no passport)", () => {
+  it("an SDK row's web address (passport.example.com) or a table's column header names no data", () => {
     const row = (data: string) =>
       `第三方SDK列表\n梆梆加固,使用目的：加固App代码,数据类型：${data},官网链接：https://www.bangcle.com,隐私政策：https://passport.bangcle.com/authcenter/users/agreement`;
+    // a flattened table's column header "Link to Privacy Policy | Location" is where a processor sits
+    expect(
+      dataTypesIn('Payment Processor Link to Privacy Policy Location Digital River Ireland'),
+    ).toEqual([]);
+    expect(dataTypesIn('Digital River receives your billing location')).toEqual(['location']);
     expect(dataTypesIn(row('无'))).toEqual([]);
     expect(dataTypesIn(row('护照号码'))).toEqual(['government-id']);
     const sdkTypes = (text: string) =>
