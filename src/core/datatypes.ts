@@ -5,7 +5,7 @@ import type { Doc } from './sections';
 import { sentenceAt } from './sections';
 import { fold } from './fold';
 import { isMenuText } from './navlike';
-import { isJsSpace } from './text';
+import { isJsSpace, spansOf } from './text';
 import { TermMatcher, termSet, type Scanner } from './matcher';
 import { readPractice } from './negation';
 import { insideSpans, productNameSpans } from './product-name';
@@ -198,7 +198,11 @@ export function dataTypesBetween(
   return typesOf(outsideWebAddresses(hitsIn(folded, view, r, from, to), view, from, to), r);
 }
 
-/** A web address, written with the characters an address may hold (no commas, no CJK). */
+/**
+ * A web address, written with the characters an address may hold: unlike opt-out's
+ * URL_RE it stops at an ASCII comma, which parts a flattened row's cells
+ * ("https://x.com,IMEI、OAID").
+ */
 const WEB_ADDRESS = /(?:https?:\/\/|www\.)[\w.~:/?#@!$&'*+=%-]+/gi;
 
 /**
@@ -209,10 +213,7 @@ function outsideWebAddresses(hits: Hit[], text: string, from = 0, to = text.leng
   if (!hits.length) return hits;
   const s = text.slice(from, to);
   if (!s.includes('://') && !/www\./i.test(s)) return hits;
-  const spans: [number, number][] = [];
-  WEB_ADDRESS.lastIndex = 0;
-  for (let m = WEB_ADDRESS.exec(s); m; m = WEB_ADDRESS.exec(s))
-    spans.push([from + m.index, from + m.index + m[0].length]);
+  const spans = spansOf(WEB_ADDRESS, s, from);
   return hits.filter((h) => !spans.some(([a, b]) => h.start < b && h.end > a));
 }
 

@@ -6,6 +6,7 @@ import { hitsBySentence, sentenceAt } from './sections';
 import { TermMatcher, termSet, type Scanner } from './matcher';
 import { fold, restoreHant } from './fold';
 import { isMenuText } from './navlike';
+import { spansOf } from './text';
 import { readPractice } from './negation';
 import { addEvidence, evidenceFor } from './evidence';
 import { namedPagesIn, routesIn, steppedRoutesIn, type Route } from './routes';
@@ -290,14 +291,6 @@ function viewsPolicyOnly(folded: string): boolean {
 
 /** An address labelled for another desk: "Sales: sales@…", "商务合作：bd@…". */
 const OTHER_DESK = new RegExp(`(?:^|[^a-z])(?:${rules.otherDesks.join('|')})\\s*[:：]\\s*$`, 'i');
-
-/** The [start, end) spans of a global regex's matches in `text`. */
-function spansOf(re: RegExp, text: string): [number, number][] {
-  const spans: [number, number][] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
-  return spans;
-}
 
 type TagHit = { start: number; end: number; value: Tag };
 

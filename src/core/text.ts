@@ -205,3 +205,12 @@ export function quoteSpan(
   pushTrimmed(text, a, b, out);
   return out[0] ?? { start, end };
 }
+
+/** The [start, end) spans of a global regex's matches in `text`, shifted by `offset`. */
+export function spansOf(re: RegExp, text: string, offset = 0): [number, number][] {
+  const spans: [number, number][] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text))
+    spans.push([offset + m.index, offset + m.index + m[0].length]);
+  return spans;
+}
