@@ -249,6 +249,18 @@ describe('SDK blocks and tables', () => {
     expect(found[0]!.category).toBe('login');
   });
 
+  it('a sentence that introduces the list is no SDK ("我们的产品接入了以下第三方SDK：")', () => {
+    const text = [
+      '我们的产品接入了以下第三方SDK：',
+      '本应用集成了如下SDK：',
+      'We use the following SDK: it helps us count visits.',
+      '1. 星河快传SDK：用于文件的上传与存储，收集网络信息。',
+    ].join('\n');
+    const found = findSdks(text, ctx);
+    expect(ids(found)).toEqual(['?星河快传SDK']);
+    expect(badQuotes(text, found)).toEqual([]);
+  });
+
   it('table rows written out with commas: an SDK name, then its company ("小米渠道SDK,小米科技有限责任公司,…")', () => {
     const text = [
       '第三方服务名称 合作伙伴名称 获取的权限/信息 用途 合作伙伴网站',

@@ -122,6 +122,14 @@ const NAMED_HEADING = new RegExp(`^\\s*${LIST_MARK}\\s*${SDK_NAME}\\s*[。.]?\\s
 const GENERIC_NAME =
   /^(?:(?:我们|本应用|本产品)?(?:所?使用|接入|集成|嵌入)的?)?(?:第三方|以下|相关|上述|其他|部分|这些|该|此|本(?!机|地)|各类|合作方)|^(?:third[- ]party|the\s+following|our|these|other|such|this|all)\b/i;
 
+/**
+ * A sentence that introduces a list, not a name: "我们的产品接入了以下第三方SDK：",
+ * "本应用集成了如下SDK：", "We use the following SDKs:". No SDK's name says "以下"
+ * or "the following", or opens with "we".
+ */
+const INTRO_NAME =
+  /以下|如下|下列|下述|(?:接入|集成|使用|嵌入|引入|包含|调用|涉及)了|^我们|\bthe\s+following\b|^(?:we|our\s+(?:app|apps|products?|services?))\b/i;
+
 const SDK_WORD = /sdk|api/i;
 
 /** A line that starts with an SDK's own name and a colon, then says what it does. */
@@ -153,7 +161,13 @@ function namedLine(text: string, line: Line): SdkRecord | null {
   const partRe = /[^、,，/和及]+/g;
   for (let p = partRe.exec(name); p; p = partRe.exec(name)) {
     const part = p[0].trim();
-    if (part.length < 2 || GENERIC_NAME.test(part) || /^sdks?$/i.test(part)) continue;
+    if (
+      part.length < 2 ||
+      GENERIC_NAME.test(part) ||
+      INTRO_NAME.test(part) ||
+      /^sdks?$/i.test(part)
+    )
+      continue;
     const start = nameAt + p.index + p[0].indexOf(part);
     fields.push({
       role: 'name',
