@@ -35,6 +35,12 @@ interface FlagRule {
    * policy ("公开披露的主要对象发生变化"), what the policy tells the reader.
    */
   notPractice?: string[];
+  /**
+   * Words of the user's control over the practice ("opt out of", "turn off",
+   * 关闭): the sentence still shows the practice, but one that states it
+   * quotes it better, so such sentences are quoted after those.
+   */
+  userControl?: string[];
   terms: string[];
   weakTerms?: string[];
   weakContext?: string[];
@@ -58,6 +64,7 @@ export interface SharingRules {
   matcher: Scanner<Tag>;
   hypothetical: Map<SharingFlag, TermMatcher<1>>;
   notPractice: Map<SharingFlag, TermMatcher<1>>;
+  userControl: Map<SharingFlag, TermMatcher<1>>;
   /** Words that have data go to a named party; tested only on sentences that name one. */
   partyContext: Map<SharingFlag, TermMatcher<1>>;
 }
@@ -93,6 +100,7 @@ export function compileSharingRules(): SharingRules {
     matcher: new TermMatcher(specs),
     hypothetical: sentenceTerms((r) => r.hypothetical),
     notPractice: sentenceTerms((r) => r.notPractice),
+    userControl: sentenceTerms((r) => r.userControl),
     partyContext: sentenceTerms((r) => r.partyContext),
   };
 }
@@ -207,10 +215,13 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
   const denials = new Map<SharingFlag, Evidence[]>();
   /** Sentences true only by an exception to a denial ("…不会公开披露…，除非…"). */
   const exceptions = new Map<SharingFlag, Evidence[]>();
+  /** Sentences where the practice is what the user turns off ("opt out of targeted ads"). */
+  const controls = new Map<SharingFlag, Evidence[]>();
   for (const f of SHARING_FLAGS) {
     evidence.set(f, []);
     denials.set(f, []);
     exceptions.set(f, []);
+    controls.set(f, []);
   }
   const bySentence = hitsBySentence(doc, r.matcher.scan(doc.folded));
   for (const [si, hits] of [...bySentence].sort((a, b) => a[0] - b[0])) {
@@ -261,12 +272,14 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
         } else denied ??= t;
       }
       if (denied) positive = undefined;
-      if (positive)
-        addEvidence(
-          (onlyByException ? exceptions : evidence).get(flag)!,
-          evidenceFor(doc, s, positive.start, positive.end),
-        );
-      else if (denied)
+      if (positive) {
+        const quoted = onlyByException
+          ? exceptions
+          : r.userControl.get(flag)?.test(doc.folded, s.start, s.end)
+            ? controls
+            : evidence;
+        addEvidence(quoted.get(flag)!, evidenceFor(doc, s, positive.start, positive.end));
+      } else if (denied)
         addEvidence(denials.get(flag)!, evidenceFor(doc, s, denied.start, denied.end));
     }
   }
@@ -277,6 +290,7 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
   }
   for (const flag of SHARING_FLAGS) {
     const ev = evidence.get(flag)!;
+    for (const e of controls.get(flag)!) addEvidence(ev, e);
     for (const e of exceptions.get(flag)!) addEvidence(ev, e);
     const dn = denials.get(flag)!;
     out[flag] = {

@@ -267,6 +267,23 @@ describe('sharing flags', () => {
     expect(f.evidence[0]?.quote).toContain('除非取得您单独同意');
   });
 
+  it('quotes a statement of advertising before a sentence where the user turns it off', () => {
+    const text = [
+      'You may turn off personalized ads in the app.',
+      'To disable targeted ads, reset your advertising identifier.',
+      'We share information with advertising partners who use it to show you ads based on your interests.',
+    ].join('\n');
+    const ad = findSharing(buildDoc({ text }), rules).advertising;
+    expect(ad.value).toBe(true);
+    expect(ad.evidence.map((e) => e.quote)).toEqual([
+      'We share information with advertising partners who use it to show you ads based on your interests.',
+      'You may turn off personalized ads in the app.',
+      'To disable targeted ads, reset your advertising identifier.',
+    ]);
+    // A sentence of control alone still shows the practice.
+    expect(flags('您可以在设置中关闭我们向您展示的个性化广告。').advertising).toBe(true);
+  });
+
   it('a sale needs data as what is sold', () => {
     // Data sold or rented, actively, passively, or named before the verb.
     for (const text of [
