@@ -20,6 +20,15 @@ describe('retention', () => {
     expect(ret('您的个人信息保存期限为3年。').statements[0]?.days).toBe(1095);
   });
 
+  it('data overwritten on a cycle is kept for that cycle', () => {
+    const r = ret('Backups are overwritten on a rolling 35-day cycle.');
+    expect(r.statements.map((s) => [s.kind, s.days])).toEqual([['stated-period', 35]]);
+    // Overwritten with no period says nothing of how long.
+    expect(ret('Your previous edits, once overwritten, are no longer available.').summary).toBe(
+      'not-stated',
+    );
+  });
+
   it('what the law permits is a period only where data is kept under it, not a legal basis', () => {
     const kinds = (text: string) => ret(text).statements.map((s) => s.kind);
     for (const text of [
