@@ -86,6 +86,14 @@ export function compileOptOutRules(settings?: RuleSettings, warnings: string[] =
 /** E-mail addresses; bounded parts and a start-of-token lookbehind keep it linear on hostile text. */
 export const EMAIL =
   /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![A-Za-z])/g;
+/**
+ * An address written to keep robots off it: "privacy [at] example.com",
+ * "dpo(at)example(dot)de", "legal (AT) example [dot] org". The target is copied
+ * as the page writes it; the popup reads the address from it.
+ */
+export const SPELLED_EMAIL =
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63} ?[[(（【] ?(?:at|AT|At) ?[\])）】] ?[A-Za-z0-9-]{1,63}(?:(?:\.| ?[[(（【] ?(?:dot|DOT|Dot) ?[\])）】] ?)[A-Za-z0-9-]{1,63}){1,6}(?![A-Za-z])/g;
+const SPELLED_AT = /[[(（【] ?at ?[\])）】]/i;
 const URL_RE =
   /\b(?:https?:\/\/|www\.)[^\s<>"'“”‘’()（）\[\]{}，。；、`|\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/gi;
 const PHONE =
@@ -491,6 +499,16 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
         if (isAuthorityContact(doc, si, at)) continue;
         const email = unglued(m[0]);
         add('email', cleanTarget(email), si, at, at + email.length);
+      }
+    }
+    if (SPELLED_AT.test(sentence)) {
+      SPELLED_EMAIL.lastIndex = 0;
+      for (let m = SPELLED_EMAIL.exec(sentence); m; m = SPELLED_EMAIL.exec(sentence)) {
+        if (isExample(sentence, m.index) || isPersonsAddress(sentence, m.index)) continue;
+        if (OTHER_DESK.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
+        const at = s.start + m.index;
+        if (isAuthorityContact(doc, si, at)) continue;
+        add('email', cleanTarget(m[0]), si, at, at + m[0].length);
       }
     }
     // The sentence's web addresses, found once for the URL targets and the phone scan.

@@ -4,7 +4,14 @@ import type { OptOutPath } from '../core/types';
 import { copyText, openNewTab } from '../platform/actions';
 import { t } from '../platform/i18n';
 import { Quotes } from './Evidence';
-import { isEmail, mailtoHref, REQUEST_KINDS, telHref, webUrl, type RequestKind } from './format';
+import {
+  emailAddress,
+  mailtoHref,
+  REQUEST_KINDS,
+  telHref,
+  webUrl,
+  type RequestKind,
+} from './format';
 import { label } from './labels';
 
 /** The policy a request cites. */
@@ -37,7 +44,7 @@ export function OptOutItem({
   const target = path.target;
   const url =
     target && (path.kind === 'url' || /^https?:\/\//i.test(target)) ? webUrl(target) : undefined;
-  const email = target && path.kind === 'email' && isEmail(target) ? target : undefined;
+  const email = target && path.kind === 'email' ? emailAddress(target) : undefined;
   const phone = target && path.kind === 'phone' ? target : undefined;
   const route =
     target && !url && !['email', 'url', 'phone'].includes(path.kind) ? target : undefined;
@@ -57,9 +64,10 @@ export function OptOutItem({
           <button
             type="button"
             class="small copy"
-            aria-label={`${t('popup_copy')}: ${target}`}
+            aria-label={`${t('popup_copy')}: ${email ?? target}`}
             onClick={() => {
-              void copyText(target).then((ok) => setCopied(ok ? 'yes' : 'no'));
+              // A spelled-out address ("dpo (at) x [dot] de") is copied as the address it spells.
+              void copyText(email ?? target).then((ok) => setCopied(ok ? 'yes' : 'no'));
             }}
           >
             {t('popup_copy')}

@@ -108,6 +108,20 @@ export function isEmail(target: string): boolean {
   return /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/.test(target.trim());
 }
 
+/**
+ * The address an e-mail target stands for: as written, or read from a spelled-out
+ * one ("privacy [at] example [dot] com" → "privacy@example.com"); undefined when
+ * it is no address.
+ */
+export function emailAddress(target: string): string | undefined {
+  if (isEmail(target)) return target.trim();
+  const plain = target
+    .replace(/ ?[[(（【] ?at ?[\])）】] ?/gi, '@')
+    .replace(/ ?[[(（【] ?dot ?[\])）】] ?/gi, '.')
+    .trim();
+  return isEmail(plain) ? plain : undefined;
+}
+
 /** The score factors of a card, when the engine kept them (cards keep them at run time). */
 export interface FactorLike {
   code: string;

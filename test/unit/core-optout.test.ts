@@ -198,6 +198,20 @@ describe('targets', () => {
     ]);
   });
 
+  it('an address spelled out against robots is an e-mail target, as written', () => {
+    expect(
+      targetsOf(
+        'Write to our data protection officer at dpo(at)example(dot)de or to legal (AT) example [dot] org.',
+        'email',
+      ),
+    ).toEqual(['dpo(at)example(dot)de', 'legal (AT) example [dot] org']);
+    expect(
+      targetsOf('You can exercise your rights by emailing privacy [at] example.com.', 'email'),
+    ).toEqual(['privacy [at] example.com']);
+    // "(at)" with no domain after it is a word.
+    expect(targetsOf('Our team (at) work answers every request. Email us.', 'email')).toEqual([]);
+  });
+
   it('an e-mail address ends where a word the page glued to it begins', () => {
     expect(
       targetsOf(

@@ -30,7 +30,7 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 const { CardView } = await import('../../src/popup/CardView');
-const { humanDuration, mailtoHref, byCategory, bySeverity } =
+const { humanDuration, mailtoHref, byCategory, bySeverity, emailAddress } =
   await import('../../src/popup/format');
 const { requestMail } = await import('../../src/popup/OptOutItem');
 
@@ -236,6 +236,26 @@ describe('popup card: counts first, then the items', () => {
       'Shop Privacy Policy (https://shop.example/privacy)',
     );
     expect(root.querySelector('li[data-kind="url"] button.open')).not.toBeNull();
+  });
+
+  it('shows a spelled-out address as written and writes to the address it spells', () => {
+    const c = card();
+    c.optOut = [
+      {
+        kind: 'email',
+        target: 'dpo (at) shop [dot] example',
+        evidence: ev('Write to dpo (at) shop [dot] example'),
+      },
+    ];
+    const root = mount(c, true);
+    expect(text(root.querySelector('li[data-kind="email"] code.target'))).toBe(
+      'dpo (at) shop [dot] example',
+    );
+    const href = root.querySelector('a.mailto')?.getAttribute('href') ?? '';
+    expect(href.startsWith('mailto:dpo@shop.example?subject=')).toBe(true);
+    expect(emailAddress('privacy[at]x.example')).toBe('privacy@x.example');
+    expect(emailAddress('privacy@x.example ')).toBe('privacy@x.example');
+    expect(emailAddress('our team (at) work')).toBeUndefined();
   });
 
   it('builds mailto links with every part encoded', () => {
