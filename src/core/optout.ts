@@ -30,7 +30,9 @@ type Tag =
   | 'phoneCues'
   | 'thirdPartyLink'
   | 'controlVerbs'
-  | 'optOutLinks';
+  | 'optOutLinks'
+  | 'honoredSignals'
+  | 'honorVerbs';
 
 export interface OptOutRules {
   matcher: Scanner<Tag>;
@@ -60,6 +62,8 @@ export function compileOptOutRules(settings?: RuleSettings, warnings: string[] =
     'thirdPartyLink',
     'controlVerbs',
     'optOutLinks',
+    'honoredSignals',
+    'honorVerbs',
   ] as const) {
     for (const term of rules[tag]) specs.push({ term, value: tag });
   }
@@ -566,6 +570,15 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     const control = tags.some((t) => t.tag === 'controlVerbs' && users(t));
     // Routes are only read when the sentence may use one (finding them is the costly part).
     const usesRoutes = (agency || choice) && control;
+    // "We honor Global Privacy Control signals": the user's browser signal is a way out,
+    // though the sentence speaks of the service ("we do not respond to DNT" is none).
+    if (!agency) {
+      const signal = tags.find((t) => t.tag === 'honoredSignals');
+      if (signal && tags.some((t) => t.tag === 'honorVerbs' && t.end <= signal.start)) {
+        const reading = readPractice(doc, s.start, s.end, signal.start, signal.end);
+        if (!reading.denied) add('browser-control', undefined, si, signal.start, signal.end);
+      }
+    }
     if (!usesRoutes && !agency) continue;
     // "在【我的-设置-关于-隐私政策】页面随时查看本政策": where to read the policy, not a way out.
     const readsPolicy = viewsPolicyOnly(doc.folded.slice(s.start, s.end));

@@ -198,6 +198,21 @@ describe('targets', () => {
     ]);
   });
 
+  it('a browser signal the service honours is a browser control; one it ignores is none', () => {
+    for (const text of [
+      'We honor Global Privacy Control signals sent by your browser.',
+      'Our website recognizes the GPC signal as a valid request to opt out.',
+      'We respond to Do Not Track signals.',
+    ])
+      expect(paths(text), text).toEqual([['browser-control', null]]);
+    for (const text of [
+      'Our site does not respond to Do Not Track signals.',
+      'We currently do not honor browser requests not to be tracked (Do Not Track signals).',
+      'We will continue to work with the online industry to define how to treat Do Not Track signals.',
+    ])
+      expect(paths(text), text).toEqual([]);
+  });
+
   it('an address spelled out against robots is an e-mail target, as written', () => {
     expect(
       targetsOf(
