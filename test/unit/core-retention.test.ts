@@ -29,6 +29,14 @@ describe('retention', () => {
     );
   });
 
+  it('kept until the user deletes it, in the words "至您主动删除为止"', () => {
+    for (const text of [
+      '您的浏览记录、搜索记录将保存至您主动删除为止。',
+      '您发布的内容将一直保存，直到您注销为止。',
+    ])
+      expect(ret(text).summary, text).toBe('until-deletion');
+  });
+
   it('what the law permits is a period only where data is kept under it, not a legal basis', () => {
     const kinds = (text: string) => ret(text).statements.map((s) => s.kind);
     for (const text of [
