@@ -198,6 +198,17 @@ describe('targets', () => {
     ]);
   });
 
+  it("a route right after 手机 and a quote mark is the phone's own settings", () => {
+    const t =
+      '撤回同意：您可以通过关闭设备权限的方式撤回授权，路径为：手机“设置”-“应用”-“权限管理”。';
+    expect(targetsOf(t, 'browser-control')).toEqual(['“设置”-“应用”-“权限管理”']);
+    expect(targetsOf(t, 'settings-path')).toEqual([]);
+    // 手机银行 is the product.
+    expect(
+      targetsOf('您可以通过手机银行“我的”-“设置”-“注销账户”注销您的账户。', 'settings-path'),
+    ).toEqual(['“我的”-“设置”-“注销账户”']);
+  });
+
   it('a browser signal the service honours is a browser control; one it ignores is none', () => {
     for (const text of [
       'We honor Global Privacy Control signals sent by your browser.',
