@@ -97,6 +97,8 @@ export const EMAIL =
  */
 export const SPELLED_EMAIL =
   /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63} ?[[(（【] ?(?:at|AT|At) ?[\])）】] ?[A-Za-z0-9-]{1,63}(?:(?:\.| ?[[(（【] ?(?:dot|DOT|Dot) ?[\])）】] ?)[A-Za-z0-9-]{1,63}){1,6}(?![A-Za-z])/g;
+/** A route that names the site's cookie controls ("Cookie Preferences", "Cookie设置"). */
+const COOKIE_ROUTE = /cookie/i;
 const SPELLED_AT = /[[(（【] ?at ?[\])）】]/i;
 const URL_RE =
   /\b(?:https?:\/\/|www\.)[^\s<>"'“”‘’()（）\[\]{}，。；、`|\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/gi;
@@ -620,6 +622,12 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
           continue;
         near = nearestRoute(
           routes.filter((_, i) => places[i] === 'device'),
+          t,
+        );
+        // The site's own cookie controls ("via the “Cookie Preferences” link") are the target
+        // when the sentence names no route on the device or in the browser.
+        near ??= nearestRoute(
+          routes.filter((rt) => COOKIE_ROUTE.test(rt.target)),
           t,
         );
       } else {

@@ -209,6 +209,19 @@ describe('targets', () => {
     ).toEqual(['“我的”-“设置”-“注销账户”']);
   });
 
+  it("the site's cookie controls named as a link are a browser control's target", () => {
+    const t =
+      'You can manage cookies at any time via the “Cookie Preferences” link at the bottom of every page.';
+    expect(targetsOf(t, 'browser-control')).toEqual(['Cookie Preferences']);
+    // A page of the product that is not about cookies gives the cookie control no target.
+    expect(
+      targetsOf(
+        'You can disable cookies, and update your choices on the “Privacy Settings” page of your account.',
+        'browser-control',
+      ),
+    ).toEqual([null]);
+  });
+
   it('a browser signal the service honours is a browser control; one it ignores is none', () => {
     for (const text of [
       'We honor Global Privacy Control signals sent by your browser.',
