@@ -43,6 +43,8 @@ export interface OptOutRules {
   also: TermMatcher<1>;
   /** Kinds a product route is a way of by its last label ("…-账号注销", "…-广告管理"). */
   labelKinds: [PhraseKind, TermMatcher<1>][];
+  /** Words of a route that names the site's cookie controls ("Cookie Preferences"). */
+  cookieRoute: TermMatcher<1>;
 }
 
 export function compileOptOutRules(settings?: RuleSettings, warnings: string[] = []): OptOutRules {
@@ -75,6 +77,7 @@ export function compileOptOutRules(settings?: RuleSettings, warnings: string[] =
     ),
     places: routePlaceCues(rules.deviceRoute, rules.productRoute, rules.deviceFirstLabel),
     also: termSet(rules.alsoCues),
+    cookieRoute: termSet(rules.cookieRouteWords),
     labelKinds: Object.entries(rules.routeLabelKinds).map(([kind, terms]) => [
       kind as PhraseKind,
       termSet(terms),
@@ -97,8 +100,6 @@ export const EMAIL =
  */
 export const SPELLED_EMAIL =
   /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63} ?[[(（【] ?(?:at|AT|At) ?[\])）】] ?[A-Za-z0-9-]{1,63}(?:(?:\.| ?[[(（【] ?(?:dot|DOT|Dot) ?[\])）】] ?)[A-Za-z0-9-]{1,63}){1,6}(?![A-Za-z])/g;
-/** A route that names the site's cookie controls ("Cookie Preferences", "Cookie设置"). */
-const COOKIE_ROUTE = /cookie/i;
 const SPELLED_AT = /[[(（【] ?at ?[\])）】]/i;
 const URL_RE =
   /\b(?:https?:\/\/|www\.)[^\s<>"'“”‘’()（）\[\]{}，。；、`|\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/gi;
@@ -627,7 +628,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
         // The site's own cookie controls ("via the “Cookie Preferences” link") are the target
         // when the sentence names no route on the device or in the browser.
         near ??= nearestRoute(
-          routes.filter((rt) => COOKIE_ROUTE.test(rt.target)),
+          routes.filter((rt) => r.cookieRoute.test(fold(rt.target))),
           t,
         );
       } else {
