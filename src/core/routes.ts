@@ -292,7 +292,7 @@ export function routesIn(text: string, start: number, end: number): Route[] {
 }
 
 const NAMED_PAGE_EN = new RegExp(
-  `\\b(?:go(?:ing)? to|visit(?:ing)?|access(?:ing)?|open(?:ing)?|in|through|via|on|under|from|use|using|click(?:ing)?(?: on)?|tap(?:ping)?(?: on)?|select(?:ing)?)\\s+(?:the\\s+|your\\s+|our\\s+|my\\s+)?[${OPEN_Q}]([^${CLOSE_Q}${OPEN_Q}]{2,40})[${CLOSE_Q}]\\s*(?:(?:page|tab|menu|option|settings|screen|function|feature|button|link|channel|center|centre)\\b|(?:on|in|at)\\s+the\\s+(?:upper|top|lower|bottom|left|right)\\b)`,
+  `\\b(?:go(?:ing)? to|visit(?:ing)?|access(?:ing)?|open(?:ing)?|in|through|via|on|under|from|use|using|click(?:ing)?(?: on)?|tap(?:ping)?(?: on)?|select(?:ing)?)\\s+(?:the\\s+|your\\s+|our\\s+|my\\s+)?[${OPEN_Q}]([^${CLOSE_Q}${OPEN_Q}]{2,40})[${CLOSE_Q}]\\s*(?:(?:page|tab|menu|option|settings|screen|function|feature|button|link|channel|center|centre)\\b|(?:on|in|at)\\s+the\\s+(?:upper|top|lower|bottom|left|right|footer|header|navigation|sidebar)\\b)`,
   'g',
 );
 const NAMED_PAGE_ZH = new RegExp(

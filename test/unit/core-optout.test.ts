@@ -222,6 +222,18 @@ describe('targets', () => {
     ).toEqual([null]);
   });
 
+  it('a quoted control placed in the footer or header of the site is a named page', () => {
+    const t =
+      'You can change your cookie preferences at any time by clicking "Cookie Settings" in the footer of our website.';
+    expect(targetsOf(t, 'browser-control')).toEqual(['Cookie Settings']);
+    expect(
+      targetsOf(
+        'To change your ad preferences, click "Ad Choices" in the header.',
+        'ad-personalization',
+      ),
+    ).toEqual(['Ad Choices']);
+  });
+
   it('a browser signal the service honours is a browser control; one it ignores is none', () => {
     for (const text of [
       'We honor Global Privacy Control signals sent by your browser.',
