@@ -37,6 +37,12 @@ describe('retention', () => {
       expect(ret(text).summary, text).toBe('until-deletion');
   });
 
+  it('"所必须的期间" (as written for 所必需) is as long as necessary', () => {
+    expect(
+      ret('保存期限将以不超过为您提供服务所必须的期间为原则。').statements.map((s) => s.kind),
+    ).toEqual(['as-long-as-necessary']);
+  });
+
   it('what the law permits is a period only where data is kept under it, not a legal basis', () => {
     const kinds = (text: string) => ret(text).statements.map((s) => s.kind);
     for (const text of [
