@@ -234,6 +234,12 @@ describe('targets', () => {
     ).toEqual(['Ad Choices']);
   });
 
+  it('a quoted page followed by 链接 (link) is a named page', () => {
+    expect(targetsOf('您可以点击“隐私设置”链接，关闭个性化推荐。', 'ad-personalization')).toEqual([
+      '隐私设置',
+    ]);
+  });
+
   it('a browser signal the service honours is a browser control; one it ignores is none', () => {
     for (const text of [
       'We honor Global Privacy Control signals sent by your browser.',
