@@ -103,6 +103,12 @@ function stripMarks(s: string): string {
 const LOWER_TITLE = /^(?:[a-z][.)]\s+[A-Za-z]|[a-z])[\w'’&-]*(?:\s+[\w'’&-]+){0,3}$/;
 
 /** A short line that reads as a title: no closing punctuation, few words, not a sentence. */
+/** The first item of a numbered list: "1. …", "1、…", "（1）…". */
+const NUMBERED_ITEM = /^\s*(?:1\s*[.、．)）]|[（(]1[)）]|[（(]?一[)）、])\s*\S/;
+
+/** A line that leads into a list ("…将帮助您了解以下内容", "…的情形包括但不限于"), no title. */
+const LIST_LEAD = /以下|如下|下列|包括|例如|比如|如：/;
+
 function isTitleLike(line: string, next: string | undefined): boolean {
   const s = line.trim();
   if (s.length < 3 || s.length > 70 || SENTENCE_END.test(s)) return false;
@@ -123,8 +129,17 @@ function isTitleLike(line: string, next: string | undefined): boolean {
     return false;
   const words = cjk ? 1 : s.split(/\s+/).length;
   if (!cjk && words > 10) return false;
-  // A title is followed by body text longer than itself.
-  return next !== undefined && next.trim().length > s.length + 20;
+  // A title is followed by body text longer than itself, or, in Chinese, by the first
+  // item of a numbered list ("我们如何共享、转让、公开披露您的个人信息" over "1. 我们可能会…").
+  if (next === undefined) return false;
+  if (next.trim().length > s.length + 20) return true;
+  return (
+    cjk &&
+    !/[，,；;]/.test(s) &&
+    !LIST_LEAD.test(s) &&
+    NUMBERED_ITEM.test(next) &&
+    next.trim().length > s.length
+  );
 }
 
 interface Line extends Span {

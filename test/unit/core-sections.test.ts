@@ -72,6 +72,25 @@ describe('sections', () => {
     expect(headings(['spm=a2c4g.11186623.J_9220772140.83', body])).toEqual([]);
   });
 
+  it('a Chinese title over the first item of a numbered list is a title; a list lead-in is not', () => {
+    const headings = (lines: string[]): string[] =>
+      buildDoc({ text: lines.join('\n') })
+        .sections.filter((s) => s.level > 0)
+        .map((s) => s.heading);
+    expect(
+      headings([
+        '我们如何共享、转让、公开披露您的个人信息',
+        '1. 我们可能会将您的个人信息提供给关联公司。',
+        '2. 我们不会出售您的个人信息。',
+      ]),
+    ).toEqual(['我们如何共享、转让、公开披露您的个人信息']);
+    for (const lead of ['本政策将帮助您了解以下内容', '“重大变更”的情形包括但不限于'])
+      expect(
+        headings([lead, '1. 我们如何收集您的个人信息。', '2. 我们如何使用Cookie。']),
+        lead,
+      ).toEqual([]);
+  });
+
   it('gives headings a topic, inherited by sub-sections', () => {
     expect(headingTopic('How We Use Cookies')).toBe('cookies');
     expect(headingTopic('How do we store and protect personal information')).toBe('retention');
