@@ -7,6 +7,7 @@ import { TermMatcher, termSet, type Scanner } from './matcher';
 import { fold, restoreHant } from './fold';
 import { isMenuText } from './navlike';
 import { spansOf } from './text';
+import { SPELLED_AT, SPELLED_EMAIL } from './spelled-email';
 import { readPractice } from './negation';
 import { addEvidence, evidenceFor } from './evidence';
 import { namedPagesIn, routesIn, steppedRoutesIn, type Route } from './routes';
@@ -93,14 +94,6 @@ export function compileOptOutRules(settings?: RuleSettings, warnings: string[] =
 /** E-mail addresses; bounded parts and a start-of-token lookbehind keep it linear on hostile text. */
 export const EMAIL =
   /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![A-Za-z])/g;
-/**
- * An address written to keep robots off it: "privacy [at] example.com",
- * "dpo(at)example(dot)de", "legal (AT) example [dot] org". The target is copied
- * as the page writes it; the popup reads the address from it.
- */
-export const SPELLED_EMAIL =
-  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63} ?[[(（【] ?(?:at|AT|At) ?[\])）】] ?[A-Za-z0-9-]{1,63}(?:(?:\.| ?[[(（【] ?(?:dot|DOT|Dot) ?[\])）】] ?)[A-Za-z0-9-]{1,63}){1,6}(?![A-Za-z])/g;
-const SPELLED_AT = /[[(（【] ?at ?[\])）】]/i;
 const URL_RE =
   /\b(?:https?:\/\/|www\.)[^\s<>"'“”‘’()（）\[\]{}，。；、`|\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/gi;
 const PHONE =
@@ -125,6 +118,8 @@ const OTHER_COMPANY = /公司/;
  */
 const GLUED_WORD = /^(.+\.[a-z]{2,24})[A-Z][A-Za-z]*$/;
 const GLUED_NUMERAL = /^(.+@[a-z0-9.-]+\.(?:com|net|org|edu|gov|cn|de|io))\.[A-Z]{1,6}$/;
+const asWritten = (match: string): string => match;
+
 function unglued(email: string): string {
   return GLUED_WORD.exec(email)?.[1] ?? GLUED_NUMERAL.exec(email)?.[1] ?? email;
 }
@@ -487,6 +482,24 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       consequence,
     });
   };
+  /** The e-mail addresses `re` finds in sentence `si`; `written` gives a match's target text. */
+  const addEmails = (
+    re: RegExp,
+    written: (match: string) => string,
+    si: number,
+    sentence: string,
+  ) => {
+    const sStart = doc.sentences[si]!.start;
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      if (isExample(sentence, m.index) || isPersonsAddress(sentence, m.index)) continue;
+      if (OTHER_DESK.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
+      const at = sStart + m.index;
+      if (isAuthorityContact(doc, si, at)) continue;
+      const email = written(m[0]);
+      add('email', cleanTarget(email), si, at, at + email.length);
+    }
+  };
   const text = doc.view;
 
   // Contact targets anywhere: e-mail addresses, and URLs and phones in choice or contact sentences.
@@ -496,27 +509,13 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     const tags = bySentence.get(si) ?? [];
     const has = (tag: Tag) => tags.some((t) => t.tag === tag);
     const topic = doc.sections[s.section]!.topic;
-    if (sentence.includes('@')) {
-      EMAIL.lastIndex = 0;
-      for (let m = EMAIL.exec(sentence); m; m = EMAIL.exec(sentence)) {
-        const at = s.start + m.index;
-        if (has('thirdPartyLink') && topic === 'sdks') continue;
-        if (isExample(sentence, m.index) || isPersonsAddress(sentence, m.index)) continue;
-        if (OTHER_DESK.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
-        if (isAuthorityContact(doc, si, at)) continue;
-        const email = unglued(m[0]);
-        add('email', cleanTarget(email), si, at, at + email.length);
-      }
-    }
-    if (SPELLED_AT.test(sentence)) {
-      SPELLED_EMAIL.lastIndex = 0;
-      for (let m = SPELLED_EMAIL.exec(sentence); m; m = SPELLED_EMAIL.exec(sentence)) {
-        if (isExample(sentence, m.index) || isPersonsAddress(sentence, m.index)) continue;
-        if (OTHER_DESK.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
-        const at = s.start + m.index;
-        if (isAuthorityContact(doc, si, at)) continue;
-        add('email', cleanTarget(m[0]), si, at, at + m[0].length);
-      }
+    const plainAt = sentence.includes('@');
+    const spelledAt = SPELLED_AT.test(sentence);
+    // In an SDK section, an address beside a third party's link is the SDK provider's.
+    if ((plainAt || spelledAt) && !(has('thirdPartyLink') && topic === 'sdks')) {
+      if (plainAt) addEmails(EMAIL, unglued, si, sentence);
+      // Spelled-out addresses ("privacy [at] example.com") are copied as written.
+      if (spelledAt) addEmails(SPELLED_EMAIL, asWritten, si, sentence);
     }
     // The sentence's web addresses, found once for the URL targets and the phone scan.
     const hasUrl = /https?:|www\./i.test(sentence);

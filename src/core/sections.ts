@@ -102,7 +102,6 @@ function stripMarks(s: string): string {
 /** Up to four plain words in lower case, after a list letter or none. */
 const LOWER_TITLE = /^(?:[a-z][.)]\s+[A-Za-z]|[a-z])[\w'’&-]*(?:\s+[\w'’&-]+){0,3}$/;
 
-/** A short line that reads as a title: no closing punctuation, few words, not a sentence. */
 /**
  * The first item of a numbered list: "1. …", "1、…", "（1）…"; not an outline's
  * "一、", which is a heading of its own (the document's title stands over it).
@@ -112,6 +111,7 @@ const NUMBERED_ITEM = /^\s*(?:1\s*[.、．)）]|[（(]1[)）])\s*\S/;
 /** A line that leads into a list ("…将帮助您了解以下内容", "…的情形包括但不限于"), no title. */
 const LIST_LEAD = /以下|如下|下列|包括|例如|比如|如：/;
 
+/** A short line that reads as a title: no closing punctuation, few words, not a sentence. */
 function isTitleLike(line: string, next: string | undefined): boolean {
   const s = line.trim();
   if (s.length < 3 || s.length > 70 || SENTENCE_END.test(s)) return false;

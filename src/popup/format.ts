@@ -13,6 +13,7 @@ import {
   type Severity,
   type SharingFlag,
 } from '../core/types';
+import { unspellEmail } from '../core/spelled-email';
 
 export function hostOf(url: string | undefined): string {
   if (!url) return '';
@@ -115,10 +116,7 @@ export function isEmail(target: string): boolean {
  */
 export function emailAddress(target: string): string | undefined {
   if (isEmail(target)) return target.trim();
-  const plain = target
-    .replace(/ ?[[(（【] ?at ?[\])）】] ?/gi, '@')
-    .replace(/ ?[[(（【] ?dot ?[\])）】] ?/gi, '.')
-    .trim();
+  const plain = unspellEmail(target).trim();
   return isEmail(plain) ? plain : undefined;
 }
 
