@@ -50,10 +50,18 @@ function opensWithDefinition(folded: string, start: number, end: number): boolea
  */
 const RUN_IN_HEADING =
   /^[\d.()]*\s*[A-Z][\w'’&/-]*(?:\s+(?:[A-Z][\w'’&/-]*|of|and|or|&|the|for|to|in|on|from|with|your|our|we|you)){0,4}\s*\.$/;
+/**
+ * The same in sentence case, a noun phrase that ends in the kind of data it heads:
+ * "Health and fitness data.", "Payment information.", "Account details." (not a
+ * sentence with a subject: "We collect data.").
+ */
+const RUN_IN_HEADING_SENTENCE_CASE =
+  /^[\d.()]*\s*(?!(?:We|You|They|It|I|This|That|These|Those|Please)\b)[A-Z][a-z'’-]*(?:\s+(?:[a-z][\w'’&/-]*|&)){0,3}\s+(?:data|information|info|details|identifiers)\s*\.$/;
 
 function isRunInHeading(text: string, start: number, end: number): boolean {
   const t = text.slice(start, end).trim();
-  if (t.length > 60 || !RUN_IN_HEADING.test(t)) return false;
+  if (t.length > 60 || !(RUN_IN_HEADING.test(t) || RUN_IN_HEADING_SENTENCE_CASE.test(t)))
+    return false;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   if (text.slice(lineStart, start).trim()) return false;
   let lineEnd = text.indexOf('\n', end);

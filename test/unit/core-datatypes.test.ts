@@ -191,6 +191,15 @@ describe('sensitive data', () => {
     expect(quotes('Information We Collect\n\nWe collect location. It helps.')).toEqual([
       'We collect location.',
     ]);
+    // In sentence case, a noun phrase ending in the data it heads is such a heading too.
+    expect(
+      quotes(
+        'Data we collect\n\nLocation data. With your permission, we use your GPS to record your runs.',
+      ),
+    ).toEqual(['With your permission, we use your GPS to record your runs.']);
+    expect(
+      quotes('Data we collect\n\nWe share location data. Partners use it to show weather.'),
+    ).toEqual(['We share location data.']);
   });
 
   it("the company's own contact list or an emergency contact is no address book", () => {
