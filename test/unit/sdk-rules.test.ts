@@ -335,6 +335,16 @@ describe('denials and evidence', () => {
       sentry: ['device-id'],
       amplitude: ['device-id'],
     });
+    // A short note in brackets after each name keeps the list one list; each note is its name's.
+    expect(
+      types(
+        'We use Google Maps (location search), Mixpanel (usage analytics) and AppsFlyer (attribution). These partners receive your IP address.',
+      ),
+    ).toEqual({
+      'google-maps': ['location', 'network'],
+      mixpanel: ['network'],
+      appsflyer: ['network'],
+    });
     // Names in separate sentences keep their own data.
     expect(types('我们使用友盟统计。极光推送会收集您的网络类型。')).toEqual({
       umeng: [],
