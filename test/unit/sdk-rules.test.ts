@@ -119,6 +119,16 @@ describe('ambiguous names need SDK context', () => {
     expect(find('Partner Name: JD\nPurpose of Cooperation: ads')).toEqual(['jd-union']);
   });
 
+  it('a name counts beside words of the use its category is for', () => {
+    expect(
+      find('If you upgrade, payment is handled by Stripe, which receives your card details.'),
+    ).toEqual(['stripe']);
+    expect(find('To link your bank account we use Plaid.')).toEqual(['plaid']);
+    // The same words mean nothing for a name of another category, or without them.
+    expect(find('Our checkout page was redesigned by Segment designers.')).toEqual([]);
+    expect(find('The new office has a Stripe pattern on every wall.')).toEqual([]);
+  });
+
   it('capitalised names listed next to unambiguous SDK names count', () => {
     expect(find('The app includes Mixpanel, Segment and Amplitude.')).toEqual([
       'mixpanel',

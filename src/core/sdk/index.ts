@@ -639,8 +639,26 @@ function ambiguousOk(cat: CompiledCatalog, text: string, folded: string, h: Hit)
   let rest = folded.slice(h.end, h.end + CONTEXT_WINDOW);
   const nl = rest.indexOf('\n');
   if (nl >= 0) rest = rest.slice(0, nl);
-  return LATIN_CONTEXT.test(before) || LATIN_CONTEXT.test(rest);
+  if (LATIN_CONTEXT.test(before) || LATIN_CONTEXT.test(rest)) return true;
+  // An entry with words of its own ("Sign in with LinkedIn") is read by those alone.
+  if (words.length) return false;
+  const own = CATEGORY_CONTEXT[cat.entries[h.ref.entry]!.category];
+  return own !== undefined && (own.test(before) || own.test(rest));
 }
+
+/**
+ * Words of the use a service of that category is named for, beside its name on the
+ * line: "payment is handled by Stripe", "Plaid links your bank account", "maps from Radar".
+ */
+const CATEGORY_CONTEXT: Partial<Record<SdkCategory, RegExp>> = {
+  payment:
+    /\b(?:payments?|pay|paid|checkout|billing|billed|purchases?|transactions?|bank accounts?|(?:credit|debit|payment) cards?|card (?:details|numbers?|data|information))\b|支付|付款/,
+  maps: /\b(?:maps?|mapping|geocoding|geolocation|location (?:services?|data|information))\b|地图|定位/,
+  crash:
+    /\b(?:crash(?:es|ed)?|crash reports?|error (?:reports?|reporting|monitoring|tracking)|performance monitoring|bug reports?)\b|崩溃/,
+  login:
+    /\b(?:sign(?:s|ing)?[- ]?in|log(?:s|ging)?[- ]?in|login|authenticat\w*|single sign-on)\b|登录/,
+};
 
 const COMPANY_SUFFIX =
   /^[^，。,;；.\n()（）]{0,14}?(?:有限公司|有限责任公司|公司|co\.,?\s*ltd|inc\.|llc\b|corporation\b|gmbh\b)/;
