@@ -351,6 +351,10 @@ describe('sensitive data', () => {
     ]);
     expect(typesOf('为评估您的风险承受能力，我们会收集您的财产状况。')).toEqual(['financial']);
     expect(
+      typesOf('Payment is handled by our processor, which receives your card details.'),
+    ).toEqual(['financial']);
+    expect(typesOf('We keep billing records for seven years.')).toEqual(['financial']);
+    expect(
       typesOf('If we sell some or all of our assets, your information may be transferred.'),
     ).toEqual([]);
   });
