@@ -120,6 +120,9 @@ export function durationsIn(folded: string, start: number, end: number): Duratio
       if (/\d\s*[*×x]\s*$/.test(s.slice(Math.max(0, m.index - 4), m.index))) continue;
       const rest = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
       if (re === EN_DURATION && /^\s*(?:a|per|each)\s+(?:day|week)\b/.test(rest)) continue;
+      // How often, not how long: "log in once every 12 months", "每隔6个月".
+      const lead8 = s.slice(Math.max(0, m.index - 8), m.index);
+      if (re === EN_DURATION ? /\bevery\s+$/.test(lead8) : /每隔?\s*$/.test(lead8)) continue;
       if (
         re === EN_DURATION &&
         /\b(?:hours?|days?)\s+$/.test(s.slice(Math.max(0, m.index - 8), m.index))

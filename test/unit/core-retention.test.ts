@@ -29,6 +29,17 @@ describe('retention', () => {
     );
   });
 
+  it('data logged for a period is kept for it; staying logged in is a session, and "every" how often', () => {
+    expect(ret('We log your IP address for 7 days to fight abuse.').statements[0]?.days).toBe(7);
+    for (const text of [
+      'You will stay logged in for 30 days unless you log out.',
+      'Log in at least once every 12 months to keep your account.',
+      '我们每隔6个月清理一次保存的日志。',
+    ])
+      expect(ret(text).summary, text).toBe('not-stated');
+    expect(ret('日志保存6个月。').statements[0]?.days).toBe(180);
+  });
+
   it('kept until the user deletes it, in the words "至您主动删除为止"', () => {
     for (const text of [
       '您的浏览记录、搜索记录将保存至您主动删除为止。',
