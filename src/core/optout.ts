@@ -311,6 +311,9 @@ const LINK_WORD = /\b(?:link|button|icon|page|form|click\w*|tap\w*|select\w*|vis
 const INSTRUCTION_MARK = /^[\s\-•*·▪]*(?:(?:\d{1,3}[.)]|\([a-z0-9]{1,3}\))\s*)?/;
 const INSTRUCTION_LABEL = /^[a-z][a-z' ]{0,30}:\s*/;
 
+/** How far a way's phrase may stand after the verb that opens an instruction ("Turn off all personalised ads"). */
+const VERB_TO_OBJECT = 16;
+
 /**
  * "- Delete your account: Profile > Settings > Account", "Withdraw consent at any
  * time in …": a sentence that opens with a way's own phrase, in the imperative
@@ -320,15 +323,25 @@ const INSTRUCTION_LABEL = /^[a-z][a-z' ]{0,30}:\s*/;
 function instructs(
   folded: string,
   start: number,
-  tags: readonly { tag: Tag; start: number }[],
+  tags: readonly { tag: Tag; start: number; end: number }[],
 ): boolean {
   const head = folded.slice(start, start + 64);
   const mark = INSTRUCTION_MARK.exec(head)![0].length;
   const label = INSTRUCTION_LABEL.exec(head.slice(mark))?.[0].length ?? 0;
-  const opensWith = (at: number): boolean =>
-    /[a-z]/.test(folded[at] ?? '') &&
-    tags.some((t) => t.start === at && t.tag in rules.kinds) &&
-    tags.some((t) => t.start === at && t.tag === 'controlVerbs');
+  const opensWith = (at: number): boolean => {
+    if (!/[a-z]/.test(folded[at] ?? '')) return false;
+    const verb = tags.find((t) => t.start === at && t.tag === 'controlVerbs');
+    if (!verb) return false;
+    if (tags.some((t) => t.start === at && t.tag in rules.kinds)) return true;
+    // "Turn off personalised ads under …": the verb, then the way's phrase as its object
+    return tags.some(
+      (t) =>
+        t.tag in rules.kinds &&
+        t.start >= verb.end &&
+        t.start - verb.end <= VERB_TO_OBJECT &&
+        !/[,.;:!?]/.test(folded.slice(verb.end, t.start)),
+    );
+  };
   return opensWith(start + mark) || (label > 0 && opensWith(start + mark + label));
 }
 

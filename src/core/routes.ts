@@ -37,6 +37,16 @@ const QUOTED_HEAD = new RegExp(
 );
 const TITLE_TAIL = /(?:[A-Z][\w'’&]*|APP|App)(?:\s+(?:and|&|of|the|[A-Z][\w'’&]*))*$/;
 const TITLE_HEAD = /^[A-Z][\w'’&]*(?:\s+(?:and|&|of|the|to|for|[A-Z][\w'’&]*))*/;
+/**
+ * A label in sentence case ("Delete account", "Location services", "Edit profile"): a
+ * capitalised word and up to three lower-case ones, then the end of the clause or a
+ * word that goes on with the sentence ("… Edit profile to change your name").
+ */
+const SENTENCE_CASE_HEAD =
+  /^[A-Z][\w'’&-]*((?:\s+[a-z][\w'’&-]*){1,3})(?=\s*(?:[,.;:!?)）]|$)|\s+(?:to|and|or|then)\b)/;
+/** Words of a sentence, never of a label's tail. */
+const STOP_WORD =
+  /\s(?:to|and|or|then|in|on|under|for|if|when|where|from|at|by|with|you|we|it|is|are|was|will|can|may|the|a|an|this|that|these|those|there|which|who)\b/;
 /** An unquoted label; a slash joins two names of one page (指纹/面容登录, 书架/精选/发现). */
 const HAN_TAIL = new RegExp(`[${HAN}A-Za-z0-9]{1,14}(?:/[${HAN}A-Za-z0-9]{1,14}){0,3}$`);
 const HAN_HEAD = new RegExp(`^[${HAN}A-Za-z0-9]{1,14}(?:/[${HAN}A-Za-z0-9]{1,14}){0,3}`);
@@ -77,6 +87,9 @@ const PROSE_HEAD = /^(?:您|你|我们|请)/;
 const COPULA_PROSE = /^[\u4e00-\u9fff]{1,8}是(?!否)[\u4e00-\u9fff]{3,}/;
 /** Two quoted routes side by side: “工银e支付-支付明细”以及“安全中心-…” is no label between them. */
 const QUOTES_APART = /[”」』】][^“”「」『』【】]+[“「『【]/;
+/** A capitalised verb that opens an instruction ("Tap", "Open", "Go to"), no step of the route. */
+const IMPERATIVE =
+  /^(?:Open|Tap|Click|Select|Choose|Visit|Go|Navigate|Press|Touch|Head|Find|Use|Access|Launch|Follow|Then|Under|In|Via|From|To|Through)$/;
 const BAD_LABEL = /^(?:and|or|the|a|an|to|of)$/i;
 /** A right's name, quoted in a heading ("Correct your Data - "Right to rectification""), is no page. */
 const RIGHT_NAME = /^[“"「『【‘']?\s*right (?:to|of)\b/i;
@@ -94,8 +107,10 @@ function leftLabel(before: string): string | undefined {
   if (q) return q[0];
   const title = TITLE_TAIL.exec(t);
   if (title && title[0].length <= 40) {
-    const words = title[0].split(/\s+/);
-    return words.slice(-4).join(' ');
+    const words = title[0].split(/\s+/).slice(-4);
+    // "Tap Profile > Privacy", a sentence's first word: the step is the place, not the tap
+    while (words.length > 1 && IMPERATIVE.test(words[0]!)) words.shift();
+    return words.join(' ');
   }
   // a site as the first step: www.xoyo.com-安全中心-账号安全
   const site = SITE_TAIL.exec(t);
@@ -125,6 +140,9 @@ function rightLabel(after: string): string | undefined {
   // A corner of the page and the quoted control there: 右上角【我的】, 右上角“设置”.
   const corner = CORNER_THEN_QUOTED.exec(t);
   if (corner) return corner[0];
+  // "Delete account, …": a label in sentence case, whole where the clause ends.
+  const sentenceCase = SENTENCE_CASE_HEAD.exec(t);
+  if (sentenceCase && !STOP_WORD.test(sentenceCase[1]!)) return sentenceCase[0];
   const title = TITLE_HEAD.exec(t);
   // "UC阅读兴趣管理": Latin letters that run on into Chinese begin a Chinese label
   if (title && !HAN_START.test(t.slice(title[0].length)))

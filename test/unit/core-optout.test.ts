@@ -528,6 +528,21 @@ describe('routes', () => {
     ]);
   });
 
+  it('an English label in sentence case is whole; the verb that opens the instruction is no step', () => {
+    const routes = (t: string) => routesIn(t, 0, t.length).map((r) => r.target);
+    expect(
+      routes('You can delete it under Settings → Account → Delete account, at any time.'),
+    ).toEqual(['Settings → Account → Delete account']);
+    expect(routes('Open Profile > Edit profile to change your name.')).toEqual([
+      'Profile > Edit profile',
+    ]);
+    expect(routes('Tap Settings > Location services.')).toEqual(['Settings > Location services']);
+    // lower-case words that go on with the sentence are no part of the label
+    expect(routes('Settings > Privacy lets you choose what to share.')).toEqual([
+      'Settings > Privacy',
+    ]);
+  });
+
   it('a last label ends before what is done there; a site may be the first step', () => {
     const routes = (t: string) => routesIn(t, 0, t.length).map((r) => r.target);
     expect(routes('求职者可以在我的>在线简历>性别更改性别。')).toEqual(['我的>在线简历>性别']);
@@ -1011,6 +1026,10 @@ describe('routes', () => {
       'Profile > Settings > Account > Delete Account',
       'Apple Health > Sharing > Apps > StrideFit',
     ]);
+    // the verb may come before the way's phrase: "Turn off personalised ads under …"
+    expect(
+      targetsOf('Turn off personalised ads under Me > Settings > Ads.', 'ad-personalization'),
+    ).toEqual(['Me > Settings > Ads']);
     // a gerund or a noun names the way without telling the user to take it
     expect(
       paths(
