@@ -209,6 +209,15 @@ describe('targets', () => {
     ).toEqual(['“我的”-“设置”-“注销账户”']);
   });
 
+  it("a route in the system's quoted settings is the phone's; 本系统 is the product", () => {
+    const t = '如需撤回授权，可在系统“设置-应用-轻记账-权限”中关闭相应权限。';
+    expect(targetsOf(t, 'browser-control')).toEqual(['设置-应用-轻记账-权限']);
+    expect(targetsOf(t, 'settings-path')).toEqual([]);
+    expect(
+      targetsOf('您可以在本系统“个人中心-账号设置”修改密码。', 'settings-path', 'browser-control'),
+    ).toEqual(['个人中心-账号设置']);
+  });
+
   it("the site's cookie controls named as a link are a browser control's target", () => {
     const t =
       'You can manage cookies at any time via the “Cookie Preferences” link at the bottom of every page.';

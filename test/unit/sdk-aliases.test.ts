@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogEntries, findSdks } from '../../src/core/sdk';
 import { compileCatalog } from '../../src/core/sdk/compile';
-import { ctxFor } from './sdk-helpers';
+import { ctxFor, ids } from './sdk-helpers';
 
 const ctx = ctxFor();
 const hasCjk = (s: string): boolean => /[\u3000-\u9fff]/.test(s);
@@ -80,6 +80,15 @@ describe('every catalog alias is found in a sentence built from it', () => {
     expect(found.map((f) => f.id)).toEqual(['umeng']);
     expect(found[0]!.evidence.length).toBe(3);
     for (const ev of found[0]!.evidence) expect(text).toContain(ev.quote);
+  });
+
+  it('Sign in with Apple by the names Chinese policies give it', () => {
+    for (const text of [
+      '您可以使用Apple账号登录。',
+      '支持Apple ID登录。',
+      '您可以选择苹果ID登录。',
+    ])
+      expect(ids(findSdks(text, ctx)), text).toEqual(['sign-in-with-apple']);
   });
 });
 
