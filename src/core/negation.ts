@@ -12,7 +12,7 @@ const NEG_ZH =
 const ADVICE = /^(?:不要|请勿|切勿)$/;
 /** Phrases that contain a negation word but deny nothing. */
 const NOT_A_DENIAL =
-  /not limited to|not be limited to|whether or not|not only|not just|no later than|no longer than|no more than|not exceed|not more than|no matter|not necessarily|if you do not|if you don't|if you don’t|if you choose not|should you not|do not hesitate|not be able to use|may not be able|cannot use|不限于|不仅|不超过|不少于|不长于|如果您不|若您不|如您不|如果您未|若您未|如您未|尚未|不同意|无法|不便|不同|不断|不定期|不时|不必要|不需要您/g;
+  /do not sell or share my|do not sell my|do not share my|not limited to|not be limited to|whether or not|not only|not just|no later than|no longer than|no more than|not exceed|not more than|no matter|not necessarily|if you do not|if you don't|if you don’t|if you choose not|should you not|do not hesitate|not be able to use|may not be able|cannot use|不限于|不仅|不超过|不少于|不长于|如果您不|若您不|如您不|如果您未|若您未|如您未|尚未|不同意|无法|不便|不同|不断|不定期|不时|不必要|不需要您/g;
 const CONDITION =
   /\bunless\b|\bexcept\b|\bother than\b|\bwithout (?:your |the user's |users' |their )?(?:prior |express |explicit |separate |affirmative )*(?:consent|permission|authori[sz]ation|approval|agreement)|\bwithout first\b|\bexcept as\b|\bsave as\b|除非|除外|未经|未获得|未取得|事先征得|另行征得|征得您|经过您|经您/;
 /**

@@ -97,7 +97,7 @@ export const EMAIL =
 const URL_RE =
   /\b(?:https?:\/\/|www\.)[^\s<>"'“”‘’()（）\[\]{}，。；、`|\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/gi;
 const PHONE =
-  /(?<![\w.+-])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])?\d{3,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4}|-\d{1,5})?(?![\d_@])|(?<!\d)(?:400|800)[\s,-]?\d{3}[\s,-]?\d{4}(?:-\d{1,5})?(?![\d-])|(?<!\d)1[3-9]\d{9}(?!\d)/g;
+  /(?<![\w.+-])0\d{1,4}-\d{2}-\d{4}(?![\d_@])|(?<![\w.+-])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])?\d{3,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4}|-\d{1,5})?(?![\d_@])|(?<!\d)(?:400|800)[\s,-]?\d{3}[\s,-]?\d{4}(?:-\d{1,5})?(?![\d-])|(?<!\d)1[3-9]\d{9}(?!\d)/g;
 
 /**
  * A five- or six-digit service line right after a word for calling it ("拨打95533",
@@ -182,7 +182,24 @@ const FAX_LABEL = /(?:fax|facsimile|传真)(?:\s*(?:number|no\.?|号码))?\s*[:�
 /** A QQ or WeChat account number right after its label ("QQ：705141382"): no line to call. */
 const CHAT_ACCOUNT_BEFORE = /(?:\bqq|微信|wechat)\s*(?:号码?|群|账号|id)?\s*[:：]?\s*$/i;
 
-function phoneOk(p: string, context: string): boolean {
+/** Words that open a postal address: "writing to", "by mail to", "寄至". */
+const POSTAL_CUE =
+  /\bwrit(?:e|ing) (?:to|us)\b|\bmail(?:ing)? (?:to|us)\b|\bby (?:post|mail)\b|邮寄|寄至|寄送至/gi;
+/** How far before a number its postal address may open. */
+const POSTAL_REACH = 100;
+/** Words for calling a number. */
+const CALL_WORD =
+  /\b(?:call|calling|phone|tel|telephone|dial|toll[- ]free)\b|电话|致电|拨打|热线/gi;
+
+/** End of the last match of `re` (a global regex) in `s`, or -1. */
+function lastMatchEnd(re: RegExp, s: string): number {
+  let end = -1;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) end = m.index + m[0].length;
+  return end;
+}
+
+function phoneOk(p: string, context: string, wide: string = context): boolean {
   if (FAX_LABEL.test(context)) return false;
   // a chat account's number, or digits inside a %-escape of a web page's data ("%22080720%22")
   if (CHAT_ACCOUNT_BEFORE.test(context) || context.endsWith('%')) return false;
@@ -190,6 +207,10 @@ function phoneOk(p: string, context: string): boolean {
   const digits = p.replace(/-\d{5}$|(?<=\d{4})-\d{1,2}$/, '').replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return false;
   if (/^\d{5}-\d{4}$/.test(p.trim())) return false; // a US ZIP+4 code
+  // "or writing to 2-1-33 Sakurajima, Osaka 554-0031 Japan": a postal address's code, unless
+  // a word for calling comes after the address's cue
+  const postal = lastMatchEnd(POSTAL_CUE, wide);
+  if (postal >= 0 && postal > lastMatchEnd(CALL_WORD, wide)) return false;
   if (/^(?:19|20)\d{2}[-./]?\d{1,2}[-./]?\d{1,2}$/.test(p.trim())) return false; // a date
   if (
     /icp|备案|网安备|不良信息举报|统一社会信用|credit code|registration|版本|version|zip|postal|邮编/i.test(
@@ -306,6 +327,9 @@ type TagHit = { start: number; end: number; value: Tag };
 
 /** Words that make a named opt-out link a thing to use, not a title mentioned. */
 const LINK_WORD = /\b(?:link|button|icon|page|form|click\w*|tap\w*|select\w*|visit\w*)\b/;
+
+/** How far after a signal the service may say it honours it ("GPC signals, which we honor"). */
+const HONOR_AFTER = 40;
 
 /** What may open an instruction before its verb: a bullet or number, and a short label ("Ads:"). */
 const INSTRUCTION_MARK = /^[\s\-•*·▪]*(?:(?:\d{1,3}[.)]|\([a-z0-9]{1,3}\))\s*)?/;
@@ -556,7 +580,8 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       for (let m = PHONE.exec(sentence); m; m = PHONE.exec(sentence)) {
         const ctx = sentence.slice(Math.max(0, m.index - 30), m.index);
         if (urls.some(([a, b]) => m!.index < b && m!.index + m![0].length > a)) continue;
-        if (phoneOk(m[0], ctx)) addPhone(m[0].trim(), m.index, m[0].length);
+        const wide = sentence.slice(Math.max(0, m.index - POSTAL_REACH), m.index);
+        if (phoneOk(m[0], ctx, wide)) addPhone(m[0].trim(), m.index, m[0].length);
       }
       // The sentence's context is read only once it has a service line (most have none).
       let serviceOk: boolean | undefined;
@@ -585,14 +610,20 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     const control = tags.some((t) => t.tag === 'controlVerbs' && users(t));
     // Routes are only read when the sentence may use one (finding them is the costly part).
     const usesRoutes = (agency || choice) && control;
-    // "We honor Global Privacy Control signals": the user's browser signal is a way out,
-    // though the sentence speaks of the service ("we do not respond to DNT" is none).
-    if (!agency) {
-      const signal = tags.find((t) => t.tag === 'honoredSignals');
-      if (signal && tags.some((t) => t.tag === 'honorVerbs' && t.end <= signal.start)) {
-        const reading = readPractice(doc, s.start, s.end, signal.start, signal.end);
-        if (!reading.denied) add('browser-control', undefined, si, signal.start, signal.end);
-      }
+    // "We honor Global Privacy Control signals", "GPC signals are honored": the user's
+    // signal is a way out, though the sentence speaks of the service ("we do not respond
+    // to DNT" is none).
+    const signal = tags.find((t) => t.tag === 'honoredSignals');
+    if (
+      signal &&
+      tags.some(
+        (t) =>
+          t.tag === 'honorVerbs' &&
+          (t.end <= signal.start || (t.start >= signal.end && t.start - signal.end <= HONOR_AFTER)),
+      )
+    ) {
+      const reading = readPractice(doc, s.start, s.end, signal.start, signal.end);
+      if (!reading.denied) add('browser-control', undefined, si, signal.start, signal.end);
     }
     if (!usesRoutes && !agency) continue;
     // "在【我的-设置-关于-隐私政策】页面随时查看本政策": where to read the policy, not a way out.

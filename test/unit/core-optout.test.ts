@@ -122,6 +122,18 @@ describe('opt-out paths', () => {
       'url',
       'https://example.com/opt-out',
     ]);
+    expect(paths('You can request deletion by calling 1-800-555-0199.')).toEqual([
+      ['phone', '1-800-555-0199'],
+    ]);
+  });
+
+  it("a Japanese number is a phone; an address's postal code is none", () => {
+    const t =
+      'For questions you may contact us by emailing privacy@example.jp, or calling 0570-20-0606, or writing to 2-1-33 Sakurajima, Konohana-ku, Osaka 554-0031 Japan.';
+    expect(targetsOf(t, 'phone')).toEqual(['0570-20-0606']);
+    expect(
+      targetsOf('Write to us at 1 Main St, Springfield, or phone us on 555-867-5309.', 'phone'),
+    ).toEqual(['555-867-5309']);
   });
 
   it('reads cookie controls however the cookies are named', () => {
@@ -254,8 +266,17 @@ describe('targets', () => {
       'We honor Global Privacy Control signals sent by your browser.',
       'Our website recognizes the GPC signal as a valid request to opt out.',
       'We respond to Do Not Track signals.',
+      'You may also turn on Global Privacy Control in your browser, which we honor.',
+      'Global Privacy Control signals sent by your browser are honored.',
     ])
       expect(paths(text), text).toEqual([['browser-control', null]]);
+    // the law's link named beside it denies nothing
+    expect(
+      targetsOf(
+        'You may opt out by clicking the "Do Not Sell or Share My Personal Information" link, or by enabling Global Privacy Control in your browser, which we honor.',
+        'browser-control',
+      ),
+    ).toEqual([null]);
     for (const text of [
       'Our site does not respond to Do Not Track signals.',
       'We currently do not honor browser requests not to be tracked (Do Not Track signals).',

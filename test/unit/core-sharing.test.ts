@@ -294,8 +294,18 @@ describe('sharing flags', () => {
       // The law's word in quotes, straight or typographic.
       'Our use of advertising cookies may be considered a "sale" of personal information.',
       'Under California law, our use of cookies may be a “sale” or “sharing” of personal information.',
+      // The categories the law names: identifiers, internet activity.
+      'In the preceding 12 months, we have "sold" or "shared" identifiers and internet activity with advertising partners.',
     ])
       expect(flags(text).sale, text).toBe(true);
+    // The law's link is named, not denied: the sale is neither stated nor denied by it.
+    const link = findSharing(
+      buildDoc({
+        text: 'Privacy Terms Cookies Do not sell my personal information AdChoices\n\nYou may use the "Do Not Sell or Share My Personal Information" link.',
+      }),
+      rules,
+    ).sale;
+    expect([link.value, link.denials ?? []]).toEqual([false, []]);
     // Products, services, a business or its assets are not data; nor a rights notice,
     // a corporate transaction, or a restriction on others.
     for (const text of [
