@@ -217,11 +217,14 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
   const exceptions = new Map<SharingFlag, Evidence[]>();
   /** Sentences where the practice is what the user turns off ("opt out of targeted ads"). */
   const controls = new Map<SharingFlag, Evidence[]>();
+  /** Sentences that name the practice only by a weak term ("send you marketing communications"). */
+  const weakOnly = new Map<SharingFlag, Evidence[]>();
   for (const f of SHARING_FLAGS) {
     evidence.set(f, []);
     denials.set(f, []);
     exceptions.set(f, []);
     controls.set(f, []);
+    weakOnly.set(f, []);
   }
   const bySentence = hitsBySentence(doc, r.matcher.scan(doc.folded));
   for (const [si, hits] of [...bySentence].sort((a, b) => a[0] - b[0])) {
@@ -277,7 +280,9 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
           ? exceptions
           : r.userControl.get(flag)?.test(doc.folded, s.start, s.end)
             ? controls
-            : evidence;
+            : terms.every((t) => t.tag.role === 'weak')
+              ? weakOnly
+              : evidence;
         addEvidence(quoted.get(flag)!, evidenceFor(doc, s, positive.start, positive.end));
       } else if (denied)
         addEvidence(denials.get(flag)!, evidenceFor(doc, s, denied.start, denied.end));
@@ -291,6 +296,7 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
   for (const flag of SHARING_FLAGS) {
     const ev = evidence.get(flag)!;
     for (const e of controls.get(flag)!) addEvidence(ev, e);
+    for (const e of weakOnly.get(flag)!) addEvidence(ev, e);
     for (const e of exceptions.get(flag)!) addEvidence(ev, e);
     const dn = denials.get(flag)!;
     out[flag] = {

@@ -284,6 +284,19 @@ describe('sharing flags', () => {
     expect(flags('您可以在设置中关闭我们向您展示的个性化广告。').advertising).toBe(true);
   });
 
+  it('quotes a statement of advertising before one that names only marketing', () => {
+    const text = [
+      'We use information to personalize your experience and send you marketing communications.',
+      'We and our advertising partners use cookies to deliver interest-based advertising on other websites.',
+    ].join('\n');
+    expect(findSharing(buildDoc({ text }), rules).advertising.evidence.map((e) => e.quote)).toEqual(
+      [
+        'We and our advertising partners use cookies to deliver interest-based advertising on other websites.',
+        'We use information to personalize your experience and send you marketing communications.',
+      ],
+    );
+  });
+
   it('a sale needs data as what is sold', () => {
     // Data sold or rented, actively, passively, or named before the verb.
     for (const text of [
