@@ -199,7 +199,11 @@ function lastMatchEnd(re: RegExp, s: string): number {
   return end;
 }
 
-function phoneOk(p: string, context: string, wide: string = context): boolean {
+/**
+ * Is the number `p` a phone for requests? `context` is the 30 characters before it,
+ * `wide` the POSTAL_REACH characters before it (where a postal address may open).
+ */
+function phoneOk(p: string, context: string, wide: string): boolean {
   if (FAX_LABEL.test(context)) return false;
   // a chat account's number, or digits inside a %-escape of a web page's data ("%22080720%22")
   if (CHAT_ACCOUNT_BEFORE.test(context) || context.endsWith('%')) return false;

@@ -87,7 +87,7 @@ const PROSE_HEAD = /^(?:您|你|我们|请)/;
 const COPULA_PROSE = /^[\u4e00-\u9fff]{1,8}是(?!否)[\u4e00-\u9fff]{3,}/;
 /** Two quoted routes side by side: “工银e支付-支付明细”以及“安全中心-…” is no label between them. */
 const QUOTES_APART = /[”」』】][^“”「」『』【】]+[“「『【]/;
-/** A capitalised verb that opens an instruction ("Tap", "Open", "Go to"), no step of the route. */
+/** A capitalised word that opens an instruction, a verb ("Tap", "Go to") or a preposition ("Under", "Via"): no step of the route. */
 const IMPERATIVE =
   /^(?:Open|Tap|Click|Select|Choose|Visit|Go|Navigate|Press|Touch|Head|Find|Use|Access|Launch|Follow|Then|Under|In|Via|From|To|Through)$/;
 const BAD_LABEL = /^(?:and|or|the|a|an|to|of)$/i;

@@ -334,8 +334,8 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
       // A name's own note ("Google Maps (location)") is its alone; the list's tail is all of theirs.
       const note = NAME_NOTE.exec(text.slice(h.end, h.end + 44));
       if (note) addTypes(a, h.end, h.end + note[0].length);
-      const tailNote = i === last ? null : NAME_NOTE.exec(text.slice(tail.end, tail.end + 44));
-      const tailFrom = tail.end + (tailNote ? tailNote[0].length : 0);
+      const tailNote = NAME_NOTE.exec(text.slice(tail.end, tail.end + 44));
+      const tailFrom = tail.end + (tailNote?.[0].length ?? 0);
       const next = nextOther[last]!;
       const stop = next < hits.length ? hits[next]!.start : text.length;
       addTypes(a, tailFrom, Math.min(stop, scopeEnd(text, tail.end)));
@@ -580,16 +580,19 @@ function cuesMet(cat: CompiledCatalog, text: string, folded: string, h: Hit): bo
   );
 }
 
+/** A short note in brackets after a name, as a pattern to build on. */
+const NOTE_SOURCE = String.raw`\s?[(（][^()（）\n]{1,40}[)）]`;
 /** Between two names of one list: "、", "，", "/", "和", "及", "与", "或", "以及". */
 const LIST_GAP = /^(?:[\s、，,/和及与或]|以及){0,4}$/;
 /**
  * The same, within a line; and the English separators ("Mixpanel, Segment and Amplitude"),
  * after a short note on the name before ("Firebase Crashlytics (crash reporting), Mixpanel").
  */
-const INLINE_LIST_GAP =
-  /^(?:\s?[(（][^()（）\n]{1,40}[)）])?(?:[ \t、，,/和及与或&]|以及|\band\b|\bor\b){0,4}$/;
+const INLINE_LIST_GAP = new RegExp(
+  `^(?:${NOTE_SOURCE})?(?:[ \\t、，,/和及与或&]|以及|\\band\\b|\\bor\\b){0,4}$`,
+);
 /** A short note in brackets right after a name: "(crash reporting)", "（统计分析）". */
-const NAME_NOTE = /^\s?[(（][^()（）\n]{1,40}[)）]/;
+const NAME_NOTE = new RegExp(`^${NOTE_SOURCE}`);
 /** After a list's last name: "等分享功能", "等提供广告服务", "用于推送". */
 const LIST_TAIL = new RegExp(`^\\s?(?:等等?)?\\s?(?:用于|提供)?${CJK_SDK_WORD}`);
 
