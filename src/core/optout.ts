@@ -638,7 +638,10 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       // A route counts when the sentence uses it to control data, not just to reach a feature;
       // one on the phone or in the browser is a browser-control, not the product's settings path.
       if (!usesRoutes || route.labels === 0) return;
-      const product = places[i] === 'product';
+      // The site's own cookie control named alone ("via the "Cookie settings" link") is a
+      // browser-control, as the taxonomy files cookie settings, not a step of the product's menu.
+      const cookieControl = route.labels === 1 && r.cookieRoute.test(fold(route.target));
+      const product = places[i] === 'product' && !cookieControl;
       add(product ? 'settings-path' : 'browser-control', route.target, si, route.start, route.end);
       if (!product) return;
       const last = fold(lastLabel(route.target));

@@ -313,8 +313,14 @@ const NAMED_PAGE_EN = new RegExp(
   `\\b(?:go(?:ing)? to|visit(?:ing)?|access(?:ing)?|open(?:ing)?|in|through|via|on|under|from|use|using|click(?:ing)?(?: on)?|tap(?:ping)?(?: on)?|select(?:ing)?)\\s+(?:the\\s+|your\\s+|our\\s+|my\\s+)?[${OPEN_Q}]([^${CLOSE_Q}${OPEN_Q}]{2,40})[${CLOSE_Q}]\\s*(?:(?:page|tab|menu|option|settings|screen|function|feature|button|link|channel|center|centre)\\b|(?:on|in|at)\\s+the\\s+(?:upper|top|lower|bottom|left|right|footer|header|navigation|sidebar)\\b)`,
   'g',
 );
+/**
+ * Where on the web page a named control sits, between the verb and its name: 通过页面底部的“Cookie设置”链接
+ * (the page itself named, so an app screen's 点击右上角【删除】按钮 stays a button, not a page).
+ */
+const PAGE_SPOT =
+  '(?:(?:页面|网页|网站|首页)(?:底部|顶部|右上角|左上角|右下角|左下角|上方|下方)的?)?';
 const NAMED_PAGE_ZH = new RegExp(
-  `(?:在|通过|进入|前往|点击|打开|登录|选择)\\s*[${OPEN_Q}]\\s*([^${CLOSE_Q}${OPEN_Q}]{2,24}?)\\s*[${CLOSE_Q}](?=\\s*(?:页面|页|中|里|内|模块|栏目|菜单|功能|选项|按钮|链接|进行|查看|修改|设置|处|入口|界面|所示))`,
+  `(?:在|通过|进入|前往|点击|打开|登录|选择)\\s*${PAGE_SPOT}[${OPEN_Q}]\\s*([^${CLOSE_Q}${OPEN_Q}]{2,24}?)\\s*[${CLOSE_Q}](?=\\s*(?:页面|页|中|里|内|模块|栏目|菜单|功能|选项|按钮|链接|进行|查看|修改|设置|处|入口|界面|所示))`,
   'g',
 );
 

@@ -243,6 +243,27 @@ describe('targets', () => {
     ).toEqual([null]);
   });
 
+  it("a cookie control named alone is the site's browser control, not a step of its menus", () => {
+    const t =
+      'You may withdraw your consent at any time via the "Cookie settings" link in the footer.';
+    expect(targetsOf(t, 'browser-control')).toEqual(['Cookie settings']);
+    expect(targetsOf(t, 'consent-withdrawal')).toEqual(['Cookie settings']);
+    expect(targetsOf(t, 'settings-path')).toEqual([]);
+    // a route of several steps that ends in cookies stays the product's own settings
+    expect(
+      targetsOf('You can turn off analytics under Settings > Privacy > Cookies.', 'settings-path'),
+    ).toEqual(['Settings > Privacy > Cookies']);
+    // 通过页面底部的“Cookie设置”链接: the control's place on the web page may stand before its name
+    const zh = '您可以通过页面底部的“Cookie设置”链接管理Cookie。';
+    expect(targetsOf(zh, 'browser-control')).toEqual(['Cookie设置']);
+    expect(targetsOf(zh, 'settings-path')).toEqual([]);
+    expect(targetsOf('您可以随时删除Cookie。', 'browser-control')).toEqual([null]);
+    // an app screen's button is no page ("点击右上角【删除】按钮")
+    expect(
+      targetsOf('找到需删除的通知，您可以点击右上角【删除】按钮删除。', 'settings-path'),
+    ).toEqual([]);
+  });
+
   it('a quoted control placed in the footer or header of the site is a named page', () => {
     const t =
       'You can change your cookie preferences at any time by clicking "Cookie Settings" in the footer of our website.';
