@@ -243,6 +243,22 @@ describe('targets', () => {
     ).toEqual([null]);
   });
 
+  it("a route after 'On iOS' or 'On Android' is the phone's settings, an app's route on them the app's", () => {
+    const ios =
+      'On iOS, go to Settings > Privacy & Security > Tracking and turn off "Allow Apps to Request to Track".';
+    expect(targetsOf(ios, 'browser-control')).toEqual(['Settings > Privacy & Security > Tracking']);
+    expect(targetsOf(ios, 'settings-path')).toEqual([]);
+    expect(
+      targetsOf(
+        'Android: open Settings > Google > Ads and turn off ad personalisation.',
+        'browser-control',
+      ),
+    ).toEqual(['Settings > Google > Ads']);
+    const app = 'In our Android app, go to Me > Settings > Privacy to turn off personalised ads.';
+    expect(targetsOf(app, 'settings-path')).toEqual(['Me > Settings > Privacy']);
+    expect(targetsOf(app, 'browser-control')).toEqual([]);
+  });
+
   it("a cookie control named alone is the site's browser control, not a step of its menus", () => {
     const t =
       'You may withdraw your consent at any time via the "Cookie settings" link in the footer.';
