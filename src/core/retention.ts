@@ -26,6 +26,7 @@ const TAGS = [
   'cookie',
   'shutdown',
   'cueExclude',
+  'inactivity',
 ] as const;
 type Tag = (typeof TAGS)[number];
 
@@ -53,6 +54,7 @@ export function compileRetentionRules(
     cookie: rules.cookieSubjects,
     shutdown: rules.shutdown,
     cueExclude: rules.cueExclude,
+    inactivity: rules.inactivity,
   };
   const specs = TAGS.flatMap((tag) => lists[tag].map((term) => ({ term, value: tag })));
   return {
@@ -202,6 +204,25 @@ function closureIsEvent(
   return CLOSURE_BEFORE.test(before) || /^\s*(?:is|has been|was)\b/.test(after);
 }
 
+/** How far an inactivity may stand before its period ("not logged in for 24 months"). */
+const INACTIVE_BEFORE = 24;
+
+/**
+ * "If you have not logged in for 24 months, we delete your account", "如您连续24个月未登录":
+ * the negation is the user's inactivity, the condition of a period the service keeps data for.
+ */
+function inactiveFor(
+  hits: readonly { tag: Tag; start: number; end: number }[],
+  d: { start: number; end: number },
+): boolean {
+  return hits.some(
+    (h) =>
+      h.tag === 'inactivity' &&
+      ((h.end <= d.start && d.start - h.end <= INACTIVE_BEFORE) ||
+        (h.start >= d.end && h.start - d.end <= INACTIVE_BEFORE)),
+  );
+}
+
 export function findRetention(
   doc: Doc,
   r: RetentionRules,
@@ -257,7 +278,8 @@ export function findRetention(
         if (
           reading.denied &&
           !reading.conditional &&
-          !/longer than|more than|超过/.test(doc.folded.slice(s.start, d.start))
+          !/longer than|more than|超过/.test(doc.folded.slice(s.start, d.start)) &&
+          !inactiveFor(hits, d)
         )
           continue;
         let list = periods.get(d.days);

@@ -20,6 +20,29 @@ describe('retention', () => {
     expect(ret('您的个人信息保存期限为3年。').statements[0]?.days).toBe(1095);
   });
 
+  it("an account deleted after the user's inactivity is kept for that period", () => {
+    const days = (text: string) => ret(text).statements.map((s) => [s.kind, s.days ?? null]);
+    expect(
+      days('If you have not logged in for 24 months, we will delete your account and its content.'),
+    ).toEqual([['stated-period', 720]]);
+    expect(days('If you have not used the app for 2 years, we delete your data.')).toEqual([
+      ['stated-period', 730],
+    ]);
+    expect(days('如您连续24个月未登录，我们将注销您的账号并删除相关信息。')[0]).toEqual([
+      'stated-period',
+      720,
+    ]);
+    // a denial of the period itself stays a denial
+    expect(ret('We do not store your data for 90 days.').summary).toBe('not-stated');
+  });
+
+  it('data kept while the account exists is kept until deletion', () => {
+    expect(ret('Account data is kept while your account exists.').summary).toBe('until-deletion');
+    expect(ret('We store your photos while your account remains open.').summary).toBe(
+      'until-deletion',
+    );
+  });
+
   it('data overwritten on a cycle is kept for that cycle', () => {
     const r = ret('Backups are overwritten on a rolling 35-day cycle.');
     expect(r.statements.map((s) => [s.kind, s.days])).toEqual([['stated-period', 35]]);
