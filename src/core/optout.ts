@@ -410,6 +410,9 @@ const REPLY_CODE =
   /(?:回复|\breply\s+(?:with\s+)?|\btext\s+)[“"「'‘]?\s*(?:td|t|stop|n|退订)\b\s*[”"」'’]?(?:退订)?/i;
 /** Cancelling a notice or top-up service ("注销账户变动通知服务", "注销缴费充值服务"), not the account. */
 const SERVICE_CANCELLED = /^[^，。；,;]{0,10}?(?:通知|提醒|短信|缴费|充值)/;
+/** The service as the one who closes the account, just before the phrase: 我们有权 / 我们将 / 平台可能会. */
+const SERVICE_CLOSES =
+  /(?:我们|本公司|本平台|平台|本应用)(?:有权|将|会|可能会?|也可能|可|可以|亦有权)(?:直接|主动|依法|立即|暂停或|冻结或)?$/;
 /** The dash or colon that ends a list item's label ("手机银行注销—您可…"). */
 const LABEL_END = /^[—–\-:：]/;
 
@@ -467,6 +470,12 @@ function notThisKind(
     const sentence = folded.slice(sentenceStart, sentenceEnd);
     return COOKIE_ONLY.test(sentence) && !MESSAGES.test(sentence);
   }
+  // "如您违反本协议，我们有权注销您的账号", "…未登录，我们将注销您的账号": the service closes it.
+  if (
+    kind === 'account-deletion' &&
+    SERVICE_CLOSES.test(folded.slice(Math.max(sentenceStart, start - 16), start))
+  )
+    return true;
   if (kind === 'account-deletion' && folded.startsWith('注销', start)) {
     // "手机银行注销—…注销账户变动通知服务": a label's 注销 is what its sentence cancels next.
     const next = LABEL_END.test(folded.slice(start + 2, start + 3))

@@ -243,6 +243,17 @@ describe('targets', () => {
     ).toEqual([null]);
   });
 
+  it('an account the service closes is no way for the user to delete it', () => {
+    expect(targetsOf('如您违反本协议，我们有权注销您的账号。', 'account-deletion')).toEqual([]);
+    expect(
+      targetsOf('如您连续24个月未登录，我们将注销您的账号并删除相关信息。', 'account-deletion'),
+    ).toEqual([]);
+    // the user's request, then the service completing it
+    expect(
+      targetsOf('您可以申请注销账号，我们将在15个工作日内完成注销。', 'account-deletion'),
+    ).toEqual([null]);
+  });
+
   it("a route after 'On iOS' or 'On Android' is the phone's settings, an app's route on them the app's", () => {
     const ios =
       'On iOS, go to Settings > Privacy & Security > Tracking and turn off "Allow Apps to Request to Track".';
