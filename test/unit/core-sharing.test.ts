@@ -118,6 +118,24 @@ describe('sharing flags', () => {
     );
   });
 
+  it('sharing the law may count as a sale is a sale that may happen', () => {
+    expect(
+      flags(
+        'Sharing your advertising identifier with ad networks may be a "sale" or "sharing" under the California Consumer Privacy Act.',
+      ).sale,
+    ).toBe(true);
+    expect(flags('This use of cookies may constitute a “sale” under California law.').sale).toBe(
+      true,
+    );
+    expect(
+      flags(
+        'We do not engage in any activity that would be considered a sale of personal information.',
+      ).sale,
+    ).toBe(false);
+    // a sale event of the shop is no sale of data
+    expect(flags('There will be a sale on all shoes this weekend.').sale).toBe(false);
+  });
+
   it('reads denials as no', () => {
     expect(flags('We do not sell your personal information.').sale).toBe(false);
     expect(flags('我们不会出售您的个人信息。').sale).toBe(false);
