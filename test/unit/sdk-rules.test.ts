@@ -44,6 +44,26 @@ describe('an ambiguous Chinese name takes its SDK word from the list or bracket 
     expect(find('包括第三方登录方式提供商（QQ、微信）。')).toEqual(['qq-connect', 'wechat-open']);
   });
 
+  it('names in a list of account sign-ins are sign-in SDKs, and only the entries that sign in', () => {
+    expect(find('您也可以使用微信或QQ账号登录，我们将获取您的昵称和头像。')).toEqual([
+      'wechat-open',
+      'qq-connect',
+    ]);
+    // the last name a sign-in itself ("Apple账号登录")
+    expect(find('您可以使用微信、QQ或Apple账号登录。')).toEqual([
+      'wechat-open',
+      'qq-connect',
+      'sign-in-with-apple',
+    ]);
+    // 快手 is the ad network's bare name: a sign-in with it is no ad SDK
+    expect(find('快手账号登录后，您可以观看视频。')).toEqual([]);
+    expect(find('您可以使用快手、微信或Apple账号登录。')).toEqual([
+      'wechat-open',
+      'sign-in-with-apple',
+    ]);
+    expect(find('您可以用微信账号联系客服。')).toEqual([]);
+  });
+
   it('the same names without such a word stay out', () => {
     expect(find('您可以使用微信联系客服，或在微博上关注我们。')).toEqual([]);
     expect(find('请关注我们的微信公众号（微信号：abc）。')).toEqual([]);

@@ -303,6 +303,7 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
         !listedWithOthers(text, h, plain, lastKept) &&
         !listItemAmongSdks(text, h, plain) &&
         !listEndsInSdkWord(folded, hits, i) &&
+        !(signsIn(cat.entries[entry]!) && listEndsInLogin(folded, hits, i)) &&
         !inSdkBracket(folded, h)
       )
         return;
@@ -609,6 +610,32 @@ function listEndsInSdkWord(folded: string, hits: readonly Hit[], i: number): boo
     end = next.end;
   }
   return LIST_TAIL.test(folded.slice(end, end + 24));
+}
+
+/** An account sign-in after the names: 微信账号登录, “QQ或微信帐号授权登录”. */
+const ACCOUNT_LOGIN = /^\s?(?:等)?\s?(?:的)?(?:账号|帐号|账户|帐户)(?:授权)?登录/;
+/** A name that is itself a sign-in: Apple账号登录, 微博登录. */
+const LOGIN_ALIAS = /登录$/;
+
+/** Can the entry sign users in (its category or one of its roles)? */
+function signsIn(e: { category: SdkCategory; roles?: readonly SdkCategory[] }): boolean {
+  return e.category === 'login' || (e.roles?.includes('login') ?? false);
+}
+
+/**
+ * A name in a Chinese list of sign-in choices: "使用微信或QQ账号登录", "微信、QQ或Apple账号登录"
+ * (the last name a sign-in itself). Only a sign-in entry is read so: 快手账号登录 is no ad network.
+ */
+function listEndsInLogin(folded: string, hits: readonly Hit[], i: number): boolean {
+  let last = hits[i]!;
+  for (let j = i + 1; j < hits.length && j <= i + 12; j++) {
+    const next = hits[j]!;
+    if (next.start < last.end) continue;
+    if (!LIST_GAP.test(folded.slice(last.end, next.start))) break;
+    last = next;
+  }
+  if (ACCOUNT_LOGIN.test(folded.slice(last.end, last.end + 16))) return true;
+  return last !== hits[i] && LOGIN_ALIAS.test(folded.slice(last.start, last.end));
 }
 
 /** Right after an SDK word: "第三方SDK（穿山甲）", "第三方登录方式提供商（QQ、微信）", "支付机构（…）". */
