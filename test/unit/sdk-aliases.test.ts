@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/core/analyze';
 import { catalogEntries, findSdks } from '../../src/core/sdk';
 import { compileCatalog } from '../../src/core/sdk/compile';
 import { ctxFor, ids } from './sdk-helpers';
@@ -89,6 +90,22 @@ describe('every catalog alias is found in a sentence built from it', () => {
       '您可以选择苹果ID登录。',
     ])
       expect(ids(findSdks(text, ctx)), text).toEqual(['sign-in-with-apple']);
+  });
+
+  it('the health platforms a fitness app reads from, by their names', () => {
+    const text =
+      'Privacy Policy\n\nIf you connect Apple Health (HealthKit) or Google Fit, we read the heart rate and steps you approve.';
+    const found = analyze({ text }).sdks;
+    expect(ids(found)).toEqual(['apple-healthkit', 'google-fit']);
+    expect(found.every((f) => f.dataTypes.includes('health'))).toBe(true);
+    expect(ids(findSdks('我们接入了华为运动健康服务，读取您授权的步数。', ctx))).toEqual([
+      'huawei-health-kit',
+    ]);
+    // "Health Connect" is also a plain phrase: only as an SDK
+    expect(ids(findSdks('Our Health Connect program links members with nurses.', ctx))).toEqual([]);
+    expect(ids(findSdks('We read your sleep data from the Health Connect SDK.', ctx))).toEqual([
+      'health-connect',
+    ]);
   });
 });
 
