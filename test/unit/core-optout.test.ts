@@ -285,6 +285,9 @@ describe('targets', () => {
     expect(targetsOf(zh, 'browser-control')).toEqual(['Cookie设置']);
     expect(targetsOf(zh, 'settings-path')).toEqual([]);
     expect(targetsOf('您可以随时删除Cookie。', 'browser-control')).toEqual([null]);
+    expect(targetsOf('You can change your cookie choices at any time.', 'browser-control')).toEqual(
+      [null],
+    );
     // an app screen's button is no page ("点击右上角【删除】按钮")
     expect(
       targetsOf('找到需删除的通知，您可以点击右上角【删除】按钮删除。', 'settings-path'),
