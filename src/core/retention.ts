@@ -235,9 +235,17 @@ export function findRetention(
     if (!list) kinds.set(kind, (list = []));
     addEvidence(list, ev, 50);
   };
-  const sentenceIds = [...bySentence.keys()].sort((a, b) => a - b);
+  // A retention section's lines name periods without a cue ("Order records | 7 years" in its table).
+  const ids = new Set(bySentence.keys());
+  doc.sections.forEach((section, k) => {
+    if (section.topic !== 'retention') return;
+    const last =
+      k + 1 < doc.sections.length ? doc.sectionFirstSentence[k + 1]! : doc.sentences.length;
+    for (let si = doc.sectionFirstSentence[k]!; si < last; si++) ids.add(si);
+  });
+  const sentenceIds = [...ids].sort((a, b) => a - b);
   for (const si of sentenceIds) {
-    const hits = bySentence.get(si)!;
+    const hits = bySentence.get(si) ?? [];
     const s = doc.sentences[si]!;
     // Headings and label lines ("Deleting your account:") state nothing by themselves,
     // nor does a site's menu glued to the policy ("… Free Shipping Over $30 …").

@@ -43,6 +43,37 @@ describe('retention', () => {
     );
   });
 
+  it("a retention table's rows give their periods without a cue", () => {
+    const table = (heading: string, rows: string[]) =>
+      findRetention(
+        buildDoc({
+          blocks: [
+            { kind: 'heading', text: 'Privacy Policy', level: 1 },
+            { kind: 'paragraph', text: 'This policy explains how we use your personal data.' },
+            { kind: 'heading', text: heading, level: 2 },
+            ...rows.map((text) => ({ kind: 'table-row' as const, text })),
+          ],
+        }),
+        rules,
+      ).statements.map((st) => [st.kind, st.days ?? null]);
+    expect(
+      table('Retention', [
+        'Data | Retention period',
+        'Account information | Life of the account plus 30 days',
+        'Order records | 7 years',
+      ]),
+    ).toEqual([
+      ['stated-period', 30],
+      ['stated-period', 2555],
+      ['until-deletion', null],
+    ]);
+    expect(table('个人信息的保存期限', ['信息类型 | 保存期限', '订单信息 | 3年'])).toEqual([
+      ['stated-period', 1095],
+    ]);
+    // the same rows under another heading say nothing of retention
+    expect(table('Our offices', ['Berlin office | open 5 days a week'])).toEqual([]);
+  });
+
   it('data overwritten on a cycle is kept for that cycle', () => {
     const r = ret('Backups are overwritten on a rolling 35-day cycle.');
     expect(r.statements.map((s) => [s.kind, s.days])).toEqual([['stated-period', 35]]);
