@@ -6,6 +6,7 @@
  * rules, written in Simplified Chinese, read both.
  */
 import { HANT_PAIRS } from './hant';
+import { foldTaiwanWords } from './tw-words';
 
 /** Traditional → Simplified only: what toHans applies. */
 const hansTable = new Uint16Array(0x10000);
@@ -86,7 +87,7 @@ export function fold(text: string): string {
     for (let j = 0; j < m; j++) chunk[j] = table[text.charCodeAt(i + j)]!;
     parts.push(String.fromCharCode.apply(null, chunk));
   }
-  return foldWords(parts.length === 1 ? parts[0]! : parts.join(''));
+  return foldTaiwanWords(text, foldWords(parts.length === 1 ? parts[0]! : parts.join('')));
 }
 
 /**

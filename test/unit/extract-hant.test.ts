@@ -43,9 +43,9 @@ for (const [dom, input] of Object.entries(inputs)) {
 
     it('reads the SDK table with Taiwan column names', () => {
       expect(card.sdks.map((s) => [s.id, s.category, s.purpose, s.dataTypes])).toEqual([
-        ['umeng', 'analytics', '統計App的使用情況並進行崩潰分析', ['device-id']],
+        ['umeng', 'analytics', '統計App的使用情況並進行崩潰分析', ['device-id', 'network']],
         ['pangle', 'ads', '向您展示個人化廣告', ['location', 'device-id']],
-        ['jpush', 'push', '向您推送訊息通知', ['device-id']],
+        ['jpush', 'push', '向您推送訊息通知', ['device-id', 'network']],
       ]);
     });
 
