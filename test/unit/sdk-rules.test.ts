@@ -44,6 +44,23 @@ describe('an ambiguous Chinese name takes its SDK word from the list or bracket 
     expect(find('包括第三方登录方式提供商（QQ、微信）。')).toEqual(['qq-connect', 'wechat-open']);
   });
 
+  it("a company's bare name in a list of sign-in choices is its sign-in SDK", () => {
+    expect(find('You can sign in using your Google or Apple account.')).toEqual([
+      'google-sign-in',
+      'sign-in-with-apple',
+    ]);
+    // a choice that is no provider is passed over
+    expect(find('You can register using your e-mail address, Google or LinkedIn.')).toEqual([
+      'google-sign-in',
+      'linkedin-login',
+    ]);
+    expect(find('Log in with Amazon to pay faster.')).toEqual(['login-with-amazon']);
+    expect(find('You can log in with LINE or Kakao.')).toEqual(['line-sdk', 'kakao-sdk']);
+    // the same names elsewhere are no SDK
+    expect(find('Our founders previously worked at Google and Apple.')).toEqual([]);
+    expect(find('You can sign in with your email and password.')).toEqual([]);
+  });
+
   it('names in a list of account sign-ins are sign-in SDKs, and only the entries that sign in', () => {
     expect(find('您也可以使用微信或QQ账号登录，我们将获取您的昵称和头像。')).toEqual([
       'wechat-open',

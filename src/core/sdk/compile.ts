@@ -65,6 +65,8 @@ export interface CompiledCatalog {
   cues: string[][][];
   /** Folded `contextWords` of each entry (empty when it has none). */
   contextWords: string[][];
+  /** Folded `signInAs` names → entry index. */
+  signIn: Map<string, number>;
   notWithin: string[][];
   /** The characters a Chinese alias starts with, one bit per UTF-16 code unit (the scan skips the rest). */
   cjkFirst: Uint32Array;
@@ -223,6 +225,7 @@ export function compileCatalog(entries: readonly CatalogEntry[]): CompiledCatalo
   const hints: string[][] = [];
   const cues: string[][][] = [];
   const contextWords: string[][] = [];
+  const signIn = new Map<string, number>();
   const notWithin: string[][] = [];
   const addLatin = (key: string, a: LatinAlias): void => {
     if (!key) return;
@@ -279,6 +282,7 @@ export function compileCatalog(entries: readonly CatalogEntry[]): CompiledCatalo
     hints.push([...(e.packages ?? []), ...(e.domains ?? [])].map((h) => fold(h)));
     cues.push((e.cued?.sentenceHas ?? []).map((group) => group.map((w) => fold(w))));
     contextWords.push((e.contextWords ?? []).map((w) => fold(w)));
+    for (const n of e.signInAs ?? []) signIn.set(fold(n), entry);
     notWithin.push((e.notWithin ?? []).map((s) => fold(s)));
   });
   for (const list of cjk.values()) list.sort((a, b) => b.folded.length - a.folded.length);
@@ -295,6 +299,7 @@ export function compileCatalog(entries: readonly CatalogEntry[]): CompiledCatalo
     hints,
     cues,
     contextWords,
+    signIn,
     notWithin,
     vendorKeys,
   };

@@ -350,6 +350,13 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
     addTypes(a, from, Math.min(stop, scopeEnd(text, h.end)));
   });
 
+  // 3. Sign-in choices named by a company's bare name ("sign in with your Google or Apple account").
+  for (const c of signInChoices(cat, folded)) {
+    const a = accFor(c.entry);
+    addQuote(a, c.start, c.end, c.start);
+    addTypes(a, sentenceStartBefore(text, c.start), scopeEnd(text, c.end));
+  }
+
   return withoutUmbrellas(
     [...acc.values()]
       .filter((a) => a.quotes.length > 0)
@@ -636,6 +643,52 @@ function listEndsInLogin(folded: string, hits: readonly Hit[], i: number): boole
   }
   if (ACCOUNT_LOGIN.test(folded.slice(last.end, last.end + 16))) return true;
   return last !== hits[i] && LOGIN_ALIAS.test(folded.slice(last.start, last.end));
+}
+
+/** A sign-in phrase and its preposition: "sign in with your", "log in using an", "register via". */
+const SIGN_IN_LEAD =
+  /\b(?:sign(?:s|ing|ed)?[- ]?(?:in|up|on)|log(?:s|ging|ged)?[- ]?(?:in|on)|register(?:s|ing|ed)?|creat(?:e|es|ing) an account|authenticat(?:e|es|ing))\s+(?:with|using|via|through)\s+(?:(?:your|an?|their|existing|the)\s+)*/g;
+/** The choices after it, up to the clause's end. */
+const CHOICES = /^[^.;:!?()\n]{1,80}/;
+const CHOICE_SEP = /\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*\/\s*)/;
+/** How many choices are read after the phrase (an e-mail address may come first). */
+const MAX_CHOICES = 5;
+
+interface SignInChoice {
+  entry: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Providers in a list of sign-in choices, by the bare names the catalog gives them
+ * (signInAs): "sign in with your Google or Apple account", "register using your e-mail
+ * address, Facebook or LinkedIn". Names that are no provider are passed over.
+ */
+function signInChoices(cat: CompiledCatalog, folded: string): SignInChoice[] {
+  const out: SignInChoice[] = [];
+  if (cat.signIn.size === 0) return out;
+  SIGN_IN_LEAD.lastIndex = 0;
+  for (let m = SIGN_IN_LEAD.exec(folded); m; m = SIGN_IN_LEAD.exec(folded)) {
+    const from = m.index + m[0].length;
+    const run = CHOICES.exec(folded.slice(from, from + 80))?.[0] ?? '';
+    let at = 0;
+    const parts = run.split(CHOICE_SEP);
+    for (const part of parts.slice(0, MAX_CHOICES)) {
+      const start = from + run.indexOf(part, at);
+      at = start - from + part.length;
+      // the name is the part's first word or two ("apple id credentials", "amazon to pay faster")
+      const words = part.trim().split(/\s+/);
+      for (const n of [2, 1]) {
+        const name = words.slice(0, n).join(' ');
+        const entry = n <= words.length ? cat.signIn.get(name) : undefined;
+        if (entry === undefined) continue;
+        out.push({ entry, start, end: start + name.length });
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** Right after an SDK word: "第三方SDK（穿山甲）", "第三方登录方式提供商（QQ、微信）", "支付机构（…）". */

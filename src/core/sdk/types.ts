@@ -27,6 +27,12 @@ export interface CatalogEntry {
    */
   contextWords?: string[];
   /**
+   * Bare names (a company's, too generic for an alias) under which a list of sign-in
+   * choices names the entry: "Google" in "sign in with your Google or Apple account".
+   * Read only right after a sign-in phrase.
+   */
+  signInAs?: string[];
+  /**
    * Bare names that count only in a sentence holding a word of each group: a phone
    * maker's name ("华为") where the sentence speaks of the makers' push SDKs
    * (厂商 / 制造商 and 推送 / push). Never read in SDK tables, where the name is a vendor.
