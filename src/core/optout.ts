@@ -96,6 +96,15 @@ export const EMAIL =
   /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![A-Za-z])/g;
 const URL_RE =
   /\b(?:https?:\/\/|www\.)[^\s<>"'“”‘’()（）\[\]{}，。；、`|\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/gi;
+/**
+ * A web address written without scheme or www ("optout.aboutads.info",
+ * "youradchoices.com/appchoices"), after a word that sends the reader there
+ * (BARE_LEAD), so a company named by its domain ("Amazon.com, Inc.") is none.
+ */
+const BARE_DOMAIN =
+  /(?<![@\w./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|info|io|eu|gov|edu|co|us|uk|ca|de|fr|jp|cn|au|app)(?:\/[^\s<>"'“”‘’()（）\[\]{}，。；、`|\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*)?(?![\w@-])/gi;
+const BARE_LEAD = /\b(?:visit(?:ing)?|go(?:ing)? to|at|via|see)\s+$/i;
+const BARE_NEXT = /^\s*(?:,|,?\s*or|,?\s*and)\s+(?:at\s+|visit\s+)?$/i;
 const PHONE =
   /(?<![\w.+-])0\d{1,4}-\d{2}-\d{4}(?![\d_@])|(?<![\w.+-])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])?\d{3,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4}|-\d{1,5})?(?![\d_@])|(?<!\d)(?:400|800)[\s,-]?\d{3}[\s,-]?\d{4}(?:-\d{1,5})?(?![\d-])|(?<!\d)1[3-9]\d{9}(?!\d)/g;
 
@@ -579,6 +588,25 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
         const at = s.start + a;
         if (isAuthorityContact(doc, si, at)) continue;
         add('url', cleanTarget(sentence.slice(a, b)), si, at, s.start + b);
+      }
+    }
+    if (!hasUrl && has('urlCues') && !has('thirdPartyLink') && /\.[a-z]{2,4}\b/i.test(sentence)) {
+      BARE_DOMAIN.lastIndex = 0;
+      let last = -1;
+      for (let m = BARE_DOMAIN.exec(sentence); m; m = BARE_DOMAIN.exec(sentence)) {
+        // the lead word, or the "or" after an address it led to ("visit a.info or b.com")
+        const led =
+          BARE_LEAD.test(sentence.slice(Math.max(0, m.index - 12), m.index)) ||
+          (last >= 0 && BARE_NEXT.test(sentence.slice(last, m.index)));
+        if (!led) continue;
+        last = m.index + m[0].length;
+        // a cue inside the address itself ("alc-opt-out.com") offers nothing to do there
+        const a = s.start + m.index;
+        const b = a + m[0].length;
+        if (!tags.some((t) => t.tag === 'urlCues' && (t.end <= a || t.start >= b))) continue;
+        if (!offersUrl(doc, si, bySentence)) break;
+        if (isAuthorityContact(doc, si, a)) continue;
+        add('url', cleanTarget(m[0]), si, a, b);
       }
     }
     if ((has('phoneCues') || topic === 'contact') && /\d{3}/.test(sentence)) {

@@ -243,6 +243,27 @@ describe('targets', () => {
     ).toEqual([null]);
   });
 
+  it('a web address written without scheme or www is a url where the sentence sends the reader to it', () => {
+    expect(
+      targetsOf(
+        'To opt out of interest-based advertising, visit optout.aboutads.info or youradchoices.com/appchoices.',
+        'url',
+      ),
+    ).toEqual(['optout.aboutads.info', 'youradchoices.com/appchoices']);
+    expect(
+      targetsOf(
+        'To opt out of Google Analytics, install the browser add-on at tools.google.com/dlpage/gaoptout.',
+        'url',
+      ),
+    ).toEqual(['tools.google.com/dlpage/gaoptout']);
+    // a company named by its domain, an e-mail's domain, a cue only inside the address
+    expect(targetsOf('To opt out, write to Amazon.com, Inc., 410 Terry Ave.', 'url')).toEqual([]);
+    expect(targetsOf('To opt out, e-mail privacy@example.com.', 'url')).toEqual([]);
+    expect(
+      targetsOf('A list of our partners is available at example.com/partner-opt-out.', 'url'),
+    ).toEqual([]);
+  });
+
   it('an account the service closes is no way for the user to delete it', () => {
     expect(targetsOf('如您违反本协议，我们有权注销您的账号。', 'account-deletion')).toEqual([]);
     expect(
