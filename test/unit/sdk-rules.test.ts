@@ -40,6 +40,11 @@ describe('an ambiguous Chinese name takes its SDK word from the list or bracket 
       'qq-connect',
     ]);
     expect(find('个推用于推送唤醒功能。')).toEqual(['getui']);
+    // the SDK word after 的 ("中国移动、中国联通、中国电信的认证SDK")
+    expect(
+      find('为实现本机号码一键登录，我们接入了中国移动、中国联通、中国电信的认证SDK。'),
+    ).toEqual(['cmic-auth', 'unicom-auth', 'telecom-auth']);
+    expect(find('本应用使用了华为HMS Core推送服务。')).toEqual(['huawei-push']);
     expect(find('我们接入了第三方SDK（穿山甲）用于广告投放。')).toEqual(['pangle']);
     expect(find('包括第三方登录方式提供商（QQ、微信）。')).toEqual(['qq-connect', 'wechat-open']);
   });

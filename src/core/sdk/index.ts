@@ -602,7 +602,7 @@ const INLINE_LIST_GAP = new RegExp(
 /** A short note in brackets right after a name: "(crash reporting)", "（统计分析）". */
 const NAME_NOTE = new RegExp(`^${NOTE_SOURCE}`);
 /** After a list's last name: "等分享功能", "等提供广告服务", "用于推送". */
-const LIST_TAIL = new RegExp(`^\\s?(?:等等?)?\\s?(?:用于|提供)?${CJK_SDK_WORD}`);
+const LIST_TAIL = new RegExp(`^\\s?(?:等等?)?\\s?的?(?:用于|提供)?${CJK_SDK_WORD}`);
 
 /**
  * A name in a Chinese list of SDK names whose end says what they are: "新浪微博、微信、QQ等分享功能",
