@@ -4,9 +4,10 @@
  */
 import type { Block, CardSection, Language, PolicyInput, Topic } from './types';
 import { fold, restoreHant, toHans } from './fold';
-import { TermMatcher } from './matcher';
+import { TermMatcher, termSet } from './matcher';
 import { detectLanguage, splitSentences, type Span } from './text';
 import topicsData from './rules/topics.json';
+import detectionRules from './rules/detection.json';
 
 export interface Sentence extends Span {
   section: number;
@@ -281,17 +282,31 @@ export function buildDoc(input: PolicyInput): Doc {
 const TITLE_WORDS =
   /privacy|隐私|私隐|个人信息保护|个人资料保护|personal information protection|data protection|cookie policy/;
 
+/** Titles of other kinds of pages (detection's titleOther: "Terms of Service", 用户协议). */
+const OTHER_PAGE = termSet(detectionRules.titleOther);
+
+/** A section's number before its heading: "4. ", "2.1 ", "三、", "第二条", "(a) ". */
+const SECTION_NUMBER =
+  /^(?:\d{1,2}(?:\.\d{1,2})*[.、)．]?\s|[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十\d]{1,3}[章条节部]|[(（][a-z\d一二三四五六七八九十]{1,2}[)）])/i;
+
 /** A title for a text with none given: a short early line or heading that names the policy. */
 function guessTitle(text: string, folded: string, lines: readonly Line[]): string {
   const clean = (l: Line) =>
     (l.heading || text.slice(l.start, l.end)).replace(/^#+\s*|\*\*/g, '').trim();
   const names = (l: Line) => TITLE_WORDS.test(folded.slice(l.start, l.end));
   const early = lines.slice(0, 8).filter((l) => l.end - l.start <= 80);
+  const heading = (l: Line) => l.level > 0 && l.level <= 2 && l.heading.length <= 80;
+  // A numbered heading ("4. Privacy", "三、隐私") is a section of the document, not its title,
+  // and yields to a first line that names another kind of page ("Terms of Service").
+  const titleLike = (l: Line) => !SECTION_NUMBER.test(clean(l));
   const named =
-    early.find(names) ??
-    lines.find((l) => l.level > 0 && l.level <= 2 && names(l) && l.heading.length <= 80);
+    early.find((l) => names(l) && titleLike(l)) ??
+    lines.find((l) => heading(l) && names(l) && titleLike(l));
   if (named) return clean(named);
   const first = lines.find((l) => l.end - l.start < 120);
+  if (first && OTHER_PAGE.test(folded.slice(first.start, first.end))) return clean(first);
+  const numbered = early.find(names) ?? lines.find((l) => heading(l) && names(l));
+  if (numbered) return clean(numbered);
   return first ? clean(first) : '';
 }
 

@@ -157,6 +157,18 @@ describe('language and detection', () => {
     expect(detectPolicy({ title: 'Terms of Service', text: tos }).isPolicy).toBe(false);
   });
 
+  it("a text's title is not its numbered privacy section, so terms of service are no policy", () => {
+    const tos = readFileSync('test/fixtures/text/terms-of-service.txt', 'utf8');
+    expect(buildDoc({ text: tos }).title).toBe('Terms of Service');
+    expect(analyze({ text: tos }).detection.isPolicy).toBe(false);
+    // a numbered heading that names the policy is still the title when nothing better is there
+    expect(
+      buildDoc({
+        text: 'We respect your data.\n\n1. Privacy Policy\n\nWe collect your e-mail address to send you receipts.',
+      }).title,
+    ).toBe('1. Privacy Policy');
+  });
+
   it("reads the same vocabulary from the analysis's one text scan as from its own", () => {
     const seeds = readdirSync('../shared/seeds').filter((f) => f.endsWith('.txt'));
     let longer = 0;
