@@ -209,6 +209,10 @@ function inIfClause(folded: string, sStart: number, sEnd: number, at: number): b
   return comma >= 0 && comma < sEnd && comma - at < 40 && folded.lastIndexOf(',', at) < sStart;
 }
 
+/** A statement about children's data only. */
+const CHILD_SCOPE =
+  /\b(?:under (?:the age of |age )?1[0-8]|(?:younger|less) than 1[0-8]|children|child's|minors?|kids)\b|未成年|儿童|未满1[48]|不满1[48]/;
+
 export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag> {
   const out = {} as Record<SharingFlag, Flag>;
   const evidence = new Map<SharingFlag, Evidence[]>();
@@ -284,7 +288,9 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
               ? weakOnly
               : evidence;
         addEvidence(quoted.get(flag)!, evidenceFor(doc, s, positive.start, positive.end));
-      } else if (denied)
+      } else if (denied && !CHILD_SCOPE.test(doc.folded.slice(s.start, s.end)))
+        // "We do not sell the personal information of consumers under 16": a denial for
+        // children only says nothing of everyone else's data.
         addEvidence(denials.get(flag)!, evidenceFor(doc, s, denied.start, denied.end));
     }
   }

@@ -136,6 +136,25 @@ describe('sharing flags', () => {
     expect(flags('There will be a sale on all shoes this weekend.').sale).toBe(false);
   });
 
+  it("a denial for children's data only is no denial for everyone's", () => {
+    const f = findSharing(
+      buildDoc({
+        text: 'We do not sell or share the personal information of consumers we know to be under 16.',
+      }),
+      rules,
+    );
+    expect(f.sale.value).toBe(false);
+    expect(f.sale.denials).toBeUndefined();
+    expect(
+      findSharing(buildDoc({ text: 'We do not sell your personal information.' }), rules).sale
+        .denials?.length,
+    ).toBe(1);
+    expect(
+      findSharing(buildDoc({ text: '我们不会将儿童个人信息用于个性化广告。' }), rules).advertising
+        .denials,
+    ).toBeUndefined();
+  });
+
   it('reads denials as no', () => {
     expect(flags('We do not sell your personal information.').sale).toBe(false);
     expect(flags('我们不会出售您的个人信息。').sale).toBe(false);
