@@ -87,6 +87,32 @@ const BLOCK_TAGS = new Set([
 
 const HEADING = /^h([1-6])$/;
 
+/** A paragraph that is one bold run ("<p><strong>Data Retention</strong></p>"): a page's heading. */
+const BOLD_TAGS = new Set(['b', 'strong']);
+const BOLD_TITLE_LEVEL = 3;
+const BOLD_TITLE_MAX = 100;
+/** A bold run ending as a sentence does ("<b>Please read this carefully.</b>") is emphasis. */
+const SENTENCE_END = /[.。;；,，!?！？]$/;
+const NUMBERED = /^(?:[\d一二三四五六七八九十]+[.、．)]|[(（[【第]|[IVX]+\.\s)/;
+
+function boldTitle(el: Element): string | undefined {
+  let bold: Element | undefined;
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3) {
+      if ((c.nodeValue ?? '').trim()) return undefined;
+    } else if (c.nodeType === 1) {
+      if (bold || !BOLD_TAGS.has((c as Element).tagName.toLowerCase())) return undefined;
+      bold = c as Element;
+    }
+  }
+  if (!bold) return undefined;
+  const text = collapse(textOf(el, false));
+  if (!text || text.length > BOLD_TITLE_MAX || SENTENCE_END.test(text)) return undefined;
+  // A numbered one ("一、…", "（二）…", "3.1 …") is left to the analysis, which reads its level.
+  if (NUMBERED.test(text)) return undefined;
+  return text;
+}
+
 type Context = 'paragraph' | 'list-item';
 type Frame = { node: Node; exit?: false } | { exit: true };
 
@@ -222,6 +248,14 @@ export function extractPage(doc: Document, opts: ExtractOptions = {}): Extracted
     }
 
     const isBlock = BLOCK_TAGS.has(tag) || tag.includes('-');
+    if (tag === 'p' || tag === 'div') {
+      const title = boldTitle(el);
+      if (title) {
+        flush();
+        emit({ kind: 'heading', text: title, level: BOLD_TITLE_LEVEL });
+        continue;
+      }
+    }
     if (isBlock) {
       flush();
       const current = contexts[contexts.length - 1] ?? 'paragraph';

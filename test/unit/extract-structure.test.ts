@@ -20,6 +20,32 @@ const FILLER =
   '<p>' + 'This paragraph is here so the main element has enough text. '.repeat(5) + '</p>';
 
 describe('block kinds', () => {
+  for (const [name, make] of [
+    ['linkedom', linkedom],
+    ['happy-dom', happy],
+  ] as const)
+    it(`a paragraph that is one bold run is a heading (${name})`, () => {
+      const doc = make(`<main>
+        <p><strong>Data Retention</strong></p>
+        <p>Crash reports | 90 days</p>
+        <div> <b>Your <span>Choices</span></b> </div>
+        <p><b>Please read this policy carefully.</b></p>
+        <p><b>Note:</b> we never sell data</p>
+        <p><strong>二、我们如何使用Cookie</strong></p>
+        ${FILLER}
+      </main>`);
+      expect(texts(doc).slice(0, 6)).toEqual([
+        'heading:Data Retention',
+        'paragraph:Crash reports | 90 days',
+        'heading:Your Choices',
+        // emphasis that ends as a sentence, and a bold label before plain text, stay paragraphs
+        'paragraph:Please read this policy carefully.',
+        'paragraph:Note: we never sell data',
+        // a numbered one is left to the analysis, which reads its level from the number
+        'paragraph:二、我们如何使用Cookie',
+      ]);
+    });
+
   it('emits headings with their level, paragraphs, list items, table rows and pre', () => {
     const doc = linkedom(`<main>
       <h2>Data  we
