@@ -348,6 +348,10 @@ const HONOR_AFTER = 40;
 const INSTRUCTION_MARK = /^[\s\-•*·▪]*(?:(?:\d{1,3}[.)]|\([a-z0-9]{1,3}\))\s*)?/;
 const INSTRUCTION_LABEL = /^[a-z][a-z' ]{0,30}:\s*/;
 
+/** A Chinese label before a colon, after a list mark or number: "注销账号：", "（2）撤回授权：". */
+const ZH_LABEL =
+  /^([\s\-•*·▪]*(?:\d{1,2}[.、)]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])?\s*)[\u4e00-\u9fff]{2,12}[:：]/;
+
 /** How far a way's phrase may stand after the verb that opens an instruction ("Turn off all personalised ads"). */
 const VERB_TO_OBJECT = 16;
 
@@ -379,7 +383,13 @@ function instructs(
         !/[,.;:!?]/.test(folded.slice(verb.end, t.start)),
     );
   };
-  return opensWith(start + mark) || (label > 0 && opensWith(start + mark + label));
+  if (opensWith(start + mark) || (label > 0 && opensWith(start + mark + label))) return true;
+  // "注销账号：进入“我的-设置-账号与安全”…", "1. 撤回授权：…": a Chinese label that names the way
+  const zh = ZH_LABEL.exec(head);
+  if (!zh) return false;
+  const from = start + zh[1]!.length;
+  const to = start + zh[0].length;
+  return tags.some((t) => t.tag in rules.kinds && t.start >= from && t.end < to);
 }
 
 /** Access that the service does: "我们访问", "授权我们访问", "we (may) access". */

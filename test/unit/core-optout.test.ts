@@ -264,6 +264,23 @@ describe('targets', () => {
     ).toEqual([]);
   });
 
+  it('a Chinese label that names the way opens an instruction ("注销账号：进入…")', () => {
+    expect(
+      targetsOf('注销账号：进入“我的-设置-账号与安全”，点击注销账号。', 'account-deletion'),
+    ).toEqual(['我的-设置-账号与安全']);
+    expect(
+      targetsOf('1. 撤回授权：进入“我的-设置-隐私-权限管理”关闭相应权限。', 'consent-withdrawal'),
+    ).toEqual(['我的-设置-隐私-权限管理']);
+    // a label that names no way leaves the route a settings path only
+    expect(
+      targetsOf(
+        '账号信息：进入“我的-设置-账号与安全”查看。',
+        'account-deletion',
+        'consent-withdrawal',
+      ),
+    ).toEqual([]);
+  });
+
   it('an account the service closes is no way for the user to delete it', () => {
     expect(targetsOf('如您违反本协议，我们有权注销您的账号。', 'account-deletion')).toEqual([]);
     expect(
