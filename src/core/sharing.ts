@@ -209,9 +209,19 @@ function inIfClause(folded: string, sStart: number, sEnd: number, at: number): b
   return comma >= 0 && comma < sEnd && comma - at < 40 && folded.lastIndexOf(',', at) < sStart;
 }
 
-/** A statement about children's data only. */
+/** Children named as whose data a statement is about. */
 const CHILD_SCOPE =
   /\b(?:under (?:the age of |age )?1[0-8]|(?:younger|less) than 1[0-8]|children|child's|minors?|kids)\b|未成年|儿童|未满1[48]|不满1[48]/;
+/** The reader's or everyone's data named as well ("your personal information, including children's"). */
+const EVERYONE = /\b(?:your|any|all)\b|您的|你的|任何/;
+
+/**
+ * "We do not sell the personal information of consumers under 16": a denial for children
+ * only says nothing of everyone else's data, so it is no reassurance.
+ */
+function childrenOnly(sentence: string): boolean {
+  return CHILD_SCOPE.test(sentence) && !EVERYONE.test(sentence);
+}
 
 export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag> {
   const out = {} as Record<SharingFlag, Flag>;
@@ -288,9 +298,7 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
               ? weakOnly
               : evidence;
         addEvidence(quoted.get(flag)!, evidenceFor(doc, s, positive.start, positive.end));
-      } else if (denied && !CHILD_SCOPE.test(doc.folded.slice(s.start, s.end)))
-        // "We do not sell the personal information of consumers under 16": a denial for
-        // children only says nothing of everyone else's data.
+      } else if (denied && !childrenOnly(doc.folded.slice(s.start, s.end)))
         addEvidence(denials.get(flag)!, evidenceFor(doc, s, denied.start, denied.end));
     }
   }

@@ -153,6 +153,15 @@ describe('sharing flags', () => {
       findSharing(buildDoc({ text: '我们不会将儿童个人信息用于个性化广告。' }), rules).advertising
         .denials,
     ).toBeUndefined();
+    // everyone's data denied, children's named too: still a denial
+    expect(
+      findSharing(
+        buildDoc({
+          text: 'We do not sell your personal information, including that of children under 16.',
+        }),
+        rules,
+      ).sale.denials?.length,
+    ).toBe(1);
   });
 
   it('reads denials as no', () => {

@@ -609,14 +609,20 @@ const LIST_TAIL = new RegExp(`^\\s?(?:等等?)?\\s?的?(?:用于|提供)?${CJK_S
  * "快手、UC、今日头条等提供广告服务", "个推用于推送" (the SDK word after the last name is all of theirs).
  */
 function listEndsInSdkWord(folded: string, hits: readonly Hit[], i: number): boolean {
-  let end = hits[i]!.end;
+  const end = lastInList(folded, hits, i).end;
+  return LIST_TAIL.test(folded.slice(end, end + 24));
+}
+
+/** The last name of the Chinese list ("A、B和C") that hits[i] opens or stands in. */
+function lastInList(folded: string, hits: readonly Hit[], i: number): Hit {
+  let last = hits[i]!;
   for (let j = i + 1; j < hits.length && j <= i + 12; j++) {
     const next = hits[j]!;
-    if (next.start < end) continue;
-    if (!LIST_GAP.test(folded.slice(end, next.start))) break;
-    end = next.end;
+    if (next.start < last.end) continue;
+    if (!LIST_GAP.test(folded.slice(last.end, next.start))) break;
+    last = next;
   }
-  return LIST_TAIL.test(folded.slice(end, end + 24));
+  return last;
 }
 
 /** An account sign-in after the names: 微信账号登录, “QQ或微信帐号授权登录”. */
@@ -634,13 +640,7 @@ function signsIn(e: { category: SdkCategory; roles?: readonly SdkCategory[] }): 
  * (the last name a sign-in itself). Only a sign-in entry is read so: 快手账号登录 is no ad network.
  */
 function listEndsInLogin(folded: string, hits: readonly Hit[], i: number): boolean {
-  let last = hits[i]!;
-  for (let j = i + 1; j < hits.length && j <= i + 12; j++) {
-    const next = hits[j]!;
-    if (next.start < last.end) continue;
-    if (!LIST_GAP.test(folded.slice(last.end, next.start))) break;
-    last = next;
-  }
+  const last = lastInList(folded, hits, i);
   if (ACCOUNT_LOGIN.test(folded.slice(last.end, last.end + 16))) return true;
   return last !== hits[i] && LOGIN_ALIAS.test(folded.slice(last.start, last.end));
 }
@@ -675,8 +675,9 @@ function signInChoices(cat: CompiledCatalog, folded: string): SignInChoice[] {
     let at = 0;
     const parts = run.split(CHOICE_SEP);
     for (const part of parts.slice(0, MAX_CHOICES)) {
-      const start = from + run.indexOf(part, at);
-      at = start - from + part.length;
+      const at0 = run.indexOf(part, at);
+      at = at0 + part.length;
+      const start = from + at0 + (part.length - part.trimStart().length);
       // the name is the part's first word or two ("apple id credentials", "amazon to pay faster")
       const words = part.trim().split(/\s+/);
       for (const n of [2, 1]) {
