@@ -264,6 +264,21 @@ describe('targets', () => {
     ).toEqual([]);
   });
 
+  it("revoking the app's access is withdrawing consent", () => {
+    expect(
+      targetsOf(
+        'You can revoke access at any time in Settings > Connected apps.',
+        'consent-withdrawal',
+      ),
+    ).toEqual(['Settings > Connected apps']);
+    expect(
+      targetsOf(
+        'You can revoke our access to your Google account at any time.',
+        'consent-withdrawal',
+      ),
+    ).toEqual([null]);
+  });
+
   it('a Chinese label that names the way opens an instruction ("注销账号：进入…")', () => {
     expect(
       targetsOf('注销账号：进入“我的-设置-账号与安全”，点击注销账号。', 'account-deletion'),
