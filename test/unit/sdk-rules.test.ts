@@ -60,6 +60,15 @@ describe('an ambiguous Chinese name takes its SDK word from the list or bracket 
       'linkedin-login',
     ]);
     expect(find('Log in with Amazon to pay faster.')).toEqual(['login-with-amazon']);
+    // an SDK of several roles takes sign-in where the sentence signs up or registers with it
+    const roles = (text: string) => findSdks(text, ctx).map((f) => [f.id, f.category]);
+    expect(roles('You may register with Apple, Google or Facebook.')).toContainEqual([
+      'facebook-sdk',
+      'login',
+    ]);
+    expect(roles('You can sign up using your Facebook account.')).toEqual([
+      ['facebook-sdk', 'login'],
+    ]);
     expect(find('You can log in with LINE or Kakao.')).toEqual(['line-sdk', 'kakao-sdk']);
     // the same names elsewhere are no SDK
     expect(find('Our founders previously worked at Google and Apple.')).toEqual([]);

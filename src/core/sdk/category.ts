@@ -7,7 +7,7 @@ const RULES: [SdkCategory, RegExp][] = [
   ['payment', /支付|付款|收银|充值|钱包|payment|\bpay\b|checkout|top-up|recharge|wallet/i],
   [
     'login',
-    /一键登录|登录|登陆|认证|人脸识别|活体检测|身份(?:验证|核验|核实)|login|log in|sign[- ]in|authenticat|verification|liveness/i,
+    /一键登录|登录|登陆|认证|人脸识别|活体检测|身份(?:验证|核验|核实)|login|log in|sign[- ]in|sign[- ]up (?:with|using|via)|register(?:ing)? (?:with|using|via)|authenticat|verification|liveness/i,
   ],
   ['analytics', /统计|分析|归因|监测|埋点|analytic|statistic|attribution|measurement/i],
   ['maps', /地图|定位|位置|导航|\bmaps?\b|location|navigation|geo/i],
