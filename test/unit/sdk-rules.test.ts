@@ -73,6 +73,8 @@ describe('an ambiguous Chinese name takes its SDK word from the list or bracket 
     // the same names elsewhere are no SDK
     expect(find('Our founders previously worked at Google and Apple.')).toEqual([]);
     expect(find('You can sign in with your email and password.')).toEqual([]);
+    // a product named by a longer alias is that product, not the company's sign-in
+    expect(find('You can register using Google Analytics data.')).toEqual(['google-analytics']);
   });
 
   it('names in a list of account sign-ins are sign-in SDKs, and only the entries that sign in', () => {

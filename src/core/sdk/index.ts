@@ -680,6 +680,14 @@ function signInChoices(cat: CompiledCatalog, folded: string): SignInChoice[] {
       const start = from + at0 + (part.length - part.trimStart().length);
       // the name is the part's first word or two ("apple id credentials", "amazon to pay faster")
       const words = part.trim().split(/\s+/);
+      // a product named by a longer alias ("sign in with Google Analytics data") is that product's
+      const rest = words.join(' ') + ' ';
+      if (
+        (cat.latin.get(words[0] ?? '') ?? []).some(
+          (a) => a.folded.includes(' ') && rest.startsWith(a.folded + ' '),
+        )
+      )
+        continue;
       for (const n of [2, 1]) {
         const name = words.slice(0, n).join(' ');
         const entry = n <= words.length ? cat.signIn.get(name) : undefined;
