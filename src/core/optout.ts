@@ -406,13 +406,22 @@ function servicesOwn(
   return SERVICE_ACCESS.test(folded.slice(Math.max(sentenceStart, t.start - 12), t.start));
 }
 
-/** The phrase hits of the text, with "delete your Yahoo account" as an account-deletion phrase. */
+/** An app's access revoked by its name: "revoke PulseTrack's access", "revoke Acme's permission". */
+const NAMED_ACCESS = /\brevoke\s+[a-z0-9][\w.-]{0,30}['’]s\s+(?:access|permissions?)\b/g;
+
+/**
+ * The phrase hits of the text, with "delete your Yahoo account" as an account-deletion phrase
+ * and "revoke PulseTrack's access" as a consent-withdrawal one.
+ */
 function withNamedAccounts(folded: string, r: OptOutRules): readonly TagHit[] {
   const hits: readonly TagHit[] = r.matcher.scan(folded);
   const named: TagHit[] = [];
   r.namedAccount.lastIndex = 0;
   for (let m = r.namedAccount.exec(folded); m; m = r.namedAccount.exec(folded))
     named.push({ start: m.index, end: m.index + m[0].length, value: 'account-deletion' });
+  NAMED_ACCESS.lastIndex = 0;
+  for (let m = NAMED_ACCESS.exec(folded); m; m = NAMED_ACCESS.exec(folded))
+    named.push({ start: m.index, end: m.index + m[0].length, value: 'consent-withdrawal' });
   if (named.length === 0) return hits;
   return [...hits, ...named].sort((a, b) => a.start - b.start || a.end - b.end);
 }
