@@ -277,6 +277,13 @@ describe('targets', () => {
         'consent-withdrawal',
       ),
     ).toEqual([null]);
+    // the app named: "revoke PulseTrack's access"
+    expect(
+      targetsOf(
+        "You can revoke PulseTrack's access to Apple Health at any time under Sharing > Apps > PulseTrack.",
+        'consent-withdrawal',
+      ),
+    ).toEqual(['Sharing > Apps > PulseTrack']);
   });
 
   it('a Chinese label that names the way opens an instruction ("注销账号：进入…")', () => {
