@@ -94,15 +94,18 @@ export function compileOptOutRules(settings?: RuleSettings, warnings: string[] =
 /** E-mail addresses; bounded parts and a start-of-token lookbehind keep it linear on hostile text. */
 export const EMAIL =
   /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![A-Za-z])/g;
-const URL_RE =
-  /\b(?:https?:\/\/|www\.)[^\s<>"'“”‘’()（）\[\]{}，。；、`|\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/gi;
+/** What a web address goes on with: no space, bracket, quote, CJK text or full-width punctuation. */
+const URL_CHAR = String.raw`[^\s<>"'“”‘’()（）\[\]{}，。；、\x60|\u3000-\u303f\u3400-\u9fff\uff00-\uffef]`;
+const URL_RE = new RegExp(String.raw`\b(?:https?:\/\/|www\.)${URL_CHAR}+`, 'gi');
 /**
  * A web address written without scheme or www ("optout.aboutads.info",
  * "youradchoices.com/appchoices"), after a word that sends the reader there
  * (BARE_LEAD), so a company named by its domain ("Amazon.com, Inc.") is none.
  */
-const BARE_DOMAIN =
-  /(?<![@\w./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|info|io|eu|gov|edu|co|us|uk|ca|de|fr|jp|cn|au|app)(?:\/[^\s<>"'“”‘’()（）\[\]{}，。；、`|\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*)?(?![\w@-])/gi;
+const BARE_DOMAIN = new RegExp(
+  String.raw`(?<![@\w./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|info|io|eu|gov|edu|co|us|uk|ca|de|fr|jp|cn|au|app)(?:\/${URL_CHAR}*)?(?![\w@-])`,
+  'gi',
+);
 const BARE_LEAD = /\b(?:visit(?:ing)?|go(?:ing)? to|at|via|see)\s+$/i;
 const BARE_NEXT = /^\s*(?:,|,?\s*or|,?\s*and)\s+(?:at\s+|visit\s+)?$/i;
 const PHONE =
@@ -416,12 +419,15 @@ const NAMED_ACCESS = /\brevoke\s+[a-z0-9][\w.-]{0,30}['’]s\s+(?:access|permiss
 function withNamedAccounts(folded: string, r: OptOutRules): readonly TagHit[] {
   const hits: readonly TagHit[] = r.matcher.scan(folded);
   const named: TagHit[] = [];
-  r.namedAccount.lastIndex = 0;
-  for (let m = r.namedAccount.exec(folded); m; m = r.namedAccount.exec(folded))
-    named.push({ start: m.index, end: m.index + m[0].length, value: 'account-deletion' });
-  NAMED_ACCESS.lastIndex = 0;
-  for (let m = NAMED_ACCESS.exec(folded); m; m = NAMED_ACCESS.exec(folded))
-    named.push({ start: m.index, end: m.index + m[0].length, value: 'consent-withdrawal' });
+  const patterns: [RegExp, Tag][] = [
+    [r.namedAccount, 'account-deletion'],
+    [NAMED_ACCESS, 'consent-withdrawal'],
+  ];
+  for (const [re, value] of patterns) {
+    re.lastIndex = 0;
+    for (let m = re.exec(folded); m; m = re.exec(folded))
+      named.push({ start: m.index, end: m.index + m[0].length, value });
+  }
   if (named.length === 0) return hits;
   return [...hits, ...named].sort((a, b) => a.start - b.start || a.end - b.end);
 }
@@ -612,6 +618,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     if (!hasUrl && has('urlCues') && !has('thirdPartyLink') && /\.[a-z]{2,4}\b/i.test(sentence)) {
       BARE_DOMAIN.lastIndex = 0;
       let last = -1;
+      let offers: boolean | undefined;
       for (let m = BARE_DOMAIN.exec(sentence); m; m = BARE_DOMAIN.exec(sentence)) {
         // the lead word, or the "or" after an address it led to ("visit a.info or b.com")
         const led =
@@ -623,7 +630,7 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
         const a = s.start + m.index;
         const b = a + m[0].length;
         if (!tags.some((t) => t.tag === 'urlCues' && (t.end <= a || t.start >= b))) continue;
-        if (!offersUrl(doc, si, bySentence)) break;
+        if (!(offers ??= offersUrl(doc, si, bySentence))) break;
         if (isAuthorityContact(doc, si, a)) continue;
         add('url', cleanTarget(m[0]), si, a, b);
       }
