@@ -18,7 +18,8 @@ export interface DetectInput {
 const SAMPLE = 40_000;
 
 const titlePolicy = termSet(rules.titlePolicy);
-const titleOther = termSet(rules.titleOther);
+/** Titles of other kinds of pages ("Terms of Service", 用户协议); also read by sections.ts's title guess. */
+export const titleOther = termSet(rules.titleOther);
 const urlPolicy = termSet(rules.urlPolicy);
 /** The policy vocabulary, one value per cue group; also in the analysis's one text scan (prescan.ts). */
 export const DETECT_CUES = new TermMatcher(

@@ -4,10 +4,10 @@
  */
 import type { Block, CardSection, Language, PolicyInput, Topic } from './types';
 import { fold, restoreHant, toHans } from './fold';
-import { TermMatcher, termSet } from './matcher';
+import { TermMatcher } from './matcher';
 import { detectLanguage, splitSentences, type Span } from './text';
 import topicsData from './rules/topics.json';
-import detectionRules from './rules/detection.json';
+import { titleOther } from './detect';
 
 export interface Sentence extends Span {
   section: number;
@@ -282,9 +282,6 @@ export function buildDoc(input: PolicyInput): Doc {
 const TITLE_WORDS =
   /privacy|隐私|私隐|个人信息保护|个人资料保护|personal information protection|data protection|cookie policy/;
 
-/** Titles of other kinds of pages (detection's titleOther: "Terms of Service", 用户协议). */
-const OTHER_PAGE = termSet(detectionRules.titleOther);
-
 /** A section's number before its heading: "4. ", "2.1 ", "三、", "第二条", "(a) ". */
 const SECTION_NUMBER =
   /^(?:\d{1,2}(?:\.\d{1,2})*[.、)．]?\s|[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十\d]{1,3}[章条节部]|[(（][a-z\d一二三四五六七八九十]{1,2}[)）])/i;
@@ -304,7 +301,7 @@ function guessTitle(text: string, folded: string, lines: readonly Line[]): strin
     lines.find((l) => heading(l) && names(l) && titleLike(l));
   if (named) return clean(named);
   const first = lines.find((l) => l.end - l.start < 120);
-  if (first && OTHER_PAGE.test(folded.slice(first.start, first.end))) return clean(first);
+  if (first && titleOther.test(folded.slice(first.start, first.end))) return clean(first);
   const numbered = early.find(names) ?? lines.find((l) => heading(l) && names(l));
   if (numbered) return clean(numbered);
   return first ? clean(first) : '';
