@@ -2,12 +2,14 @@
 import type { Evidence, Flag, SharingFlag } from './types';
 import { SHARING_FLAGS } from './types';
 import type { Doc } from './sections';
-import { hitsBySentence } from './sections';
+import { hitsBySentence, sectionAt } from './sections';
 import { fold } from './fold';
 import { TermMatcher, termSet, type Scanner } from './matcher';
 import { readPractice } from './negation';
 import { inMenuRun, isNavLike } from './navlike';
 import { addEvidence, evidenceFor } from './evidence';
+import { columnCells } from './table-columns';
+import { quoteSpan } from './text';
 import rules from './rules/sharing.json';
 
 export const SHARING_RULES_VERSION = rules.version;
@@ -223,6 +225,34 @@ function childrenOnly(sentence: string): boolean {
   return CHILD_SCOPE.test(sentence) && !EVERYONE.test(sentence);
 }
 
+/** A table's column of sales: "Sold or shared", "Sold in the last 12 months?", "Sale". */
+const SALE_COLUMN = /\b(?:sold|sale|sell)\b/;
+const YES_CELL = /^(?:yes|是)\b/;
+const NO_CELL = /^(?:no|none|否)\b/;
+
+function isSaleColumn(cell: string): boolean {
+  if (cell.length > 60) return false;
+  const f = fold(cell);
+  return SALE_COLUMN.test(f) && !YES_CELL.test(f) && !NO_CELL.test(f);
+}
+
+/**
+ * A CCPA table's "Sold or shared" column: a row marked "Yes" is a sale of that
+ * category, one marked "No" a denial for it.
+ */
+function addSaleColumn(doc: Doc, evidence: Evidence[], denials: Evidence[]): void {
+  for (const c of columnCells(doc.view, isSaleColumn)) {
+    const v = fold(c.value);
+    const list = YES_CELL.test(v) ? evidence : NO_CELL.test(v) ? denials : undefined;
+    if (!list) continue;
+    const span = quoteSpan(doc.text, c.row.start, c.row.end, c.cell.start, c.cell.end);
+    addEvidence(list, {
+      quote: doc.text.slice(span.start, span.end),
+      section: sectionAt(doc, c.row.start),
+    });
+  }
+}
+
 export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag> {
   const out = {} as Record<SharingFlag, Flag>;
   const evidence = new Map<SharingFlag, Evidence[]>();
@@ -307,6 +337,7 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
   if (!evidence.get('publicDisclosure')!.length && !exceptions.get('publicDisclosure')!.length) {
     addDisclosureHeadings(doc, evidence.get('publicDisclosure')!);
   }
+  addSaleColumn(doc, evidence.get('sale')!, denials.get('sale')!);
   for (const flag of SHARING_FLAGS) {
     const ev = evidence.get(flag)!;
     for (const e of controls.get(flag)!) addEvidence(ev, e);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDoc } from '../../src/core/sections';
 import { compileSharingRules, findSharing } from '../../src/core/sharing';
+import { htmlInput } from '../../src/cli/load';
 
 const rules = compileSharingRules();
 const flags = (text: string) => {
@@ -414,5 +415,45 @@ describe('navigation text', () => {
     expect(
       flags('We show ads based on your activity and share data with advertisers.').advertising,
     ).toBe(true);
+  });
+});
+
+describe('a table column of sales', () => {
+  const sale = (input: Parameters<typeof buildDoc>[0]) => findSharing(buildDoc(input), rules).sale;
+  const table = (
+    sold: string[],
+  ) => `<html><body><main><h1>Privacy Notice for California Residents</h1>
+<p>This notice describes the personal information we collected in the last 12 months.</p>
+<table><tr><th>Category</th><th>Examples</th><th>Collected</th><th>Sold or shared</th></tr>
+<tr><td>Identifiers</td><td>Name, email address, IP address</td><td>Yes</td><td>${sold[0]}</td></tr>
+<tr><td>Geolocation data</td><td>Approximate location</td><td>Yes</td><td>${sold[1]}</td></tr>
+</table></main></body></html>`;
+
+  it('a row marked Yes under "Sold or shared" is a sale, quoted by its row', () => {
+    const f = sale(htmlInput(table(['No', 'Yes'])).input);
+    expect(f.value).toBe(true);
+    expect(f.evidence.map((e) => e.quote)).toEqual([
+      'Geolocation data | Approximate location | Yes | Yes',
+    ]);
+  });
+
+  it('rows all marked No are denials, and the Collected column is not read as sales', () => {
+    const f = sale(htmlInput(table(['No', 'No'])).input);
+    expect(f.value).toBe(false);
+    expect(f.denials?.length).toBe(2);
+  });
+
+  it('reads a Markdown table in a text file, and stops at the end of the table', () => {
+    const text = [
+      'Privacy notice',
+      '| Category | Sold in the last 12 months? |',
+      '| --- | --- |',
+      '| Identifiers | Yes |',
+      '',
+      '| Product | Price |',
+      '| Yes | 12 |',
+    ].join('\n');
+    const f = sale({ text });
+    expect(f.evidence.map((e) => e.quote)).toEqual(['| Identifiers | Yes |']);
   });
 });
