@@ -47,12 +47,14 @@ function cellsOf(text: string, start: number, end: number): Span[] | undefined {
  */
 export function columnCells(text: string, isHeader: (cell: string) => boolean): ColumnCell[] {
   const out: ColumnCell[] = [];
-  if (!text.includes('|')) return out;
   let header: { column: number; width: number } | undefined;
-  for (let start = 0; start <= text.length;) {
+  // The next pipe, found once for all the lines before it: a line without one is no row.
+  let pipe = text.indexOf('|');
+  for (let start = 0; pipe >= 0 && start <= text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const cells = text.includes('|', start) ? cellsOfRow(text, start, end) : undefined;
+    if (pipe < start) pipe = text.indexOf('|', start);
+    const cells = pipe >= start && pipe < end ? cellsOf(text, start, end) : undefined;
     if (!cells) header = undefined;
     else if (!SEPARATOR_ROW.test(text.slice(start, end))) {
       const column = cells.findIndex((c) => isHeader(text.slice(c.start, c.end)));
@@ -65,11 +67,4 @@ export function columnCells(text: string, isHeader: (cell: string) => boolean): 
     start = end + 1;
   }
   return out;
-}
-
-/** A line holding " | " between cells, or a Markdown row. */
-function cellsOfRow(text: string, start: number, end: number): Span[] | undefined {
-  const pipe = text.indexOf('|', start);
-  if (pipe < 0 || pipe >= end) return undefined;
-  return cellsOf(text, start, end);
 }
