@@ -8,7 +8,7 @@ import { TermMatcher, termSet, type Scanner } from './matcher';
 import { readPractice } from './negation';
 import { inMenuRun, isNavLike } from './navlike';
 import { addEvidence, evidenceFor } from './evidence';
-import { columnCells } from './table-columns';
+import { columnCells, type ColumnCell } from './table-columns';
 import { quoteSpan } from './text';
 import rules from './rules/sharing.json';
 
@@ -226,9 +226,10 @@ function childrenOnly(sentence: string): boolean {
 }
 
 /** A table's column of sales: "Sold or shared", "Sold in the last 12 months?", "Sale". */
-const SALE_COLUMN = /\b(?:sold|sale|sell)\b/;
-const YES_CELL = /^(?:yes|是)\b/;
-const NO_CELL = /^(?:no|none|否)\b/;
+const SALE_COLUMN = /\b(?:sold|sale|sell)\b|出售|售卖/;
+/** A cell's first word: "Yes", "是" (but not "是否…", "whether"), "No", "否". */
+const YES_CELL = /^(?:yes(?![a-z])|是(?!否))/;
+const NO_CELL = /^(?:no(?![a-z])|none(?![a-z])|否)/;
 
 function isSaleColumn(cell: string): boolean {
   if (cell.length > 60) return false;
@@ -240,8 +241,13 @@ function isSaleColumn(cell: string): boolean {
  * A CCPA table's "Sold or shared" column: a row marked "Yes" is a sale of that
  * category, one marked "No" a denial for it.
  */
-function addSaleColumn(doc: Doc, evidence: Evidence[], denials: Evidence[]): void {
-  for (const c of columnCells(doc.view, isSaleColumn)) {
+function addSaleColumn(
+  doc: Doc,
+  cells: ColumnCell[],
+  evidence: Evidence[],
+  denials: Evidence[],
+): void {
+  for (const c of cells) {
     const v = fold(c.value);
     const list = YES_CELL.test(v) ? evidence : NO_CELL.test(v) ? denials : undefined;
     if (!list) continue;
@@ -270,6 +276,9 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
     controls.set(f, []);
     weakOnly.set(f, []);
   }
+  const saleCells = columnCells(doc.view, isSaleColumn);
+  // The header row of that column ("信息类别 | 是否出售") names it; its rows state the practice.
+  const saleHeaders = [...new Set(saleCells.map((c) => c.header))];
   const bySentence = hitsBySentence(doc, r.matcher.scan(doc.folded));
   for (const [si, hits] of [...bySentence].sort((a, b) => a[0] - b[0])) {
     const s = doc.sentences[si]!;
@@ -277,6 +286,8 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
     for (const flag of SHARING_FLAGS) {
       const rule = FLAG_RULES[flag];
       const mine = hits.filter((h) => h.tag.flag === flag);
+      if (flag === 'sale' && saleHeaders.some((h) => s.start >= h.start && s.end <= h.end + 1))
+        continue;
       if (rule.context.length && !hasRole(mine, 'context')) continue;
       const weakOk = hasRole(mine, 'weakContext');
       let partyOk: boolean | undefined;
@@ -337,7 +348,7 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
   if (!evidence.get('publicDisclosure')!.length && !exceptions.get('publicDisclosure')!.length) {
     addDisclosureHeadings(doc, evidence.get('publicDisclosure')!);
   }
-  addSaleColumn(doc, evidence.get('sale')!, denials.get('sale')!);
+  addSaleColumn(doc, saleCells, evidence.get('sale')!, denials.get('sale')!);
   for (const flag of SHARING_FLAGS) {
     const ev = evidence.get(flag)!;
     for (const e of controls.get(flag)!) addEvidence(ev, e);

@@ -9,6 +9,8 @@ import type { Span } from './text';
 export interface ColumnCell {
   /** The row's line in the text. */
   row: Span;
+  /** The line of the header row the cell stands under. */
+  header: Span;
   /** The cell in that line. */
   cell: Span;
   /** The cell's text, as written. */
@@ -47,7 +49,7 @@ function cellsOf(text: string, start: number, end: number): Span[] | undefined {
  */
 export function columnCells(text: string, isHeader: (cell: string) => boolean): ColumnCell[] {
   const out: ColumnCell[] = [];
-  let header: { column: number; width: number } | undefined;
+  let header: { column: number; width: number; row: Span } | undefined;
   // The next pipe, found once for all the lines before it: a line without one is no row.
   let pipe = text.indexOf('|');
   for (let start = 0; pipe >= 0 && start <= text.length;) {
@@ -58,10 +60,15 @@ export function columnCells(text: string, isHeader: (cell: string) => boolean): 
     if (!cells) header = undefined;
     else if (!SEPARATOR_ROW.test(text.slice(start, end))) {
       const column = cells.findIndex((c) => isHeader(text.slice(c.start, c.end)));
-      if (column >= 0) header = { column, width: cells.length };
+      if (column >= 0) header = { column, width: cells.length, row: { start, end } };
       else if (header && cells.length === header.width) {
         const cell = cells[header.column]!;
-        out.push({ row: { start, end }, cell, value: text.slice(cell.start, cell.end) });
+        out.push({
+          row: { start, end },
+          header: header.row,
+          cell,
+          value: text.slice(cell.start, cell.end),
+        });
       }
     }
     start = end + 1;

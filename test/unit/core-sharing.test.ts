@@ -456,4 +456,22 @@ describe('a table column of sales', () => {
     const f = sale({ text });
     expect(f.evidence.map((e) => e.quote)).toEqual(['| Identifiers | Yes |']);
   });
+
+  it('reads a Chinese table whose header asks 是否出售 and whose cells say 是 or 否', () => {
+    const html = `<html><body><main><h1>个人信息保护政策</h1>
+<p>下表列出我们收集的个人信息类别。</p>
+<table><tr><th>信息类别</th><th>示例</th><th>是否出售</th></tr>
+<tr><td>设备信息</td><td>设备型号、操作系统版本</td><td>否</td></tr>
+<tr><td>位置信息</td><td>大致位置</td><td>是</td></tr>
+</table></main></body></html>`;
+    const f = sale(htmlInput(html).input);
+    expect(f.value).toBe(true);
+    expect(f.evidence.map((e) => e.quote)).toEqual(['位置信息 | 大致位置 | 是']);
+    const none = sale(htmlInput(html.replace('<td>是</td>', '<td>否</td>')).input);
+    expect(none.value).toBe(false);
+    expect(none.denials?.map((e) => e.quote)).toEqual([
+      '设备信息 | 设备型号、操作系统版本 | 否',
+      '位置信息 | 大致位置 | 否',
+    ]);
+  });
 });
