@@ -1313,3 +1313,14 @@ describe('routes', () => {
     ).toContain('ad-personalization');
   });
 });
+
+describe('account deletion named by its noun', () => {
+  it('"the deletion of your account" and "the cancellation of your account" are ways to delete it', () => {
+    expect(
+      paths('You may request deletion of your account by emailing privacy@streambox.example.'),
+    ).toContainEqual(['account-deletion', null]);
+    expect(
+      paths('You may request the cancellation of your account through in-game contact support.'),
+    ).toContainEqual(['account-deletion', null]);
+  });
+});
