@@ -544,3 +544,15 @@ describe('sensitive data', () => {
     expect(found.map((f) => f.type)).toEqual(['health']);
   });
 });
+
+describe('what the reader watched', () => {
+  it('viewing and watch history are browsing, in English and Chinese', () => {
+    expect(
+      typesOf('Our smart TV app collects viewing history, including the shows you watch.'),
+    ).toContain('browsing');
+    expect(typesOf('We keep your watch history so you can resume a video.')).toContain('browsing');
+    expect(
+      typesOf('当您使用本服务时，我们会收集您的视频播放记录，使您能够查看您的观看历史。'),
+    ).toContain('browsing');
+  });
+});
