@@ -610,3 +610,17 @@ describe('catalog names that are also ordinary words count only where an SDK is 
     ]);
   });
 });
+
+describe('an ambiguous name written with "The" in a one-line list', () => {
+  it('"Google Ad Manager and The Trade Desk" names both, and the card keeps its own name', () => {
+    const text =
+      'We share viewing data with advertising partners, including Google Ad Manager and The Trade Desk, to deliver interest-based ads.';
+    const found = findSdks(text, ctx);
+    expect(ids(found)).toEqual(['google-ad-manager', 'the-trade-desk']);
+    expect(found.find((f) => f.id === 'the-trade-desk')?.aliases).toBeUndefined();
+    // the word alone is still no name: "and the trade desk of the bank"
+    expect(find('We share data with Google Ad Manager and the trade desk of our bank.')).toEqual([
+      'google-ad-manager',
+    ]);
+  });
+});

@@ -162,7 +162,8 @@ export function findSdks(text: string, ctx: SdkContext): SdkFinding[] {
     const key = normalizeName(name);
     if (!key || a.written.has(key)) return;
     a.nameKey ??= normalizeName(a.name);
-    if (key !== a.nameKey) a.written.set(key, name);
+    // "Trade Desk" is hit without the "The" the card's name has
+    if (key !== a.nameKey && `the${key}` !== a.nameKey) a.written.set(key, name);
   };
   const addTypes = (a: Acc, s: number, e: number): void => {
     if (e <= s || a.typeCalls >= MAX_TYPE_SNIPPETS) return;
@@ -500,7 +501,8 @@ function listedWithOthers(
     if (plain[mid]![0] < h.start) lo = mid + 1;
     else hi = mid;
   }
-  const SEPARATOR = /^(?:[\s,、/&]|and\b|or\b|和|及|与|以及)*$/i;
+  // "… Google Ad Manager and The Trade Desk": a name's hit leaves out its "The".
+  const SEPARATOR = /^(?:[\s,、/&]|and\b|or\b|和|及|与|以及)*(?:\bthe\s+)?$/i;
   const near = (between: string): boolean => between.length <= 40 && SEPARATOR.test(between);
   const next = plain[lo];
   if (next && near(text.slice(h.end, next[0]))) return true;
