@@ -7,6 +7,7 @@ import { TermMatcher, termSet, type Scanner } from './matcher';
 import { fold, restoreHant } from './fold';
 import { isMenuText } from './navlike';
 import { spansOf } from './text';
+import { linksWithin, mailtoAddress } from './doc-links';
 import { SPELLED_AT, SPELLED_EMAIL } from './spelled-email';
 import { readPractice } from './negation';
 import { addEvidence, evidenceFor } from './evidence';
@@ -615,6 +616,24 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
         add('url', cleanTarget(sentence.slice(a, b)), si, at, s.start + b);
       }
     }
+    // The page's links in the sentence: "through our Your Privacy Choices page", "email our team".
+    const links = linksWithin(doc, s.start, s.end);
+    let offersLink: boolean | undefined;
+    for (const l of links) {
+      const shown = text.slice(l.start, l.end);
+      const address = mailtoAddress(l.href);
+      if (address) {
+        // an address the sentence writes out is read above
+        if (!shown.includes('@') && !isPersonsAddress(sentence, l.start - s.start))
+          if (!isAuthorityContact(doc, si, l.start)) add('email', address, si, l.start, l.end);
+        continue;
+      }
+      if (/^mailto:/i.test(l.href) || /https?:|www\./i.test(shown)) continue;
+      if (!has('urlCues') || has('thirdPartyLink')) break;
+      if (!(offersLink ??= offersUrl(doc, si, bySentence))) break;
+      if (isAuthorityContact(doc, si, l.start)) continue;
+      add('url', l.href, si, l.start, l.end);
+    }
     if (!hasUrl && has('urlCues') && !has('thirdPartyLink') && /\.[a-z]{2,4}\b/i.test(sentence)) {
       BARE_DOMAIN.lastIndex = 0;
       let last = -1;
@@ -783,8 +802,13 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
     const link = tags.find((t) => t.tag === 'optOutLinks');
     if (link) {
       const sentence = doc.folded.slice(s.start, s.end);
-      if (LINK_WORD.test(sentence) && !/https?:\/\/|www\./.test(sentence))
-        add('url', undefined, si, link.start, link.end);
+      if (LINK_WORD.test(sentence) && !/https?:\/\/|www\./.test(sentence)) {
+        // the page's link that the name is the text of, when the page gave it
+        const own = linksWithin(doc, s.start, s.end).find(
+          (l) => l.start < link.end && link.start < l.end && !/^mailto:/i.test(l.href),
+        );
+        add('url', own?.href, si, link.start, link.end);
+      }
     }
     // "opt out" said in an advertising sentence: a way out of targeted ads; not when the
     // sentence is about the messages one receives ("opt out of receiving our marketing emails").

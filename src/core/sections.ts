@@ -2,7 +2,7 @@
  * From input (raw text or extracted blocks) to the analysed document: the
  * text, its lines, its sections (heading, level, topic) and its sentences.
  */
-import type { Block, CardSection, Language, PolicyInput, Topic } from './types';
+import type { Block, BlockLink, CardSection, Language, PolicyInput, Topic } from './types';
 import { fold, restoreHant, toHans } from './fold';
 import { TermMatcher } from './matcher';
 import { detectLanguage, splitSentences, type Span } from './text';
@@ -29,6 +29,15 @@ export interface Doc {
   sentences: Sentence[];
   /** For each section, the index of its first sentence. */
   sectionFirstSentence: number[];
+  /** The page's links where the text writes them, in text order (none for a plain text). */
+  links: DocLink[];
+}
+
+/** A link's text in the document and where it leads. */
+export interface DocLink {
+  start: number;
+  end: number;
+  href: string;
 }
 
 const topicMatcher = new TermMatcher<number>(
@@ -167,18 +176,39 @@ function linesOf(text: string): Span[] {
 function textFromBlocks(blocks: readonly Block[]): {
   text: string;
   headingAt: Map<number, number>;
+  links: DocLink[];
 } {
   const parts: string[] = [];
   const headingAt = new Map<number, number>();
+  const links: DocLink[] = [];
   let offset = 0;
   for (const b of blocks) {
     const t = b.text.replace(/\s*\n\s*/g, ' ').trim();
     if (!t) continue;
     if (b.kind === 'heading') headingAt.set(offset, Math.max(1, Math.min(6, b.level ?? 2)));
+    if (b.links) addBlockLinks(links, b.links, t, offset);
     parts.push(t);
     offset += t.length + 1;
   }
-  return { text: parts.join('\n'), headingAt };
+  return { text: parts.join('\n'), headingAt, links };
+}
+
+/** At most this many links are read from one block (a page of links says nothing more). */
+const MAX_BLOCK_LINKS = 64;
+const LINK_HREF = /^(?:https?:\/\/|mailto:)/i;
+
+/** A block's links placed where their text stands in it, each after the one before. */
+function addBlockLinks(out: DocLink[], links: readonly BlockLink[], t: string, offset: number) {
+  let from = 0;
+  for (const l of links.slice(0, MAX_BLOCK_LINKS)) {
+    const label = typeof l?.text === 'string' ? l.text.trim() : '';
+    if (!label || typeof l.href !== 'string' || l.href.length > 2048 || !LINK_HREF.test(l.href))
+      continue;
+    const at = t.indexOf(label, from);
+    if (at < 0) continue;
+    out.push({ start: offset + at, end: offset + at + label.length, href: l.href });
+    from = at + label.length;
+  }
 }
 
 /** The text the engine analyses for an input: quotes are substrings of it. */
@@ -192,8 +222,9 @@ export function analysedText(input: PolicyInput): string {
 export function buildDoc(input: PolicyInput): Doc {
   let text: string;
   let headingAt: Map<number, number> | undefined;
+  let links: DocLink[] = [];
   if (input.blocks && input.blocks.length) {
-    ({ text, headingAt } = textFromBlocks(input.blocks));
+    ({ text, headingAt, links } = textFromBlocks(input.blocks));
   } else {
     text = input.text ?? '';
   }
@@ -275,6 +306,7 @@ export function buildDoc(input: PolicyInput): Doc {
     sections,
     sentences,
     sectionFirstSentence,
+    links,
   };
 }
 

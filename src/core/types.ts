@@ -192,6 +192,14 @@ export interface Block {
   kind: 'heading' | 'paragraph' | 'list-item' | 'table-row' | 'pre';
   text: string;
   level?: number;
+  /** The block's links, in order: what they read (a part of `text`) and where they lead. */
+  links?: BlockLink[];
+}
+
+/** A link in a block: its text as the block writes it, and its address (http(s) or mailto). */
+export interface BlockLink {
+  text: string;
+  href: string;
 }
 
 /** What analyze() takes: either raw text or extracted blocks, with optional page facts. */

@@ -3,7 +3,8 @@
  * under linkedom, so it relies on no layout: only the DOM tree, attributes,
  * and the computed style when the window provides it.
  */
-import type { Block } from '../core/types';
+import type { Block, BlockLink } from '../core/types';
+import { blockLink, linksIn, MAX_BLOCK_LINKS } from './block-links';
 import { collapse } from './collapse';
 import { boxStats, isLinkDense, pickMainContent, type BoxStats } from './main-content';
 import { findPolicyLinks } from './policy-links';
@@ -139,10 +140,15 @@ export function extractPage(doc: Document, opts: ExtractOptions = {}): Extracted
   let truncated = false;
   let skippedFrames = 0;
   const buffer: string[] = [];
+  /** The links met since the last flush, for the block it emits. */
+  let pendingLinks: BlockLink[] = [];
   const contexts: Context[] = ['paragraph'];
 
-  const emit = (block: Block) => {
+  const emit = (block: Block, links?: BlockLink[]) => {
     if (!block.text || truncated) return;
+    // a link whose text the block does not hold (an <a> around a block) is left out
+    const kept = links?.filter((l) => block.text.includes(l.text));
+    if (kept?.length) block.links = kept;
     if (total + block.text.length > maxChars) {
       truncated = true;
       const room = maxChars - total;
@@ -162,7 +168,9 @@ export function extractPage(doc: Document, opts: ExtractOptions = {}): Extracted
     if (buffer.length === 0) return;
     const text = collapse(buffer.join(''));
     buffer.length = 0;
-    if (text) emit({ kind: contexts[contexts.length - 1] ?? 'paragraph', text, level: 0 });
+    const links = pendingLinks;
+    pendingLinks = [];
+    if (text) emit({ kind: contexts[contexts.length - 1] ?? 'paragraph', text, level: 0 }, links);
   };
 
   const skip = (el: Element, tag: string): boolean => {
@@ -206,7 +214,10 @@ export function extractPage(doc: Document, opts: ExtractOptions = {}): Extracted
     const h = HEADING.exec(tag);
     if (h) {
       flush();
-      emit({ kind: 'heading', text: collapse(textOf(el, false)), level: Number(h[1]) });
+      emit(
+        { kind: 'heading', text: collapse(textOf(el, false)), level: Number(h[1]) },
+        linksIn(el, baseUrl),
+      );
       continue;
     }
     if (tag === 'tr') {
@@ -221,7 +232,8 @@ export function extractPage(doc: Document, opts: ExtractOptions = {}): Extracted
       }
       // Empty cells add nothing to read; dropping them keeps " | " between words.
       const filled = cells.filter((c) => c.length > 0);
-      if (filled.length > 0) emit({ kind: 'table-row', text: filled.join(' | '), level: 0 });
+      if (filled.length > 0)
+        emit({ kind: 'table-row', text: filled.join(' | '), level: 0 }, linksIn(el, baseUrl));
       continue;
     }
     if (tag === 'pre' || tag === 'xmp' || tag === 'plaintext') {
@@ -231,7 +243,7 @@ export function extractPage(doc: Document, opts: ExtractOptions = {}): Extracted
         .map((line) => collapse(line))
         .filter((line) => line.length > 0)
         .join('\n');
-      emit({ kind: 'pre', text, level: 0 });
+      emit({ kind: 'pre', text, level: 0 }, linksIn(el, baseUrl));
       continue;
     }
     if (tag === 'iframe' || tag === 'frame') {
@@ -247,12 +259,16 @@ export function extractPage(doc: Document, opts: ExtractOptions = {}): Extracted
       continue;
     }
 
+    if (tag === 'a' && pendingLinks.length < MAX_BLOCK_LINKS && el.hasAttribute('href')) {
+      const link = blockLink(el, baseUrl);
+      if (link) pendingLinks.push(link);
+    }
     const isBlock = BLOCK_TAGS.has(tag) || tag.includes('-');
     if (tag === 'p' || tag === 'div') {
       const title = boldTitle(el);
       if (title) {
         flush();
-        emit({ kind: 'heading', text: title, level: BOLD_TITLE_LEVEL });
+        emit({ kind: 'heading', text: title, level: BOLD_TITLE_LEVEL }, linksIn(el, baseUrl));
         continue;
       }
     }
