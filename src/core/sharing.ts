@@ -237,6 +237,16 @@ function isSaleColumn(cell: string): boolean {
   return SALE_COLUMN.test(f) && !YES_CELL.test(f) && !NO_CELL.test(f);
 }
 
+/** A CPRA table's column of sharing for ads: "Shared for cross-context behavioral advertising", "Shared". */
+const ADS_COLUMN =
+  /^shared\??$|cross[- ]context|behaviou?ral advertising|targeted advertising|定向广告|个性化广告/;
+
+function isAdsColumn(cell: string): boolean {
+  if (cell.length > 80) return false;
+  const f = fold(cell);
+  return ADS_COLUMN.test(f) && !SALE_COLUMN.test(f) && !YES_CELL.test(f) && !NO_CELL.test(f);
+}
+
 /**
  * A CCPA table's "Sold or shared" column: a row marked "Yes" is a sale of that
  * category, one marked "No" a denial for it.
@@ -279,6 +289,8 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
   const saleCells = columnCells(doc.view, isSaleColumn);
   // The header row of that column ("信息类别 | 是否出售") names it; its rows state the practice.
   const saleHeaders = [...new Set(saleCells.map((c) => c.header))];
+  const adsCells = columnCells(doc.view, isAdsColumn);
+  const adsHeaders = [...new Set(adsCells.map((c) => c.header))];
   const bySentence = hitsBySentence(doc, r.matcher.scan(doc.folded));
   for (const [si, hits] of [...bySentence].sort((a, b) => a[0] - b[0])) {
     const s = doc.sentences[si]!;
@@ -286,8 +298,8 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
     for (const flag of SHARING_FLAGS) {
       const rule = FLAG_RULES[flag];
       const mine = hits.filter((h) => h.tag.flag === flag);
-      if (flag === 'sale' && saleHeaders.some((h) => s.start >= h.start && s.end <= h.end + 1))
-        continue;
+      const headers = flag === 'sale' ? saleHeaders : flag === 'advertising' ? adsHeaders : [];
+      if (headers.some((h) => s.start >= h.start && s.end <= h.end + 1)) continue;
       if (rule.context.length && !hasRole(mine, 'context')) continue;
       const weakOk = hasRole(mine, 'weakContext');
       let partyOk: boolean | undefined;
@@ -349,6 +361,9 @@ export function findSharing(doc: Doc, r: SharingRules): Record<SharingFlag, Flag
     addDisclosureHeadings(doc, evidence.get('publicDisclosure')!);
   }
   addSaleColumn(doc, saleCells, evidence.get('sale')!, denials.get('sale')!);
+  // Rows marked Yes under a column of sharing for ads show advertising; a No row denies nothing
+  // of the service's own advertising, so only Yes rows are read.
+  addSaleColumn(doc, adsCells, evidence.get('advertising')!, []);
   for (const flag of SHARING_FLAGS) {
     const ev = evidence.get(flag)!;
     for (const e of controls.get(flag)!) addEvidence(ev, e);

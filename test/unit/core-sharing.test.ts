@@ -475,3 +475,25 @@ describe('a table column of sales', () => {
     ]);
   });
 });
+
+describe('a table column of sharing for advertising', () => {
+  it('a row marked Yes under "Shared for cross-context behavioral advertising" is advertising', () => {
+    const html = `<html><body><main><h1>Privacy Notice for California Residents</h1>
+<p>This notice describes the personal information we collected in the last 12 months.</p>
+<table><tr><th>Category</th><th>Recipients</th><th>Sold</th><th>Shared for cross-context behavioral advertising</th></tr>
+<tr><td>Identifiers</td><td>Analytics providers</td><td>No</td><td>Yes</td></tr>
+<tr><td>Precise geolocation</td><td>Service providers</td><td>No</td><td>No</td></tr>
+</table></main></body></html>`;
+    const f = findSharing(buildDoc(htmlInput(html).input), rules);
+    expect(f.advertising.value).toBe(true);
+    expect(f.advertising.evidence.map((e) => e.quote)).toEqual([
+      'Identifiers | Analytics providers | No | Yes',
+    ]);
+    expect(f.sale.value).toBe(false);
+    const none = findSharing(
+      buildDoc(htmlInput(html.replace('<td>Yes</td>', '<td>No</td>')).input),
+      rules,
+    );
+    expect(none.advertising.value).toBe(false);
+  });
+});
