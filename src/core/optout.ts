@@ -624,8 +624,12 @@ export function findOptOuts(doc: Doc, r: OptOutRules): OptOutPath[] {
       const address = mailtoAddress(l.href);
       if (address) {
         // an address the sentence writes out is read above
-        if (!shown.includes('@') && !isPersonsAddress(sentence, l.start - s.start))
-          if (!isAuthorityContact(doc, si, l.start)) add('email', address, si, l.start, l.end);
+        if (
+          !shown.includes('@') &&
+          !isPersonsAddress(sentence, l.start - s.start) &&
+          !isAuthorityContact(doc, si, l.start)
+        )
+          add('email', address, si, l.start, l.end);
         continue;
       }
       if (/^mailto:/i.test(l.href) || /https?:|www\./i.test(shown)) continue;

@@ -2,7 +2,8 @@
  * From input (raw text or extracted blocks) to the analysed document: the
  * text, its lines, its sections (heading, level, topic) and its sentences.
  */
-import type { Block, BlockLink, CardSection, Language, PolicyInput, Topic } from './types';
+import type { Block, CardSection, Language, PolicyInput, Topic } from './types';
+import { addBlockLinks } from './doc-links';
 import { fold, restoreHant, toHans } from './fold';
 import { TermMatcher } from './matcher';
 import { detectLanguage, splitSentences, type Span } from './text';
@@ -191,24 +192,6 @@ function textFromBlocks(blocks: readonly Block[]): {
     offset += t.length + 1;
   }
   return { text: parts.join('\n'), headingAt, links };
-}
-
-/** At most this many links are read from one block (a page of links says nothing more). */
-const MAX_BLOCK_LINKS = 64;
-const LINK_HREF = /^(?:https?:\/\/|mailto:)/i;
-
-/** A block's links placed where their text stands in it, each after the one before. */
-function addBlockLinks(out: DocLink[], links: readonly BlockLink[], t: string, offset: number) {
-  let from = 0;
-  for (const l of links.slice(0, MAX_BLOCK_LINKS)) {
-    const label = typeof l?.text === 'string' ? l.text.trim() : '';
-    if (!label || typeof l.href !== 'string' || l.href.length > 2048 || !LINK_HREF.test(l.href))
-      continue;
-    const at = t.indexOf(label, from);
-    if (at < 0) continue;
-    out.push({ start: offset + at, end: offset + at + label.length, href: l.href });
-    from = at + label.length;
-  }
 }
 
 /** The text the engine analyses for an input: quotes are substrings of it. */

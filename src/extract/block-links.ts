@@ -3,32 +3,35 @@
  * where "the Your Privacy Choices page" or "contact us" leads. Only web pages
  * and mail addresses are kept, never a link back into the page itself.
  */
+import { MAX_BLOCK_LINKS, MAX_LINK_HREF } from '../core/doc-links';
 import type { BlockLink } from '../core/types';
 import { collapse } from './collapse';
 
-/** At most this many links are kept per block. */
-export const MAX_BLOCK_LINKS = 64;
-const MAX_HREF = 2048;
+export { MAX_BLOCK_LINKS };
 const MAX_LINK_TEXT = 300;
 
-/** Where an <a href> leads, resolved against the page; undefined for any other kind of link. */
-export function linkTarget(href: string, base: string | undefined): string | undefined {
-  let u: URL;
+/** An href resolved against the page, or undefined when it is no address. */
+export function resolveHref(href: string, base: string | undefined): URL | undefined {
   try {
-    u = base ? new URL(href, base) : new URL(href);
+    return base ? new URL(href, base) : new URL(href);
   } catch {
     return undefined;
   }
-  if (u.protocol === 'mailto:') return u.href.length <= MAX_HREF ? u.href : undefined;
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
-  if (u.href.length > MAX_HREF) return undefined;
-  if (base && stripHash(u.href) === stripHash(base)) return undefined;
-  return u.href;
 }
 
-function stripHash(url: string): string {
+export function stripHash(url: string): string {
   const i = url.indexOf('#');
   return i === -1 ? url : url.slice(0, i);
+}
+
+/** Where an <a href> leads, resolved against the page; undefined for any other kind of link. */
+export function linkTarget(href: string, base: string | undefined): string | undefined {
+  const u = resolveHref(href, base);
+  if (!u || u.href.length > MAX_LINK_HREF) return undefined;
+  if (u.protocol === 'mailto:') return u.href;
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+  if (base && stripHash(u.href) === stripHash(base)) return undefined;
+  return u.href;
 }
 
 /** One <a href> as a block link, or undefined when it has no text or leads nowhere kept. */

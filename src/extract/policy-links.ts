@@ -3,6 +3,7 @@
  * Traditional "隱私權政策", Hong Kong "私隱政策", ...). Written out rather than
  * folded: the content script stays without the Traditional table.
  */
+import { resolveHref, stripHash } from './block-links';
 import { collapse } from './collapse';
 import type { PolicyLink } from './types';
 
@@ -34,17 +35,7 @@ export function findPolicyLinks(doc: Document, baseUrl: string | undefined): Pol
 }
 
 function resolve(href: string, base: string | undefined): string | undefined {
-  try {
-    const u = base ? new URL(href, base) : new URL(href);
-    // Only web pages: the popup opens these in the tab with one click.
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
-    return u.href;
-  } catch {
-    return undefined;
-  }
-}
-
-function stripHash(url: string): string {
-  const i = url.indexOf('#');
-  return i === -1 ? url : url.slice(0, i);
+  const u = resolveHref(href, base);
+  // Only web pages: the popup opens these in the tab with one click.
+  return u && (u.protocol === 'http:' || u.protocol === 'https:') ? u.href : undefined;
 }
